@@ -1,0 +1,1 @@
+"""coffeechat: informational interviews from first name to lasting relationship."""
