@@ -1,0 +1,102 @@
+"""People who use coffeechat: their profile, settings, API tokens and one-time sign-in links."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+def digest(raw: str) -> str:
+    """Secrets are stored only as SHA-256 digests, so a copied database opens no door."""
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    display_name = models.CharField(max_length=120, blank=True)
+    school = models.CharField("school or employer", max_length=160, blank=True)
+    program = models.CharField("program or major", max_length=160, blank=True)
+    year = models.CharField("year or graduation date", max_length=40, blank=True)
+    fields_of_interest = models.JSONField(default=list, blank=True)
+    goals = models.TextField(blank=True)
+    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166 code, e.g. US")
+    time_zone = models.CharField(max_length=64, default="UTC")
+    introduction = models.TextField("short self-introduction", blank=True)
+    # Overrides of the method's defaults (METHOD.md); the defaults themselves live in the domain.
+    rule_settings = models.JSONField(default=dict, blank=True)
+    calendar_secret = models.CharField(max_length=64, blank=True)
+
+    def __str__(self) -> str:
+        return self.display_name or self.user.get_username()
+
+
+class ApiToken(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=80, default="cli")
+    key_digest = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    PREFIX = "cc_"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @classmethod
+    def issue(cls, user: object, name: str = "cli") -> tuple[ApiToken, str]:
+        raw = cls.PREFIX + secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, name=name, key_digest=digest(raw), prefix=raw[3:9])
+        return token, raw
+
+    @classmethod
+    def user_for(cls, raw: str) -> object | None:
+        token = cls.objects.select_related("user").filter(key_digest=digest(raw)).first()
+        if token is None or not token.user.is_active:
+            return None
+        now = timezone.now()
+        if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
+            cls.objects.filter(pk=token.pk).update(last_used_at=now)
+        return token.user
+
+
+class SignInLink(models.Model):
+    """A one-time link that signs the owner in (personal mode), like Jupyter's token URL."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key_digest = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+
+    LIFETIME = timedelta(minutes=15)
+
+    def __str__(self) -> str:
+        return f"sign-in link until {self.expires_at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def issue(cls, user: object) -> str:
+        raw = secrets.token_urlsafe(32)
+        cls.objects.filter(expires_at__lt=timezone.now()).delete()
+        cls.objects.create(
+            user=user, key_digest=digest(raw), expires_at=timezone.now() + cls.LIFETIME
+        )
+        return raw
+
+    @classmethod
+    def redeem(cls, raw: str) -> object | None:
+        """The user the link belongs to, once; a used or expired link gives None."""
+        link = cls.objects.select_related("user").filter(key_digest=digest(raw)).first()
+        if link is None:
+            return None
+        link.delete()
+        if link.expires_at < timezone.now() or not link.user.is_active:
+            return None
+        return link.user

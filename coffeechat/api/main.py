@@ -1,0 +1,97 @@
+"""The JSON API at /api/v1: bearer tokens, JSON errors with the right status, OpenAPI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import HttpBearer, django_auth
+
+from coffeechat.accounts.models import ApiToken
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = ApiToken.user_for(token)
+        if user is not None:
+            request.user = user  # type: ignore[assignment]
+        return user
+
+
+bearer = BearerToken()
+
+
+def require_auth(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The OpenAPI document is not public either: a token or a signed-in session."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not (request.user.is_authenticated or bearer(request)):
+            return JsonResponse({"detail": "Sign in or send an API token."}, status=401)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+api = NinjaAPI(
+    title="coffeechat API",
+    version="1",
+    description="Your contacts, organizations and profile. Send `Authorization: Bearer <token>`;"
+    " `coffeechat token` prints one.",
+    auth=[bearer, django_auth],
+    urls_namespace="api",
+    docs_url=None,
+    docs_decorator=require_auth,
+)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorized(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"detail": "Missing or invalid API token. Run `coffeechat token` for one."},
+        status=401,
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
+
+
+@api.exception_handler(ValidationError)
+def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": "Some fields need a second look.", "errors": exc.errors}, status=422
+    )
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
+
+
+class FormErrors(Exception):
+    """A Django form said no: answered as 422 with the form's messages per field."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__("invalid")
+        self.errors = errors
+
+
+@api.exception_handler(FormErrors)
+def form_errors(request: HttpRequest, exc: FormErrors) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": "Some fields need a second look.", "errors": exc.errors}, status=422
+    )
+
+
+from coffeechat.api import contacts, organizations, profile  # noqa: E402  (routers need `api`)
+
+api.add_router("/contacts", contacts.router)
+api.add_router("/organizations", organizations.router)
+api.add_router("/profile", profile.router)

@@ -1,0 +1,153 @@
+"""`coffeechat …`: one entry point. Django is set up only for the commands that need it,
+so `coffeechat --help` stays instant."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+
+class CommandError(Exception):
+    """A problem the user can fix: printed on stderr, exit code `code`."""
+
+    def __init__(self, message: str, code: int = 2):
+        super().__init__(message)
+        self.code = code
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coffeechat.settings")
+    import django
+
+    django.setup()
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from coffeechat.cli import serve
+
+    return serve.run(
+        host=args.host, port=args.port, open_browser=not args.no_browser, name=args.name
+    )
+
+
+def _link(args: argparse.Namespace) -> int:
+    from coffeechat.cli import accounts
+
+    print(accounts.sign_in_url(args.host, args.port))
+    return 0
+
+
+def _token(args: argparse.Namespace) -> int:
+    from coffeechat.cli import accounts
+
+    print(accounts.new_token(username=args.user, name=args.name))
+    return 0
+
+
+def _createuser(args: argparse.Namespace) -> int:
+    from coffeechat.cli import accounts
+
+    accounts.create_user(args.username, email=args.email, password=args.password)
+    print(f"Created {args.username}.", file=sys.stderr)
+    return 0
+
+
+def _contacts(args: argparse.Namespace) -> int:
+    from coffeechat.cli import contacts
+
+    return contacts.run(args)
+
+
+def _manage(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coffeechat.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["coffeechat manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coffeechat",
+        description="Informational interviews, from the first name on your list to the "
+        "relationship that lasts.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(
+        name: str,
+        handler: Callable[[argparse.Namespace], int],
+        help_text: str,
+        needs_django: bool = True,
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(handler=handler, needs_django=needs_django)
+        return p
+
+    serve = add(
+        "serve",
+        _serve,
+        "Start coffeechat and open it in your browser, signed in.",
+        needs_django=False,
+    )
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--no-browser", action="store_true", help="print the link, don't open it")
+    serve.add_argument("--name", default="", help="your name, for the profile (first run)")
+
+    link = add("link", _link, "Print a fresh one-time sign-in link for a running coffeechat.")
+    link.add_argument("--host", default="127.0.0.1")
+    link.add_argument("--port", type=int, default=8000)
+
+    token = add("token", _token, "Print a new API token (kept only as a hash; copy it now).")
+    token.add_argument("--user", default=None, help="whose token (server mode)")
+    token.add_argument("--name", default="cli", help="a label to recognise the token by")
+
+    create = add("createuser", _createuser, "Create an account (server mode).")
+    create.add_argument("username")
+    create.add_argument("--email", default="")
+    create.add_argument("--password", default=None, help="asked for when not given")
+
+    contacts = add("contacts", _contacts, "List or search your contacts.")
+    contacts.add_argument("query", nargs="?", default="", help="words to search for")
+    contacts.add_argument("--stage", default="")
+    contacts.add_argument("--limit", type=int, default=50)
+    contacts.add_argument("--json", action="store_true", help="print JSON for scripts")
+    contacts.add_argument("--user", default=None, help="whose contacts (server mode)")
+
+    manage = add("manage", _manage, "Run a Django management command.", needs_django=False)
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 0
+    try:
+        if args.needs_django:
+            setup_django()
+        result: Any = args.handler(args)
+        return int(result or 0)
+    except CommandError as exc:
+        print(f"coffeechat: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # configuration and database errors: a message, not a traceback
+        from django.core.exceptions import ImproperlyConfigured
+        from django.db import DatabaseError
+
+        if isinstance(exc, ImproperlyConfigured | DatabaseError):
+            print(f"coffeechat: {exc}", file=sys.stderr)
+            return 2
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

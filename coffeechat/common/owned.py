@@ -1,0 +1,54 @@
+"""The one path to user data: every owned row is fetched through `scope`.
+
+Views, commands and API endpoints never filter owned models by hand; they call
+`Model.objects.owned_by(user)` or `get_owned_or_404`, both of which go through `scope`, so
+another person's id is simply not found.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
+from django.http import Http404
+
+M = TypeVar("M", bound=models.Model)
+
+
+def scope(queryset: models.QuerySet[M], user: Any) -> models.QuerySet[M]:
+    """Only the rows `user` owns; nothing at all for an anonymous user."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return queryset.none()
+    return queryset.filter(owner_id=user.pk)
+
+
+class OwnedQuerySet(models.QuerySet[M]):
+    def owned_by(self, user: Any) -> models.QuerySet[M]:
+        return scope(self, user)
+
+
+class Owned(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+def get_owned_or_404(source: type[M] | models.QuerySet[M], user: Any, **lookup: Any) -> M:
+    """Fetch by lookup *and* owner; anything else (missing, or someone else's) is a 404.
+
+    `source` is a model or a queryset of it (e.g. with annotations); the owner filter is applied
+    here either way, so no caller can forget it.
+    """
+    queryset = source._default_manager.all() if isinstance(source, type) else source
+    try:
+        return scope(queryset, user).get(**lookup)
+    except (ObjectDoesNotExist, ValueError, TypeError) as exc:
+        name = queryset.model._meta.verbose_name
+        raise Http404(f"No {name} with that id.") from exc

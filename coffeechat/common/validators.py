@@ -1,0 +1,65 @@
+"""Validation shared by forms, the API and importers; each error says how to fix it."""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from functools import cache
+from urllib.parse import urlsplit
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def single_line(value: str) -> None:
+    if CONTROL_CHARS.search(value):
+        raise ValidationError(
+            "Please keep this on one line: it contains a line break or a control character."
+        )
+
+
+@cache
+def time_zone_names() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def time_zone(value: str) -> None:
+    if value and value not in time_zone_names():
+        raise ValidationError(
+            f"“{value}” isn't a time zone we know. Use a name like Europe/Paris or America/Chicago."
+        )
+
+
+def country_code(value: str) -> None:
+    if value and value.upper() not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValidationError(
+            f"“{value}” isn't a country code we know. Use two letters, like US, GB or DE."
+        )
+
+
+def normalize_phone(value: str, country: str = "") -> str:
+    """The number in international format; raises ValidationError with a hint if it isn't one."""
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        number = phonenumbers.parse(value, (country or "US").upper())
+    except phonenumbers.NumberParseException as exc:
+        raise ValidationError(
+            "That doesn't look like a phone number. Include the country code, e.g. +1 617 555 0100."
+        ) from exc
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(
+            "That phone number isn't valid for its country. Check the digits and the country code."
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def linkedin_url(value: str) -> None:
+    if not value:
+        return
+    host = (urlsplit(value).hostname or "").lower()
+    if not (host == "linkedin.com" or host.endswith(".linkedin.com")):
+        raise ValidationError("A LinkedIn URL starts with https://www.linkedin.com/in/…")

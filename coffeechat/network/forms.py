@@ -1,0 +1,221 @@
+"""Forms for contacts and organizations; the API validates through these too, so rules live once."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from coffeechat.common import validators
+from coffeechat.network.models import Contact, Organization, encode_tags
+
+SINGLE_LINE_FIELDS = ("first_name", "last_name", "title", "field", "location", "name", "industry")
+REF_ID = re.compile(r"#(\d+)\)?\s*$")
+
+
+class SingleLineMixin:
+    """Names with a newline or control character are refused with a clear message."""
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean()  # type: ignore[misc]
+        for name in SINGLE_LINE_FIELDS:
+            value = data.get(name)
+            if isinstance(value, str):
+                try:
+                    validators.single_line(value)
+                except ValidationError as exc:
+                    self.add_error(name, exc)  # type: ignore[attr-defined]
+        return data
+
+
+def contact_label(contact: Contact) -> str:
+    org = (
+        f", {contact.organization.name}" if contact.organization_id and contact.organization else ""
+    )
+    return f"{contact.full_name}{org} (#{contact.pk})"
+
+
+class ContactForm(SingleLineMixin, forms.ModelForm):
+    linkedin_url = forms.URLField(
+        label="LinkedIn URL", required=False, max_length=300, assume_scheme="https"
+    )
+    organization_name = forms.CharField(
+        label="Organization",
+        required=False,
+        max_length=200,
+        help_text="Type a name; a new organization is added to your list if it isn't there yet.",
+    )
+    referred_by_ref = forms.CharField(
+        label="Referred by",
+        required=False,
+        max_length=250,
+        help_text="Start typing the name of the person who suggested this contact.",
+        widget=forms.TextInput(
+            attrs={
+                "list": "referrer-options",
+                "autocomplete": "off",
+                "hx-get": "/contacts/suggest",
+                "hx-trigger": "input changed delay:250ms",
+                "hx-target": "#referrer-options",
+            }
+        ),
+    )
+    tags_input = forms.CharField(
+        label="Tags", required=False, max_length=400, help_text="Separate tags with commas."
+    )
+
+    class Meta:
+        model = Contact
+        fields = [
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "linkedin_url",
+            "title",
+            "field",
+            "location",
+            "time_zone",
+            "how_found",
+            "connected_on",
+            "notes",
+            "shortlisted",
+            "do_not_contact",
+            "closed_reason",
+            "responsiveness",
+        ]
+        widgets = {
+            "connected_on": forms.DateInput(attrs={"type": "date"}),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args: Any, owner: Any, country: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+        self.country = country
+        contact: Contact = self.instance
+        if not self.is_bound and contact.pk:
+            self.initial.setdefault(
+                "organization_name", contact.organization.name if contact.organization else ""
+            )
+            self.initial.setdefault(
+                "referred_by_ref", contact_label(contact.referred_by) if contact.referred_by else ""
+            )
+            self.initial.setdefault("tags_input", ", ".join(contact.tags))
+
+    def clean_phone(self) -> str:
+        return validators.normalize_phone(self.cleaned_data.get("phone", ""), self.country)
+
+    def clean_linkedin_url(self) -> str:
+        value: str = self.cleaned_data.get("linkedin_url", "")
+        validators.linkedin_url(value)
+        return value
+
+    def clean_time_zone(self) -> str:
+        value: str = self.cleaned_data.get("time_zone", "")
+        validators.time_zone(value)
+        return value
+
+    def clean_referred_by_ref(self) -> Contact | None:
+        text = self.cleaned_data.get("referred_by_ref", "").strip()
+        if not text:
+            return None
+        mine = Contact.objects.owned_by(self.owner)
+        match = REF_ID.search(text)
+        if match or text.isdigit():
+            pk = int(match.group(1) if match else text)
+            found = mine.filter(pk=pk).first()
+            if found is None:
+                raise ValidationError("We couldn't find that person among your contacts.")
+        else:
+            parts = text.split()
+            candidates = list(
+                mine.filter(first_name__iexact=parts[0], last_name__iexact=" ".join(parts[1:]))[:2]
+            )
+            if not candidates:
+                raise ValidationError(
+                    f"No contact called “{text}” yet. Add them first, then pick them here."
+                )
+            if len(candidates) > 1:
+                raise ValidationError(
+                    f"Several contacts are called “{text}”. Pick the right one from the list."
+                )
+            found = candidates[0]
+        if self.instance.pk and self._refers_back(found):
+            raise ValidationError("That would make a loop: this person led you to them.")
+        return found
+
+    def _refers_back(self, referrer: Contact) -> bool:
+        """True when `referrer` is this contact or was (indirectly) referred by it."""
+        seen: set[int] = set()
+        current: Contact | None = referrer
+        while current is not None and current.pk not in seen:
+            if current.pk == self.instance.pk:
+                return True
+            seen.add(current.pk)
+            current = current.referred_by
+        return False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not (data.get("first_name") or data.get("last_name") or data.get("email")):
+            raise ValidationError("Give this contact at least a name or an e-mail address.")
+        return data
+
+    def save(self, commit: bool = True) -> Contact:
+        from coffeechat.network.services import organization_named
+
+        contact: Contact = super().save(commit=False)
+        contact.owner = self.owner
+        contact.organization = organization_named(
+            self.owner, self.cleaned_data.get("organization_name", "")
+        )
+        contact.referred_by = self.cleaned_data.get("referred_by_ref")
+        contact.tags_text = encode_tags(self.cleaned_data.get("tags_input", "").split(","))
+        if commit:
+            contact.save()
+        return contact
+
+
+class OrganizationForm(SingleLineMixin, forms.ModelForm):
+    website = forms.URLField(required=False, max_length=300, assume_scheme="https")
+
+    class Meta:
+        model = Organization
+        fields = [
+            "name",
+            "industry",
+            "website",
+            "location",
+            "advocacy",
+            "motivation",
+            "posting",
+            "research_notes",
+        ]
+        widgets = {"research_notes": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+
+    def clean_name(self) -> str:
+        from coffeechat.network.models import name_key
+
+        name = " ".join(self.cleaned_data.get("name", "").split())
+        if not name:
+            raise ValidationError("An organization needs a name.")
+        clash = Organization.objects.owned_by(self.owner).filter(name_key=name_key(name))
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise ValidationError(f"“{name}” is already on your list.")
+        return name
+
+    def save(self, commit: bool = True) -> Organization:
+        org: Organization = super().save(commit=False)
+        org.owner = self.owner
+        if commit:
+            org.save()
+        return org

@@ -1,0 +1,113 @@
+"""Organizations and the people in the user's network."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from django.db import models
+
+from coffeechat.common.owned import Owned
+from coffeechat.domain import vocab
+
+
+def name_key(name: str) -> str:
+    """Case-, accent- and spacing-insensitive key, so 'ACME  corp' and 'Acme Corp' are one."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
+    return re.sub(r"\s+", " ", folded).strip().casefold()
+
+
+class Organization(Owned):
+    name = models.CharField(max_length=200)
+    name_key = models.CharField(max_length=200, editable=False)
+    industry = models.CharField("industry or field", max_length=120, blank=True)
+    website = models.URLField(blank=True, max_length=300)
+    location = models.CharField(max_length=160, blank=True)
+    research_notes = models.TextField(blank=True)
+    # "The 2-Hour Job Search" LAMP list: Advocacy, Motivation, Posting.
+    advocacy = models.BooleanField("I know someone there", default=False)
+    motivation = models.PositiveSmallIntegerField(
+        "motivation (1–3)", null=True, blank=True, choices=[(1, "1"), (2, "2"), (3, "3")]
+    )
+    posting = models.BooleanField("hiring in my field", default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "name_key"], name="org_name_unique_per_owner")
+        ]
+        indexes = [models.Index(fields=["owner", "name_key"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.name = " ".join(self.name.split())
+        self.name_key = name_key(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class Contact(Owned):
+    first_name = models.CharField(max_length=100, blank=True)
+    last_name = models.CharField(max_length=100, blank=True)
+    email = models.EmailField(blank=True, max_length=254)
+    phone = models.CharField(max_length=40, blank=True)
+    linkedin_url = models.URLField("LinkedIn URL", blank=True, max_length=300)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="contacts"
+    )
+    title = models.CharField(max_length=160, blank=True)
+    field = models.CharField(max_length=120, blank=True)
+    location = models.CharField(max_length=160, blank=True)
+    time_zone = models.CharField(max_length=64, blank=True)
+    how_found = models.CharField(max_length=20, choices=vocab.HOW_FOUND, default="other")
+    referred_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals"
+    )
+    # The meeting in which the referrer named this person (a referral captured in live mode).
+    referred_in = models.ForeignKey(
+        "interviews.Meeting", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Stored as ",tag one,tag two," so one indexed LIKE finds a whole tag on SQLite and PostgreSQL.
+    tags_text = models.CharField(max_length=500, blank=True, default="")
+    notes = models.TextField(blank=True)
+    connected_on = models.DateField(null=True, blank=True)
+    do_not_contact = models.BooleanField(default=False)
+    shortlisted = models.BooleanField("on my shortlist", default=False)
+    closed_reason = models.CharField(
+        max_length=12, choices=vocab.CLOSED_REASONS, blank=True, default=""
+    )
+    responsiveness = models.CharField(
+        max_length=12, choices=vocab.RESPONSIVENESS, default="unknown"
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["owner", "last_name", "first_name"]),
+            models.Index(fields=["owner", "email"]),
+            models.Index(fields=["owner", "linkedin_url"]),
+            models.Index(fields=["owner", "-updated_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p) or "(no name)"
+
+    @property
+    def tags(self) -> list[str]:
+        return [t for t in self.tags_text.split(",") if t]
+
+    @tags.setter
+    def tags(self, values: list[str]) -> None:
+        self.tags_text = encode_tags(values)
+
+
+def clean_tag(tag: str) -> str:
+    return " ".join(tag.replace(",", " ").split()).lower()[:40]
+
+
+def encode_tags(values: list[str]) -> str:
+    unique = list(dict.fromkeys(t for t in (clean_tag(v) for v in values) if t))
+    return "," + ",".join(unique) + "," if unique else ""

@@ -1,0 +1,138 @@
+"""Read paths for contacts and organizations: owner-scoped, filtered, and cheap at 30,000 rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+
+from coffeechat.common.owned import get_owned_or_404
+from coffeechat.domain import vocab
+from coffeechat.interviews.models import AgendaItem, Meeting
+from coffeechat.network.models import Contact, Organization, clean_tag
+from coffeechat.outreach.models import Message
+
+
+def _sent(kinds: frozenset[str] | set[str]) -> Exists:
+    return Exists(
+        Message.objects.filter(contact=OuterRef("pk"), status="sent", kind__in=sorted(kinds))
+    )
+
+
+def _meeting(**lookup: Any) -> Exists:
+    return Exists(Meeting.objects.filter(contact=OuterRef("pk"), **lookup))
+
+
+def with_stage(contacts: QuerySet[Contact]) -> QuerySet[Any]:
+    """Annotate `stage` (METHOD.md §1) from messages and meetings: derived in SQL, never stored."""
+    prepared = Exists(
+        AgendaItem.objects.filter(
+            meeting__contact=OuterRef("pk"), meeting__status__in=["proposed", "scheduled"]
+        )
+    )
+    replied = Exists(Message.objects.filter(contact=OuterRef("pk"), replied_at__isnull=False))
+    return contacts.annotate(
+        stage=Case(
+            When(~Q(closed_reason=""), then="closed_reason"),
+            When(_sent({"update"}) & _sent({"thank-you"}), then=Value("keep-in-touch")),
+            When(_sent({"thank-you"}), then=Value("thanked")),
+            When(_meeting(status="held"), then=Value("held")),
+            When(prepared, then=Value("prepared")),
+            When(_meeting(status__in=["proposed", "scheduled"]), then=Value("scheduled")),
+            When(replied, then=Value("replied")),
+            When(_sent(vocab.REQUEST_KINDS), then=Value("requested")),
+            When(~Q(notes=""), then=Value("researched")),
+            default=Value("identified"),
+            output_field=CharField(),
+        )
+    )
+
+
+CONTACT_SORTS = {
+    "name": ("last_name", "first_name", "id"),
+    "-name": ("-last_name", "-first_name", "-id"),
+    "organization": ("organization__name", "last_name", "id"),
+    "-updated": ("-updated_at", "-id"),
+    "created": ("created_at", "id"),
+}
+
+
+@dataclass(frozen=True)
+class ContactFilters:
+    q: str = ""
+    stage: str = ""
+    how_found: str = ""
+    organization: int | None = None
+    field: str = ""
+    tag: str = ""
+    sort: str = "name"
+
+
+def search(contacts: QuerySet[Contact], q: str) -> QuerySet[Contact]:
+    for word in q.split()[:8]:
+        contacts = contacts.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(email__icontains=word)
+            | Q(organization__name__icontains=word)
+            | Q(title__icontains=word)
+            | Q(field__icontains=word)
+            | Q(tags_text__icontains=word)
+            | Q(notes__icontains=word)
+        )
+    return contacts
+
+
+def contact_list(user: Any, filters: ContactFilters) -> QuerySet[Any]:
+    contacts = with_stage(Contact.objects.owned_by(user)).select_related("organization")
+    if filters.q:
+        contacts = search(contacts, filters.q)
+    if filters.stage:
+        contacts = contacts.filter(stage=filters.stage)
+    if filters.how_found:
+        contacts = contacts.filter(how_found=filters.how_found)
+    if filters.organization:
+        contacts = contacts.filter(organization_id=filters.organization)
+    if filters.field:
+        contacts = contacts.filter(field__iexact=filters.field)
+    if filters.tag:
+        contacts = contacts.filter(tags_text__icontains="," + clean_tag(filters.tag) + ",")
+    return contacts.order_by(*CONTACT_SORTS.get(filters.sort, CONTACT_SORTS["name"]))
+
+
+def contact_detail(user: Any, pk: int) -> Any:
+    return get_owned_or_404(
+        with_stage(Contact.objects.all()).select_related("organization", "referred_by"), user, pk=pk
+    )
+
+
+ORGANIZATION_SORTS: dict[str, tuple[Any, ...]] = {
+    # The LAMP list: advocacy first, then motivation, then posting (The 2-Hour Job Search).
+    "lamp": ("-advocacy", F("motivation").desc(nulls_last=True), "-posting", "name_key"),
+    "name": ("name_key",),
+    "-contacts": ("-contact_count", "name_key"),
+}
+
+
+def organization_list(user: Any, q: str = "", sort: str = "lamp") -> QuerySet[Organization]:
+    orgs = Organization.objects.owned_by(user).annotate(contact_count=Count("contacts"))
+    if q:
+        orgs = orgs.filter(Q(name__icontains=q) | Q(industry__icontains=q))
+    return orgs.order_by(*ORGANIZATION_SORTS.get(sort, ORGANIZATION_SORTS["lamp"]))
+
+
+def field_choices(user: Any) -> list[str]:
+    values = Contact.objects.owned_by(user).exclude(field="").values_list("field", flat=True)
+    return sorted(set(values.distinct()[:200]), key=str.casefold)

@@ -1,0 +1,163 @@
+"""Django settings for coffeechat. Every knob comes from the environment: see the README's table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from coffeechat import config
+
+BASE_DIR = Path(__file__).resolve().parent
+MODE = config.mode()
+PERSONAL = MODE == "personal"
+DATA_DIR = config.data_dir()
+
+if PERSONAL:
+    SECRET_KEY = config.env_str("COFFEECHAT_SECRET_KEY") or config.personal_secret_key(DATA_DIR)
+    ALLOWED_HOSTS = config.env_list("COFFEECHAT_ALLOWED_HOSTS") or [
+        "127.0.0.1",
+        "localhost",
+        "[::1]",
+    ]
+else:
+    SECRET_KEY = config.env_str("COFFEECHAT_SECRET_KEY")
+    ALLOWED_HOSTS = config.env_list("COFFEECHAT_ALLOWED_HOSTS")
+    if len(SECRET_KEY) < 32:
+        raise ImproperlyConfigured(
+            "Server mode needs COFFEECHAT_SECRET_KEY (at least 32 random characters)."
+        )
+    if not ALLOWED_HOSTS:
+        raise ImproperlyConfigured(
+            "Server mode needs COFFEECHAT_ALLOWED_HOSTS (comma-separated host names)."
+        )
+
+DEBUG = config.env_bool("COFFEECHAT_DEBUG", False)
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "template_partials",
+    "coffeechat.accounts",
+    "coffeechat.network",
+    "coffeechat.outreach",
+    "coffeechat.interviews",
+    "coffeechat.followups",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "coffeechat.accounts.middleware.LoginRequiredMiddleware",
+]
+
+ROOT_URLCONF = "coffeechat.urls"
+WSGI_APPLICATION = "coffeechat.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    }
+]
+
+
+def _database() -> dict[str, Any]:
+    url = config.env_str("DATABASE_URL")
+    db: dict[str, Any]
+    if url:
+        try:
+            db = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from exc
+    elif PERSONAL:
+        db = {"ENGINE": "django.db.backends.sqlite3", "NAME": DATA_DIR / "coffeechat.sqlite3"}
+    else:
+        raise ImproperlyConfigured("Server mode needs DATABASE_URL=postgres://…")
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        # WAL lets readers and a writer work together; IMMEDIATE takes the write lock at the
+        # start of a transaction, so two writers queue on busy_timeout instead of failing.
+        db["OPTIONS"] = {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 5,
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"
+            ),
+        }
+    return db
+
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+LANGUAGE_CODE = "en"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+# WhiteNoise serves the files straight from the package (finders), so no collectstatic step is
+# needed in either mode; COFFEECHAT_STATIC_ROOT is only for a proxy that wants them on disk.
+STATIC_ROOT = config.env_str("COFFEECHAT_STATIC_ROOT") or None
+STATICFILES_DIRS = [BASE_DIR / "static"]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# Uploads: bounded so a 50 MB file is refused with a message, not read into memory.
+UPLOAD_LIMIT_BYTES = config.env_int("COFFEECHAT_UPLOAD_LIMIT_MB", 10) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+if not PERSONAL:
+    SESSION_COOKIE_SECURE = config.env_bool("COFFEECHAT_SECURE_COOKIES", True)
+    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    CSRF_TRUSTED_ORIGINS = config.env_list("COFFEECHAT_CSRF_TRUSTED_ORIGINS")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

@@ -1,0 +1,30 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from coffeechat.accounts import views as accounts
+from coffeechat.api.main import api
+from coffeechat.network.views import contacts, organizations
+
+urlpatterns = [
+    path("", accounts.home, name="home"),
+    path("signin/<str:key>", accounts.sign_in_with_link, name="signin-link"),
+    path("login/", accounts.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("profile/", accounts.profile, name="profile"),
+    path("contacts/", contacts.contact_list, name="contact-list"),
+    path("contacts/new", contacts.contact_create, name="contact-create"),
+    path("contacts/suggest", contacts.contact_suggest, name="contact-suggest"),
+    path("contacts/<int:pk>/", contacts.contact_detail, name="contact-detail"),
+    path("contacts/<int:pk>/edit", contacts.contact_edit, name="contact-edit"),
+    path("contacts/<int:pk>/delete", contacts.contact_delete, name="contact-delete"),
+    path("organizations/", organizations.organization_list, name="organization-list"),
+    path("organizations/new", organizations.organization_create, name="organization-create"),
+    path("organizations/<int:pk>/", organizations.organization_detail, name="organization-detail"),
+    path("organizations/<int:pk>/edit", organizations.organization_edit, name="organization-edit"),
+    path(
+        "organizations/<int:pk>/delete",
+        organizations.organization_delete,
+        name="organization-delete",
+    ),
+    path("api/v1/", api.urls),
+]

@@ -1,0 +1,89 @@
+"""Nothing answers without authentication; sign-in links work once; API tokens are hashed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from coffeechat.accounts.models import ApiToken, SignInLink, digest
+
+PUBLIC = {"login", "signin-link"}
+
+
+def page_routes() -> list[str]:
+    routes = []
+    for pattern in get_resolver().url_patterns:
+        if isinstance(pattern, URLPattern) and pattern.name not in PUBLIC:
+            routes.append("/" + str(pattern.pattern).replace("<int:pk>", "1"))
+    return routes
+
+
+def test_it_redirects_every_page_to_sign_in_when_anonymous(db: Any) -> None:
+    routes = page_routes()
+    assert "/contacts/" in routes
+    for route in routes:
+        response = Client().get(route)
+        assert response.status_code == 302, route
+        assert response["Location"].startswith("/login/"), route
+
+
+def test_it_answers_401_json_to_anonymous_api_calls(db: Any) -> None:
+    for path in (
+        "/api/v1/contacts",
+        "/api/v1/organizations",
+        "/api/v1/profile",
+        "/api/v1/openapi.json",
+    ):
+        response = Client().get(path)
+        assert response.status_code == 401, path
+        assert response.json()["detail"]
+    bad = Client().get("/api/v1/contacts", headers={"Authorization": "Bearer nope"})
+    assert bad.status_code == 401
+
+
+def test_it_includes_the_api_among_guarded_routes() -> None:
+    assert any(isinstance(p, URLResolver) for p in get_resolver().url_patterns)
+
+
+def test_it_signs_in_once_with_a_link(alice: Any) -> None:
+    key = SignInLink.issue(alice)
+    client = Client()
+    response = client.get(f"/signin/{key}")
+    assert response.status_code == 302
+    assert client.get("/contacts/").status_code == 200
+    assert Client().get(f"/signin/{key}").status_code == 403
+
+
+def test_it_refuses_an_expired_link(alice: Any) -> None:
+    key = SignInLink.issue(alice)
+    SignInLink.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    client = Client()
+    assert client.get(f"/signin/{key}").status_code == 403
+    assert client.get("/contacts/").status_code == 302
+
+
+def test_it_stores_tokens_only_as_digests(alice: Any) -> None:
+    token, raw = ApiToken.issue(alice)
+    assert raw not in token.key_digest
+    assert token.key_digest == digest(raw)
+    assert ApiToken.user_for(raw) == alice
+    assert ApiToken.user_for(raw + "x") is None
+
+
+def test_it_signs_in_with_a_password_in_server_mode_form(alice: Any, settings: Any) -> None:
+    client = Client()
+    response = client.post("/login/", {"username": "alice", "password": "correct horse battery"})
+    assert response.status_code == 302
+    assert client.get("/contacts/").status_code == 200
+
+
+@pytest.mark.parametrize("password", ["wrong", ""])
+def test_it_keeps_the_door_shut_for_a_wrong_password(alice: Any, password: str) -> None:
+    client = Client()
+    client.post("/login/", {"username": "alice", "password": password})
+    assert client.get("/contacts/").status_code == 302
