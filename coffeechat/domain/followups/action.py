@@ -1,0 +1,42 @@
+"""What the rules engine hands back: one suggested next step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal, get_args
+
+from coffeechat.domain.followups.facts import MessageKind
+
+ActionKind = Literal[
+    "send-request",
+    "try-another-contact",
+    "follow-up",
+    "schedule",
+    "prepare",
+    "thank-you",
+    "reflect",
+    "contact-referral",
+    "close-the-loop",
+    "connect",
+    "keep-in-touch",
+    "broaden",
+]
+ACTION_KINDS: tuple[ActionKind, ...] = get_args(ActionKind)
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One next step. `key` is stable across runs: store done/snoozed/dismissed against it."""
+
+    kind: ActionKind
+    key: str
+    title: str
+    reason: str
+    due: date  # in the user's time zone
+    overdue: bool = False
+    contact_id: int | None = None
+    meeting_id: int | None = None
+    organization_id: int | None = None
+    field: str | None = None  # for "broaden"
+    draft_kind: MessageKind | None = None  # the message to draft for it, if any

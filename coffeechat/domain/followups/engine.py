@@ -1,0 +1,83 @@
+"""The rules engine's entry points: from a snapshot and a date to the next steps."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Literal
+
+from coffeechat.domain.followups.action import Action
+from coffeechat.domain.followups.business_days import BusinessCalendar
+from coffeechat.domain.followups.context import RuleContext
+from coffeechat.domain.followups.facts import ActionStateFacts, Snapshot
+from coffeechat.domain.followups.rule_settings import RuleSettings
+from coffeechat.domain.followups.rules import RULES
+
+
+def actions(
+    snapshot: Snapshot,
+    settings: RuleSettings,
+    on_date: date,
+    calendar: BusinessCalendar | None = None,
+) -> list[Action]:
+    """Every pending action, sorted by due date then kind.
+
+    Pending includes actions due later (for an "upcoming" list or the calendar feed); a Today
+    view shows those with `due <= on_date`. Done and dismissed actions are dropped; a snoozed
+    one is due on its snooze date. Pass a `calendar` to reuse its holiday cache across calls.
+    """
+    ctx = RuleContext.build(snapshot, settings, on_date, calendar)
+    states = {s.key: s for s in snapshot.action_states}
+    pending = [
+        shown
+        for rule in RULES
+        for candidate in rule(ctx)
+        if (shown := _apply_state(candidate, states.get(candidate.key), on_date)) is not None
+    ]
+    pending.sort(key=lambda a: (a.due, a.kind, a.key))
+    return pending
+
+
+def _apply_state(action: Action, state: ActionStateFacts | None, on_date: date) -> Action | None:
+    due = action.due
+    if state is not None:
+        if state.state in ("done", "dismissed"):
+            return None
+        if state.snoozed_until is not None:
+            due = state.snoozed_until
+    return replace(action, due=due, overdue=due < on_date)
+
+
+def dormant_contacts(
+    snapshot: Snapshot,
+    settings: RuleSettings,
+    on_date: date,
+    calendar: BusinessCalendar | None = None,
+) -> frozenset[int]:
+    """Contacts resting without an answer: followed up the maximum number of times (or already
+    marked dormant / "curmudgeon"). The caller may record them as "curmudgeon"; they get no
+    more actions until they reply. Excluded contacts (do-not-contact etc.) are not listed.
+    """
+    ctx = RuleContext.build(snapshot, settings, on_date, calendar)
+    return frozenset(
+        contact_id
+        for contact_id, h in ctx.histories.items()
+        if contact_id not in ctx.active and not h.contact.excluded
+    )
+
+
+def responsiveness(
+    request_sent_on: date,
+    replied_on: date | None,
+    calendar: BusinessCalendar,
+    settings: RuleSettings,
+) -> Literal["booster", "obligate"] | None:
+    """2-Hour Job Search terms: a reply within the follow-up interval marks a booster.
+
+    A later reply marks an obligate; no reply yet says nothing (dormancy, "curmudgeon",
+    comes from `dormant_contacts`).
+    """
+    if replied_on is None:
+        return None
+    deadline = calendar.add_business_days(request_sent_on, settings.follow_up_business_days)
+    return "booster" if replied_on <= deadline else "obligate"
