@@ -1,0 +1,91 @@
+"""The question a user may ask in an informational interview, and its vocabularies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Category = Literal[
+    "opener",
+    "path",
+    "day",
+    "skills",
+    "entry",
+    "rewards",
+    "trends",
+    "culture",
+    "organization",
+    "advice",
+    "resources",
+    "referrals",
+    "closing",
+]
+
+# (id, label) in the natural order of a conversation: their path, their work, the field,
+# the organization, advice, then the wrap-up.
+CATEGORIES: tuple[tuple[Category, str], ...] = (
+    ("opener", "Opening"),
+    ("path", "Career path and first steps"),
+    ("day", "A typical day or week"),
+    ("skills", "Skills, education and experience"),
+    ("entry", "Entry-level roles"),
+    ("rewards", "Rewards and frustrations"),
+    ("trends", "Trends and the future of the field"),
+    ("culture", "Culture"),
+    ("organization", "The organization: goals, training, paths"),
+    ("advice", "Advice"),
+    ("resources", "Resources and professional organizations"),
+    ("referrals", "Referrals"),
+    ("closing", "Closing"),
+)
+CATEGORY_IDS: tuple[Category, ...] = tuple(category for category, _ in CATEGORIES)
+
+# Questions about one organization only make sense when the person works at one we know.
+ORGANIZATION_CATEGORIES: frozenset[Category] = frozenset({"culture", "organization"})
+
+Tiara = Literal["trends", "insights", "advice", "resources", "assignments"]
+# The 2-Hour Job Search's TIARA framework, in the order it asks them.
+TIARA_TAGS: tuple[Tiara, ...] = ("trends", "insights", "advice", "resources", "assignments")
+
+Priority = Literal[1, 2, 3]
+PRIORITIES: tuple[tuple[Priority, str], ...] = (
+    (1, "Must ask"),
+    (2, "Good to ask"),
+    (3, "Nice to ask"),
+)
+
+# The method keeps these in every conversation (see METHOD.md §4), so they cannot be hidden.
+REFERRAL_ASK_KEY = "referrals-ask"
+CLOSER_KEYS: tuple[str, str] = ("closing-your-position", "closing-who-else")
+PROTECTED_KEYS: frozenset[str] = frozenset({REFERRAL_ASK_KEY, *CLOSER_KEYS})
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question. Built-in questions use their `key` as `id`; stored rows use their row id.
+
+    `key` is a stable slug for built-in questions (and the user's copies of them); a question
+    the user wrote may have an empty key. `user_order` is the user's own position for it.
+    """
+
+    id: int | str
+    key: str
+    category: Category
+    text: str
+    minutes: int
+    priority: Priority = 2
+    tiara: Tiara | None = None
+    user_order: int | None = None
+    hidden: bool = False
+
+    def __post_init__(self) -> None:
+        if self.category not in CATEGORY_IDS:
+            raise ValueError(f"Unknown question category {self.category!r}.")
+        if self.minutes < 1:
+            raise ValueError("A question needs at least 1 minute.")
+        if self.priority not in (1, 2, 3):
+            raise ValueError("Priority is 1 (must ask), 2 (good to ask) or 3 (nice to ask).")
+        if self.tiara is not None and self.tiara not in TIARA_TAGS:
+            raise ValueError(f"Unknown TIARA tag {self.tiara!r}.")
+        if not self.text.strip():
+            raise ValueError("A question needs some text.")
