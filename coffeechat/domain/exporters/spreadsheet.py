@@ -1,0 +1,102 @@
+"""Tables → Excel workbooks and CSV files that open cleanly (and safely) in Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from coffeechat.domain.exporters.table import Cell, Table, check_cell, neutralize
+
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+# openpyxl refuses control characters that XML 1.0 can't carry.
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_EXCEL_MAX_CHARS = 32_767
+_MIN_WIDTH, _MAX_WIDTH = 8, 60
+_WIDTH_SAMPLE_ROWS = 200
+
+
+def to_xlsx(tables: Sequence[Table]) -> bytes:
+    """One sheet per table: bold, frozen header row and columns wide enough to read."""
+    workbook = Workbook(write_only=True)
+    used_names: set[str] = set()
+    for table in tables:
+        sheet = workbook.create_sheet(_sheet_name(table.name, used_names))
+        for index, width in enumerate(_column_widths(table), start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.freeze_panes = "A2"
+        sheet.append([_header_cell(sheet, header) for header in table.headers])
+        for row in table.rows:
+            sheet.append([_xlsx_value(sheet, value) for value in row])
+    if not tables:
+        workbook.create_sheet("Empty")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def to_csv(table: Table) -> bytes:
+    """UTF-8 with a BOM (so Excel guesses the encoding right) and CRLF line ends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutralize(header) for header in table.headers])
+    writer.writerows([_csv_text(value) for value in row] for row in table.rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _csv_text(value: Cell) -> str:
+    value = check_cell(value)
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        timespec = "minutes" if not (value.second or value.microsecond) else "seconds"
+        return value.isoformat(sep=" ", timespec=timespec)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return neutralize(value)
+    return str(value)
+
+
+def _xlsx_value(sheet: object, value: Cell) -> object:
+    value = check_cell(value)
+    if isinstance(value, str):
+        return neutralize(_XML_ILLEGAL.sub(" ", value))[:_EXCEL_MAX_CHARS]
+    if isinstance(value, datetime | date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "yyyy-mm-dd hh:mm" if isinstance(value, datetime) else "yyyy-mm-dd"
+        return cell
+    return value
+
+
+def _header_cell(sheet: object, header: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=neutralize(_XML_ILLEGAL.sub(" ", header)))
+    cell.font = Font(bold=True)
+    return cell
+
+
+def _column_widths(table: Table) -> list[float]:
+    """Fit the header and the first rows, within limits, so long notes don't make huge columns."""
+    widths = [len(header) for header in table.headers]
+    for row in table.rows[:_WIDTH_SAMPLE_ROWS]:
+        for index, value in enumerate(row[: len(widths)]):
+            widths[index] = max(widths[index], len(_csv_text(value)))
+    return [min(max(width + 2, _MIN_WIDTH), _MAX_WIDTH) for width in widths]
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    """Excel sheet names: at most 31 characters, none of []:*?/\\, unique ignoring case."""
+    base = " ".join(_SHEET_NAME_FORBIDDEN.sub(" ", name).split()).strip("'")[:31] or "Sheet"
+    candidate, number = base, 2
+    while candidate.casefold() in used:
+        suffix = f" ({number})"
+        candidate, number = base[: 31 - len(suffix)] + suffix, number + 1
+    used.add(candidate.casefold())
+    return candidate

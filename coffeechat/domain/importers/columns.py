@@ -1,0 +1,170 @@
+"""Which column holds what: header names from LinkedIn, Google, Outlook and hand-made sheets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Profile = Literal["linkedin", "google-csv", "outlook-csv", "csv"]
+
+IGNORE = "ignore"
+# "name" is a full name that gets split; every other value is a ContactRow field.
+FIELDS: tuple[str, ...] = (
+    "first_name",
+    "last_name",
+    "name",
+    "emails",
+    "phones",
+    "linkedin_url",
+    "organization",
+    "department",
+    "title",
+    "website",
+    "location",
+    "notes",
+    "how_found",
+    "connected_on",
+    "tags",
+)
+_FIELD_ALIASES = {"email": "emails", "phone": "phones", "tag": "tags", "company": "organization"}
+
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "first_name": ("first name", "given name", "first", "forename", "prénom", "vorname", "nombre"),
+    "last_name": ("last name", "family name", "surname", "last", "nom", "nachname", "apellidos"),
+    "name": ("name", "full name", "fullname", "contact", "contact name", "display name"),
+    "emails": ("email", "mail", "email address", "emails", "courriel", "correo", "adresse e-mail"),
+    "phones": (
+        "phone",
+        "telephone",
+        "tel",
+        "mobile",
+        "cell",
+        "phone number",
+        "téléphone",
+        "telefon",
+    ),
+    "linkedin_url": ("linkedin", "linkedin url", "profile url", "linkedin profile", "profile"),
+    "organization": (
+        "company",
+        "organization",
+        "organisation",
+        "employer",
+        "organization name",
+        "company name",
+        "firm",
+        "société",
+        "entreprise",
+        "firma",
+        "unternehmen",
+        "empresa",
+    ),
+    "department": ("department", "organization department", "team"),
+    "title": (
+        "title",
+        "position",
+        "job title",
+        "role",
+        "organization title",
+        "job",
+        "fonction",
+        "poste",
+        "cargo",
+    ),
+    "website": ("website", "web page", "url", "web site", "homepage", "personal website"),
+    "location": ("location", "city", "address", "region", "country", "business city"),
+    "notes": ("notes", "note", "comments", "comment", "remarks"),
+    "how_found": ("how found", "how we met", "source", "met through"),
+    "connected_on": ("connected on", "connected", "connection date", "date added"),
+    "tags": ("tags", "labels", "group membership", "groups", "categories", "category"),
+}
+_NOT_WORD = re.compile(r"[\W_]+")
+_HEADER_TO_FIELD = {
+    _NOT_WORD.sub("", synonym): field_name
+    for field_name, synonyms in _SYNONYMS.items()
+    for synonym in synonyms
+}
+# Numbered columns from Google and Outlook exports, e.g. "E-mail 2 - Value", "Business Phone 2".
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:e-?mail) ?\d*(?: - value| address)?$"), "emails"),
+    (re.compile(r"^phone \d+ - value$"), "phones"),
+    (re.compile(r"^(?:business|home|mobile|other|car|primary) phone ?\d*$"), "phones"),
+    (re.compile(r"^organization \d+ - name$"), "organization"),
+    (re.compile(r"^organization \d+ - title$"), "title"),
+    (re.compile(r"^organization \d+ - department$"), "department"),
+    (re.compile(r"^website \d+ - value$"), "website"),
+    (re.compile(r"^address 1 - (?:formatted|city)$"), "location"),
+)
+_PROFILE_OVERRIDES: dict[Profile, dict[str, str]] = {
+    "linkedin": {"url": "linkedin_url"},
+    # In Outlook "Title" is Mr/Ms, and the display name repeats the email.
+    "outlook-csv": {"title": IGNORE, "e-mail display name": IGNORE},
+    "google-csv": {},
+    "csv": {},
+}
+_LINKEDIN_HEADER = ("first name", "last name", "url", "connected on")
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnPlan:
+    profile: Profile
+    columns: dict[str, str]  # header → field or IGNORE, in source order
+    indexed: tuple[tuple[int, str], ...]  # (column index, field) for the mapped columns only
+
+
+def canonical_field(name: str) -> str:
+    """The field a `column_map` value names; raises ValueError for an unknown one."""
+    key = name.strip().lower().replace(" ", "_")
+    key = _FIELD_ALIASES.get(key, key)
+    if key != IGNORE and key not in FIELDS:
+        raise ValueError(f"Unknown field {name!r}; choose one of {', '.join(FIELDS)} or ignore.")
+    return key
+
+
+def guess_field(header: str, profile: Profile = "csv") -> str:
+    """The field a header most likely holds, or IGNORE."""
+    label = " ".join(header.lower().split())
+    overrides = _PROFILE_OVERRIDES[profile]
+    if label in overrides:
+        return overrides[label]
+    found = _HEADER_TO_FIELD.get(_NOT_WORD.sub("", label))
+    if found:
+        return found
+    for pattern, field_name in _PATTERNS:
+        if pattern.match(label):
+            return field_name
+    return IGNORE
+
+
+def header_score(cells: list[str]) -> int:
+    """How many cells look like known headers: the header row is the one scoring best."""
+    return sum(1 for cell in cells if cell.strip() and guess_field(cell) != IGNORE)
+
+
+def detect_profile(headers: list[str]) -> Profile:
+    labels = {" ".join(header.lower().split()) for header in headers}
+    if all(label in labels for label in _LINKEDIN_HEADER):
+        return "linkedin"
+    if labels & {"e-mail 1 - value", "given name", "organization 1 - name", "phone 1 - value"}:
+        return "google-csv"
+    if "e-mail address" in labels and labels & {"business phone", "mobile phone", "job title"}:
+        return "outlook-csv"
+    return "csv"
+
+
+def plan_columns(
+    headers: list[str], profile: Profile, column_map: dict[str, str] | None
+) -> ColumnPlan:
+    chosen = column_map or {}
+    overrides = {key.strip().casefold(): canonical_field(value) for key, value in chosen.items()}
+    columns: dict[str, str] = {}
+    indexed: list[tuple[int, str]] = []
+    for index, header in enumerate(headers):
+        label = header.strip()
+        if not label:
+            continue
+        field_name = overrides.get(label.casefold()) or guess_field(label, profile)
+        columns.setdefault(label, field_name)
+        if field_name != IGNORE:
+            indexed.append((index, field_name))
+    return ColumnPlan(profile, columns, tuple(indexed))

@@ -1,0 +1,110 @@
+"""Rows of cells with a header row (CSV or a spreadsheet) → contact rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import chain, islice
+
+from coffeechat.domain.importers.builder import Draft, RowCollector
+from coffeechat.domain.importers.columns import (
+    ColumnPlan,
+    Profile,
+    detect_profile,
+    header_score,
+    plan_columns,
+)
+from coffeechat.domain.importers.records import UnreadableFileError
+
+Record = tuple[int, list[str]]  # (1-based line where the record starts, its cells)
+_TOO_LONG: list[str] = ["(cell too long)"]  # stands in for a record csv refused to read
+
+HEADER_SEARCH_DEPTH = 30  # LinkedIn writes a few lines of notes above its header
+_DELIMITERS = (",", ";", "\t")
+NO_HEADER = (
+    "We couldn't find a header row naming the columns. We expected a first line (or one near "
+    "the top) with names like First Name, Last Name, Email, Company and Position — "
+    "as in LinkedIn's Connections.csv, a Google or Outlook export, or your own spreadsheet."
+)
+NOT_LINKEDIN = (
+    "This doesn't look like LinkedIn's Connections.csv: we expected a header with First Name, "
+    "Last Name, URL, Email Address, Company, Position and Connected On."
+)
+TOO_LONG = "A cell here is far too long to be contact details, so we stopped reading at this line."
+
+
+@dataclass(frozen=True, slots=True)
+class TableRead:
+    plan: ColumnPlan
+    collector: RowCollector
+
+
+def csv_records(text: str, delimiter: str) -> Iterator[Record]:
+    """Records with the line each starts on; a quoted cell may span several lines."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    start = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            # Only an absurdly long cell gets here; stop, and say where, rather than guess.
+            yield start, _TOO_LONG
+            return
+        yield start, cells
+        start = reader.line_num + 1
+
+
+def pick_delimiter(text: str, column_map: dict[str, str] | None) -> str:
+    """The delimiter under which some record near the top looks most like a header."""
+    scores = {
+        delimiter: max(
+            (_score(cells, column_map) for _, cells in csv_records_head(text, delimiter)),
+            default=0,
+        )
+        for delimiter in _DELIMITERS
+    }
+    return max(_DELIMITERS, key=lambda delimiter: scores[delimiter])
+
+
+def csv_records_head(text: str, delimiter: str) -> Iterator[Record]:
+    # A header sits near the top, so only that part of the text is parsed three times.
+    return islice(csv_records(text[:20_000], delimiter), HEADER_SEARCH_DEPTH)
+
+
+def read_table(
+    records: Iterable[Record], forced: Profile | None, column_map: dict[str, str] | None
+) -> TableRead:
+    rows = iter(records)
+    head = list(islice(rows, HEADER_SEARCH_DEPTH))
+    scored = [(_score(cells, column_map), index) for index, (_, cells) in enumerate(head)]
+    best_score, header_index = max(scored, key=lambda pair: (pair[0], -pair[1]), default=(0, 0))
+    if best_score == 0:
+        raise UnreadableFileError(NO_HEADER)
+    headers = [cell.strip() for cell in head[header_index][1]]
+    detected = detect_profile(headers)
+    if forced == "linkedin" and detected != "linkedin":
+        raise UnreadableFileError(NOT_LINKEDIN)
+    plan = plan_columns(headers, forced or detected, column_map)
+    collector = RowCollector(how_found="linkedin" if plan.profile == "linkedin" else "")
+    for line, cells in chain(head[header_index + 1 :], rows):
+        if cells is _TOO_LONG:
+            collector.reject(line, TOO_LONG)
+            break
+        draft: Draft = {}
+        for index, field_name in plan.indexed:
+            if index < len(cells) and cells[index]:
+                draft.setdefault(field_name, []).append(cells[index])
+        collector.add(line, draft)
+    return TableRead(plan, collector)
+
+
+def _score(cells: list[str], column_map: dict[str, str] | None) -> int:
+    score = header_score(cells)
+    if column_map:
+        wanted = {key.strip().casefold() for key in column_map}
+        score += 10 * sum(1 for cell in cells if cell.strip().casefold() in wanted)
+    return score
