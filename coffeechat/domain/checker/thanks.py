@@ -1,0 +1,74 @@
+"""`thank-you-not-specific` and `thank-you-late`: a thank-you that is prompt and personal."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from coffeechat.domain.checker.content import name_parts
+from coffeechat.domain.checker.context import CheckContext
+from coffeechat.domain.checker.text import Doc
+from coffeechat.domain.findings import Finding
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Words every thank-you shares; overlap on these says nothing about *this* conversation.
+_GENERIC_TEXT = """
+    about advice again also appreciate appreciated back being career chat conversation could
+    dear enjoyed forward from generous given great have help helpful hope insight insights
+    into just know learn learned learning meeting more much next really same should speaking
+    spending suggested taking talk talking thank thanks that their them then there these they
+    this time today very week were what when will with would yesterday your yours mentioned
+    told said sharing shared kind kindly truly sincerely best regards warm wishes
+"""
+_GENERIC = frozenset(_GENERIC_TEXT.split())
+_CONCRETE = re.compile(
+    r"\b(?:introduc(?:e|ing)\s+me\s+to|(?:introduction|intro)\s+to)\s+[A-Z]"  # a named person
+    r"|(?i:\byour\s+(?:advice|suggestion|recommendation|tip|idea|point|story)\s+"
+    r"(?:to|about|on|that|of)"
+    r"|\byou\s+(?:suggested|recommended|mentioned|pointed\s+out|described|explained|told\s+me)"
+    r"|\bwhen\s+you\s+(?:said|talked|spoke|described|explained)"
+    r"|\bI(?:['’]ve|\s+have)\s+(?:already\s+)?(?:signed\s+up|joined|contacted|emailed|written|"
+    r"reached\s+out|started|ordered|registered|updated|read|applied\s+to\s+the)"
+    r"|\bI(?:['’]ll|\s+will|\s+plan\s+to)\s+(?:contact|email|reach\s+out\s+to|look\s+into|read|"
+    r"join|sign\s+up|register|follow\s+your|take\s+your))",
+)
+
+
+def _content_words(text: str, names: frozenset[str]) -> set[str]:
+    """Distinctive words, crudely stemmed; the people's own names don't count as specifics."""
+    words = set()
+    for word in _WORD.findall(text.lower().replace("’", "'")):
+        word = word.removesuffix("'s")
+        if len(word) >= 4 and word not in _GENERIC and word not in names:
+            words.add(word.removesuffix("s"))
+    return words
+
+
+def thank_you_not_specific(doc: Doc, context: CheckContext) -> list[Finding]:
+    if context.meeting_notes:
+        names = frozenset(p.lower() for n in context.known_names for p in name_parts(n))
+        notes = _content_words(" ".join(context.meeting_notes), names)
+        if notes & _content_words(doc.text, names):
+            return []
+    elif _CONCRETE.search(doc.text):
+        return []
+    message = (
+        "Mention something specific from your conversation: a piece of advice you'll act on, "
+        "a person they suggested, your next step. It shows you listened, and it is what makes "
+        "them glad they gave you their time."
+    )
+    return [Finding("thank-you-not-specific", "warning", message)]
+
+
+def thank_you_late(doc: Doc, context: CheckContext) -> list[Finding]:
+    if context.meeting_ended_at is None or context.recorded_at is None:
+        return []
+    hours = context.rules.thank_you_within_hours
+    if context.recorded_at - context.meeting_ended_at <= timedelta(hours=hours):
+        return []
+    message = (
+        f"This thank-you is going out more than {hours} hours after your conversation. Send it "
+        "anyway; a late thank-you is far better than none. Next time, a note the same day "
+        "keeps you fresh in their mind."
+    )
+    return [Finding("thank-you-late", "warning", message)]

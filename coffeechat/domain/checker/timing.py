@@ -1,0 +1,123 @@
+"""`missing-time-request` and `time-request-long`: ask for a specific, modest length of time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coffeechat.domain.checker.context import CheckContext
+from coffeechat.domain.checker.text import Doc
+from coffeechat.domain.findings import Finding
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "five": 5, "ten": 10, "fifteen": 15, "twenty": 20,
+    "twenty-five": 25, "twenty five": 25, "thirty": 30, "forty": 40, "forty-five": 45,
+    "forty five": 45, "fifty": 50, "sixty": 60, "ninety": 90,
+}  # fmt: skip
+_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_MINUTES = r"\s*-?\s*(?:minutes?|mins?)\b"
+_HOURS = r"\s*-?\s*(?:hours?|hrs?)\b"
+_DURATION = re.compile(
+    rf"\b(?P<lo_m>{_NUM})\s*(?:-|–|to|or)\s*(?P<hi_m>{_NUM}){_MINUTES}"
+    rf"|\b(?P<lo_h>{_NUM})\s*(?:-|–|to|or)\s*(?P<hi_h>{_NUM}){_HOURS}"
+    rf"|\b(?P<m>{_NUM}){_MINUTES}"
+    r"|\b(?P<half>half\s+an\s+hour|half-?\s?hour)\b"
+    r"|\b(?P<hour_half>(?:an|one|1)\s+hour\s+and\s+a\s+half)\b"
+    rf"|\b(?P<h>an|one|{_NUM}){_HOURS}",
+    re.IGNORECASE,
+)
+# Durations that describe something else: "I spent an hour on your blog", "ten minutes ago".
+# ("Would you spend 20 minutes" is an ask, so only the past tense is excluded.)
+_NOT_A_REQUEST_BEFORE = re.compile(r"\b(?:spent|every|each|per|within)\s+$", re.I)
+_NOT_A_REQUEST_AFTER = re.compile(r"^\s*(?:ago|drive|walk|commute|away)\b", re.IGNORECASE)
+_VAGUE = re.compile(
+    r"\b(?:a\s+few|a\s+couple(?:\s+of)?|some)\s+(?:minutes|moments)\b"
+    r"|\bsome\s+(?:of\s+your\s+)?time\b"
+    r"|\b(?:a\s+)?(?:little|bit)\s+of\s+your\s+time\b"
+    r"|\b(?:chat|talk|meet|connect|speak)\s+(?:sometime|some\s+time|soon)\b"
+    r"|\ba\s+(?:quick|brief|short)\s+(?:chat|call|conversation|meeting|talk)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    minutes: float
+    start: int
+    end: int
+
+
+def durations(text: str) -> list[Duration]:
+    """Every length of time the text asks for, in minutes (a range counts as its upper end)."""
+    found = []
+    for match in _DURATION.finditer(text):
+        before = text[max(0, match.start() - 20) : match.start()]
+        if _NOT_A_REQUEST_BEFORE.search(before) or _NOT_A_REQUEST_AFTER.match(text[match.end() :]):
+            continue
+        found.append(Duration(_minutes(match), match.start(), match.end()))
+    return found
+
+
+def _minutes(match: re.Match[str]) -> float:
+    groups = match.groupdict()
+    if groups["hi_m"]:
+        return _number(groups["hi_m"])
+    if groups["hi_h"]:
+        return _number(groups["hi_h"]) * 60
+    if groups["m"]:
+        return _number(groups["m"])
+    if groups["half"]:
+        return 30
+    if groups["hour_half"]:
+        return 90
+    return _number(groups["h"]) * 60
+
+
+def _number(word: str) -> float:
+    word = word.lower()
+    if word in ("an", "one"):
+        return 1
+    return float(_NUMBER_WORDS.get(word) or word)
+
+
+def missing_time_request(doc: Doc, context: CheckContext) -> list[Finding]:
+    if durations(doc.text) or context.minutes is not None:
+        return []
+    vague = _VAGUE.search(doc.text)
+    if vague is None and context.kind != "request":
+        return []
+    message = (
+        "Ask for a specific length of time, such as 20 minutes. A clear, small request is easy "
+        "to fit into a busy week; an open-ended one sounds like it could take all afternoon."
+    )
+    if vague is None:
+        return [Finding("missing-time-request", "warning", message)]
+    return [Finding("missing-time-request", "warning", message, vague.start(), vague.end())]
+
+
+def time_request_long(doc: Doc, context: CheckContext) -> list[Finding]:
+    """The length stated in the text wins; `context.minutes` is the fallback."""
+    rules = context.rules
+    found = durations(doc.text)
+    if found:
+        longest = max(found, key=lambda d: d.minutes)
+        minutes, start, end = longest.minutes, longest.start, longest.end
+    elif context.minutes is not None:
+        minutes, start, end = context.minutes, None, None
+    else:
+        return []
+    if minutes <= rules.long_minutes:
+        return []
+    asked = f"{minutes:g} minutes"
+    if minutes > rules.max_minutes:
+        message = (
+            f"{asked} is a lot to ask of someone you haven't met. First conversations usually "
+            f"run 15 to {rules.long_minutes} minutes; a short ask gets a yes far more often, and "
+            "a good chat can always run over if they wish."
+        )
+        return [Finding("time-request-long", "error", message, start, end)]
+    message = (
+        f"{asked} is on the long side. 15 to {rules.long_minutes} minutes is the usual first "
+        "ask: easy to say yes to, and if they're enjoying it they can offer more."
+    )
+    return [Finding("time-request-long", "warning", message, start, end)]
