@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from coffeechat.accounts import views as accounts
 from coffeechat.api.main import api
@@ -26,5 +26,9 @@ urlpatterns = [
         organizations.organization_delete,
         name="organization-delete",
     ),
+    path("", include("coffeechat.network.urls")),
+    path("", include("coffeechat.outreach.urls")),
+    path("", include("coffeechat.followups.urls")),
+    path("", include("coffeechat.interviews.urls")),
     path("api/v1/", api.urls),
 ]

@@ -90,8 +90,22 @@ def form_errors(request: HttpRequest, exc: FormErrors) -> HttpResponse:
     )
 
 
-from coffeechat.api import contacts, organizations, profile  # noqa: E402  (routers need `api`)
+from coffeechat.api import (  # noqa: E402  (routers need `api`)
+    actions,
+    agenda,
+    checks,
+    contacts,
+    meetings,
+    messages,
+    organizations,
+    profile,
+)
 
 api.add_router("/contacts", contacts.router)
 api.add_router("/organizations", organizations.router)
 api.add_router("/profile", profile.router)
+api.add_router("/messages", messages.router)
+api.add_router("/check", checks.router)
+api.add_router("/meetings", meetings.router)
+api.add_router("/meetings", agenda.router)
+api.add_router("/actions", actions.router)

@@ -4,10 +4,21 @@ so `coffeechat --help` stays instant."""
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
+
+# Each feature module exposes `register(add)`; it must not import Django at module level,
+# so `coffeechat --help` stays instant.
+FEATURE_COMMANDS = (
+    "coffeechat.cli.transfer",
+    "coffeechat.cli.outreach",
+    "coffeechat.cli.followups",
+)
+
+AddCommand = Callable[..., argparse.ArgumentParser]
 
 
 class CommandError(Exception):
@@ -120,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     manage = add("manage", _manage, "Run a Django management command.", needs_django=False)
     manage.add_argument("rest", nargs=argparse.REMAINDER)
+
+    for module_name in FEATURE_COMMANDS:
+        importlib.import_module(module_name).register(add)
     return parser
 
 

@@ -1,0 +1,9 @@
+"""Follow-up commands: today, digest."""
+
+from __future__ import annotations
+
+from coffeechat.cli.main import AddCommand
+
+
+def register(add: AddCommand) -> None:
+    """Add this module's subcommands to the parser."""
