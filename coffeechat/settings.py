@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "coffeechat.outreach",
     "coffeechat.interviews",
     "coffeechat.followups",
+    "coffeechat.insights",
 ]
 
 MIDDLEWARE = [
@@ -143,6 +144,18 @@ WHITENOISE_AUTOREFRESH = DEBUG
 UPLOAD_LIMIT_BYTES = config.env_int("COFFEECHAT_UPLOAD_LIMIT_MB", 10) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+# Outgoing e-mail (sending messages, the daily digest): SMTP only when a host is configured.
+EMAIL_HOST = config.env_str("COFFEECHAT_SMTP_HOST")
+EMAIL_PORT = config.env_int("COFFEECHAT_SMTP_PORT", 587)
+EMAIL_HOST_USER = config.env_str("COFFEECHAT_SMTP_USER")
+EMAIL_HOST_PASSWORD = config.env_str("COFFEECHAT_SMTP_PASSWORD")
+EMAIL_USE_TLS = config.env_bool("COFFEECHAT_SMTP_STARTTLS", True)
+EMAIL_USE_SSL = config.env_bool("COFFEECHAT_SMTP_SSL", False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = config.env_str("COFFEECHAT_FROM_EMAIL", "coffeechat@localhost")
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Choose one of COFFEECHAT_SMTP_STARTTLS and COFFEECHAT_SMTP_SSL.")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -30,5 +30,6 @@ urlpatterns = [
     path("", include("coffeechat.outreach.urls")),
     path("", include("coffeechat.followups.urls")),
     path("", include("coffeechat.interviews.urls")),
+    path("", include("coffeechat.insights.urls")),
     path("api/v1/", api.urls),
 ]

@@ -95,6 +95,7 @@ from coffeechat.api import (  # noqa: E402  (routers need `api`)
     agenda,
     checks,
     contacts,
+    insights,
     meetings,
     messages,
     organizations,
@@ -109,3 +110,4 @@ api.add_router("/check", checks.router)
 api.add_router("/meetings", meetings.router)
 api.add_router("/meetings", agenda.router)
 api.add_router("/actions", actions.router)
+api.add_router("/insights", insights.router)

@@ -16,6 +16,7 @@ FEATURE_COMMANDS = (
     "coffeechat.cli.transfer",
     "coffeechat.cli.outreach",
     "coffeechat.cli.followups",
+    "coffeechat.cli.insights",
 )
 
 AddCommand = Callable[..., argparse.ArgumentParser]
