@@ -17,6 +17,7 @@ FEATURE_COMMANDS = (
     "coffeechat.cli.outreach",
     "coffeechat.cli.followups",
     "coffeechat.cli.insights",
+    "coffeechat.cli.demo",
 )
 
 AddCommand = Callable[..., argparse.ArgumentParser]
