@@ -3,10 +3,12 @@ from django.urls import include, path
 
 from coffeechat.accounts import views as accounts
 from coffeechat.api.main import api
+from coffeechat.common import views as common_views
 from coffeechat.network.views import contacts, organizations
 
 urlpatterns = [
     path("", accounts.home, name="home"),
+    path("healthz", common_views.healthz, name="healthz"),
     path("signin/<str:key>", accounts.sign_in_with_link, name="signin-link"),
     path("login/", accounts.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from coffeechat.accounts.models import ApiToken, SignInLink, digest
 
-PUBLIC = {"login", "signin-link"}
+PUBLIC = {"login", "signin-link", "healthz"}
 
 
 def page_routes() -> list[str]:
@@ -87,3 +87,23 @@ def test_it_keeps_the_door_shut_for_a_wrong_password(alice: Any, password: str) 
     client = Client()
     client.post("/login/", {"username": "alice", "password": password})
     assert client.get("/contacts/").status_code == 302
+
+
+def test_healthz_answers_without_sign_in_and_shows_no_data(alice: Any) -> None:
+    response = Client().get("/healthz")
+    assert response.status_code == 200
+    assert response.content.decode().strip() == "ok"
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_healthz_reports_an_unavailable_database(db: Any, monkeypatch: Any) -> None:
+    from django.db import DatabaseError
+    from django.db.models import QuerySet
+
+    def broken(self: Any) -> bool:
+        raise DatabaseError("down")
+
+    monkeypatch.setattr(QuerySet, "exists", broken)
+    response = Client().get("/healthz")
+    assert response.status_code == 503
+    assert "database unavailable" in response.content.decode()
