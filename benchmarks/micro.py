@@ -1,0 +1,71 @@
+"""In-process figures: the message checker, the agenda planner, and start-up time."""
+
+from __future__ import annotations
+
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SAMPLE = (
+    "I am a third year student in environmental studies at Lakeside University and I found "
+    "your name through the alumni network while reading about your work on urban water "
+    "systems at Harbor Analytics where your team has been modelling flood risk for the city "
+    "would you be willing to share twenty minutes of advice about how you moved into the field "
+    "and what skills matter most for someone starting out I will follow up next week by phone"
+)
+WORDS = tuple(SAMPLE.split())
+
+
+def message(words: int, seed: int = 1) -> str:
+    rng = random.Random(seed)
+    body = " ".join(rng.choice(WORDS) for _ in range(words))
+    return body[0].upper() + body[1:] + "?"
+
+
+def checker_ms_per_message(repeats: int) -> float:
+    from coffeechat.domain.checker import CheckContext, check
+
+    context = CheckContext(kind="request", channel="email", subject="A question")
+    text = message(300)
+    check(text, context)  # load the dictionary once, as a running server has
+    start = time.perf_counter()
+    for _ in range(repeats):
+        check(text, context)
+    return (time.perf_counter() - start) * 1000 / repeats
+
+
+def planner_per_second(repeats: int) -> float:
+    from coffeechat.domain.questions import BUILTIN_QUESTIONS, PlanContext, plan
+
+    context = PlanContext(has_organization=True, organization="Harbor Analytics")
+    start = time.perf_counter()
+    for i in range(repeats):
+        plan(BUILTIN_QUESTIONS, (15, 20, 30, 45)[i % 4], context)
+    return repeats / (time.perf_counter() - start)
+
+
+def wall_ms(cmd: list[str], runs: int, env: dict[str, str]) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True, env=env)
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def startup(runs: int, env: dict[str, str]) -> dict[str, float]:
+    coffeechat = str(Path(sys.executable).with_name("coffeechat"))
+    subprocess.run([coffeechat, "manage", "migrate", "-v0"], check=True, env=env)
+    floor = wall_ms([sys.executable, "-c", "pass"], runs, env)
+    help_ms = wall_ms([coffeechat, "--help"], runs, env)
+    contacts_ms = wall_ms([coffeechat, "contacts", "--limit", "20"], runs, env)
+    return {
+        "python_ms": floor,
+        "help_ms": help_ms,
+        "help_ratio": help_ms / floor,
+        "contacts_ms": contacts_ms,
+        "contacts_ratio": contacts_ms / floor,
+    }
