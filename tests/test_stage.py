@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from coffeechat.domain import vocab
 from coffeechat.interviews.models import AgendaItem, Meeting
 from coffeechat.network.models import Contact
 from coffeechat.network.queries import ContactFilters, contact_list
@@ -14,7 +15,12 @@ from coffeechat.outreach.models import Message
 
 
 def stage(user: Any, contact: Contact) -> str:
-    return next(c.stage for c in contact_list(user, ContactFilters()) if c.pk == contact.pk)
+    """The derived stage, checked against the stage filter (which narrows by index first)."""
+    derived: str = next(c.stage for c in contact_list(user, ContactFilters()) if c.pk == contact.pk)
+    for key, _ in vocab.STAGES:
+        found = contact_list(user, ContactFilters(stage=key)).filter(pk=contact.pk).exists()
+        assert found == (key == derived), (key, derived)
+    return derived
 
 
 def test_it_walks_the_life_of_a_conversation(alice: Any) -> None:

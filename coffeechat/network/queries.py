@@ -95,12 +95,27 @@ def search(contacts: QuerySet[Contact], q: str) -> QuerySet[Contact]:
     return contacts
 
 
+def _stage_candidates(contacts: QuerySet[Any], user: Any, stage: str) -> QuerySet[Any]:
+    """Narrow to the contacts that *can* be in `stage` through an index before the derived stage
+    is compared, so rare stages (held, thanked…) cost what they match, not the whole list."""
+    if stage in {"declined", "cancelled", "dormant"}:
+        return contacts.filter(closed_reason=stage)
+    sent = Message.objects.filter(owner_id=user.pk, status="sent")
+    if stage in {"thanked", "keep-in-touch"}:
+        return contacts.filter(pk__in=sent.filter(kind="thank-you").values("contact_id"))
+    if stage in {"scheduled", "prepared", "held"}:
+        return contacts.filter(pk__in=Meeting.objects.filter(owner_id=user.pk).values("contact_id"))
+    if stage in {"requested", "replied"}:
+        return contacts.filter(pk__in=sent.values("contact_id"))
+    return contacts
+
+
 def contact_list(user: Any, filters: ContactFilters) -> QuerySet[Any]:
     contacts = with_stage(Contact.objects.owned_by(user)).select_related("organization")
     if filters.q:
         contacts = search(contacts, filters.q)
     if filters.stage:
-        contacts = contacts.filter(stage=filters.stage)
+        contacts = _stage_candidates(contacts, user, filters.stage).filter(stage=filters.stage)
     if filters.how_found:
         contacts = contacts.filter(how_found=filters.how_found)
     if filters.organization:
@@ -127,12 +142,24 @@ ORGANIZATION_SORTS: dict[str, tuple[Any, ...]] = {
 
 
 def organization_list(user: Any, q: str = "", sort: str = "lamp") -> QuerySet[Organization]:
-    orgs = Organization.objects.owned_by(user).annotate(contact_count=Count("contacts"))
+    orgs = Organization.objects.owned_by(user)
+    if sort == "-contacts":  # only this sort needs every organization's count
+        orgs = orgs.annotate(contact_count=Count("contacts"))
     if q:
         orgs = orgs.filter(Q(name__icontains=q) | Q(industry__icontains=q))
     return orgs.order_by(*ORGANIZATION_SORTS.get(sort, ORGANIZATION_SORTS["lamp"]))
 
 
-def field_choices(user: Any) -> list[str]:
-    values = Contact.objects.owned_by(user).exclude(field="").values_list("field", flat=True)
-    return sorted(set(values.distinct()[:200]), key=str.casefold)
+def count_contacts(orgs: list[Organization]) -> None:
+    """Set `contact_count` on one page of organizations with a single grouped query."""
+    missing = [org for org in orgs if not hasattr(org, "contact_count")]
+    if not missing:
+        return
+    counts = dict(
+        Contact.objects.filter(organization__in=missing)
+        .values_list("organization")
+        .annotate(n=Count("id"))
+        .values_list("organization", "n")
+    )
+    for org in missing:
+        org.contact_count = counts.get(org.pk, 0)  # type: ignore[attr-defined]

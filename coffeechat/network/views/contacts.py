@@ -55,7 +55,7 @@ def contact_list(request: HtmxHttpRequest) -> HttpResponse:
             ("-updated", "Recently changed"),
             ("created", "Oldest first"),
         ],
-        "fields": queries.field_choices(request.user),
+        "fields": profile_of(request.user).fields_of_interest,
     }
     template = "network/contact_list.html"
     if request.htmx and request.htmx.target == "contact-results":
