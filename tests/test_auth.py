@@ -107,3 +107,15 @@ def test_healthz_reports_an_unavailable_database(db: Any, monkeypatch: Any) -> N
     response = Client().get("/healthz")
     assert response.status_code == 503
     assert "database unavailable" in response.content.decode()
+
+
+def test_it_pauses_sign_in_after_repeated_wrong_passwords(alice: Any) -> None:
+    client = Client()
+    for _ in range(5):
+        client.post("/login/", {"username": "alice", "password": "wrong"})
+    response = client.post("/login/", {"username": "alice", "password": "correct horse battery"})
+    assert response.status_code == 429
+    assert "paused for" in response.content.decode()
+    assert client.get("/contacts/").status_code == 302
+    other = Client().post("/login/", {"username": "bob", "password": "anything"})
+    assert other.status_code == 200  # another account is not locked out

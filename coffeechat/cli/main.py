@@ -10,6 +10,10 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from coffeechat.cli.base import AddCommand, CommandError, setup_django
+
+__all__ = ["AddCommand", "CommandError", "build_parser", "main", "setup_django"]
+
 # Each feature module exposes `register(add)`; it must not import Django at module level,
 # so `coffeechat --help` stays instant.
 FEATURE_COMMANDS = (
@@ -20,29 +24,16 @@ FEATURE_COMMANDS = (
     "coffeechat.cli.demo",
 )
 
-AddCommand = Callable[..., argparse.ArgumentParser]
-
-
-class CommandError(Exception):
-    """A problem the user can fix: printed on stderr, exit code `code`."""
-
-    def __init__(self, message: str, code: int = 2):
-        super().__init__(message)
-        self.code = code
-
-
-def setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coffeechat.settings")
-    import django
-
-    django.setup()
-
 
 def _serve(args: argparse.Namespace) -> int:
     from coffeechat.cli import serve
 
     return serve.run(
-        host=args.host, port=args.port, open_browser=not args.no_browser, name=args.name
+        host=args.host,
+        port=args.port,
+        open_browser=not args.no_browser,
+        name=args.name,
+        workers=args.workers,
     )
 
 
@@ -110,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-browser", action="store_true", help="print the link, don't open it")
     serve.add_argument("--name", default="", help="your name, for the profile (first run)")
+    serve.add_argument(
+        "--workers", type=int, default=0, help="server mode: processes to run (default 2)"
+    )
 
     link = add("link", _link, "Print a fresh one-time sign-in link for a running coffeechat.")
     link.add_argument("--host", default="127.0.0.1")
