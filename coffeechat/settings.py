@@ -177,10 +177,25 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+SESSION_COOKIE_AGE = config.env_int("COFFEECHAT_SESSION_HOURS", 14 * 24 if PERSONAL else 12) * 3600
+
 if not PERSONAL:
+    # Behind a TLS-terminating reverse proxy (the documented deployment): trust its
+    # X-Forwarded-Proto, send people to https, and tell browsers to stay there (HSTS).
     SESSION_COOKIE_SECURE = config.env_bool("COFFEECHAT_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
     CSRF_TRUSTED_ORIGINS = config.env_list("COFFEECHAT_CSRF_TRUSTED_ORIGINS")
+    if config.env_bool("COFFEECHAT_BEHIND_TLS_PROXY", True):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+        SECURE_SSL_REDIRECT = True
+        SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer probes over plain http
+        SECURE_HSTS_SECONDS = config.env_int("COFFEECHAT_HSTS_SECONDS", 365 * 24 * 3600)
+        # Covers only the subdomains of coffeechat's own host name.
+        SECURE_HSTS_INCLUDE_SUBDOMAINS = config.env_bool("COFFEECHAT_HSTS_SUBDOMAINS", True)
+        SECURE_HSTS_PRELOAD = config.env_bool("COFFEECHAT_HSTS_PRELOAD", False)
+        if not SECURE_HSTS_PRELOAD:
+            # Joining browsers' preload list is an institution's decision, not a default.
+            SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 LOGGING = {
     "version": 1,

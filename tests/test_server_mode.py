@@ -74,7 +74,12 @@ def test_server_mode_refuses_pending_migrations_then_serves_with_workers(tmp_pat
             assert response.read().decode().strip() == "ok"
         opener = urllib.request.build_opener(NoRedirect)
         with pytest.raises(urllib.error.HTTPError) as refused_page:
-            opener.open(f"http://127.0.0.1:{port}/contacts/", timeout=10)
+            opener.open(  # as the TLS-terminating proxy forwards it
+                urllib.request.Request(
+                    f"http://127.0.0.1:{port}/contacts/", headers={"X-Forwarded-Proto": "https"}
+                ),
+                timeout=10,
+            )
         assert refused_page.value.code == 302
         assert refused_page.value.headers["Location"].startswith("/login/")
     finally:
@@ -93,3 +98,13 @@ def test_personal_mode_refuses_workers(tmp_path: Path) -> None:
     result = coffeechat("serve", "--workers", "3", "--port", str(free_port()), env=env)
     assert result.returncode == 2
     assert "server mode" in result.stderr
+
+
+def test_the_documented_server_settings_pass_djangos_deploy_check(tmp_path: Path) -> None:
+    env = server_env(tmp_path) | {
+        "COFFEECHAT_SECRET_KEY": "Xk2_9vQ-7mLpZr4Tn8Yw1Hc6Jb3Fd0Gs5Ae-Uq7Oi2Ke9Rx4Mz1Vy8Nw3Pt6",
+        "COFFEECHAT_ALLOWED_HOSTS": "coffeechat.example.edu",
+    }
+    result = coffeechat("manage", "check", "--deploy", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
