@@ -119,3 +119,11 @@ def test_it_pauses_sign_in_after_repeated_wrong_passwords(alice: Any) -> None:
     assert client.get("/contacts/").status_code == 302
     other = Client().post("/login/", {"username": "bob", "password": "anything"})
     assert other.status_code == 200  # another account is not locked out
+
+
+def test_every_page_carries_a_strict_content_security_policy(client_alice: Any) -> None:
+    for path in ("/contacts/", "/profile/", "/login/", "/api/v1/profile"):
+        policy = client_alice.get(path)["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+        assert "frame-ancestors 'none'" in policy
+    assert client_alice.get("/contacts/")["X-Frame-Options"] == "DENY"

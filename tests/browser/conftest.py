@@ -93,6 +93,12 @@ def page(fresh_app: RunningApp) -> Iterator[Any]:
         context = browser.new_context(viewport={"width": 375, "height": 800})
         page = context.new_page()
         page.set_default_timeout(15000)
+        blocked: list[str] = []  # the strict Content-Security-Policy must never bite
+        page.on(
+            "console",
+            lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None,
+        )
         yield page
         context.close()
         browser.close()
+        assert not blocked, f"the page broke its Content-Security-Policy: {blocked}"
