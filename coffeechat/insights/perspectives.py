@@ -1,0 +1,129 @@
+"""What the user has heard: conversations per field and organization, and notes per question
+category with the phrases several people used. Don't rely on one or two voices (METHOD §5)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, tzinfo
+from typing import Any
+
+from django.db.models import Count, Min, Value
+from django.db.models.functions import Coalesce, Lower, Trim
+
+from coffeechat.domain import insights
+from coffeechat.domain.questions import CATEGORIES
+from coffeechat.interviews.models import AgendaItem, Meeting
+
+# Fewer people than this and a field's picture rests on too few voices to trust yet.
+ENOUGH_VOICES = 3
+
+
+def _held(user: Any) -> Any:
+    return Meeting.objects.owned_by(user).filter(status="held")
+
+
+def fields(user: Any, interests: list[str]) -> list[dict[str, Any]]:
+    """Held conversations per field: the profile's fields of interest first, even at zero."""
+    rows = (
+        _held(user)
+        .annotate(key=Lower(Trim("contact__field")))
+        .values("key")
+        .annotate(
+            conversations=Count("pk"),
+            people=Count("contact", distinct=True),
+            name=Min("contact__field"),
+        )
+    )
+    found = {row["key"]: row for row in rows}
+    result = []
+    for interest in dict.fromkeys(i.strip() for i in interests if i.strip()):
+        row = found.pop(interest.casefold(), {"conversations": 0, "people": 0})
+        result.append(_field(interest, row, interest=True))
+    others = sorted(found.values(), key=lambda r: (-r["conversations"], r["key"]))
+    result += [_field(row["name"] or "", row, interest=False) for row in others]
+    return result
+
+
+def _field(name: str, row: dict[str, Any], *, interest: bool) -> dict[str, Any]:
+    return {
+        "field": name.strip() or "Field not recorded",
+        "interest": interest,
+        "conversations": row["conversations"],
+        "people": row["people"],
+        "few_voices": row["people"] < ENOUGH_VOICES,
+    }
+
+
+def organizations(user: Any) -> list[dict[str, Any]]:
+    rows = (
+        _held(user)
+        .values(name=Coalesce("contact__organization__name", Value("")))
+        .annotate(conversations=Count("pk"), people=Count("contact", distinct=True))
+        .order_by("-conversations", "name")
+    )
+    return [{**row, "few_voices": row["people"] < ENOUGH_VOICES} for row in rows]
+
+
+@dataclass(frozen=True)
+class SaidNote:
+    person: str
+    contact_id: int
+    day: date
+    question: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CategoryNotes:
+    id: str
+    label: str
+    notes: list[SaidNote]
+    phrases: list[insights.Phrase]
+
+    @property
+    def people(self) -> int:
+        return len({n.contact_id for n in self.notes})
+
+
+def said(user: Any, zone: tzinfo) -> list[CategoryNotes]:
+    """Notes grouped by question category, side by side; the meeting's advice joins "advice"."""
+    grouped: dict[str, list[SaidNote]] = {}
+    items = (
+        AgendaItem.objects.owned_by(user)
+        .filter(meeting__status="held")
+        .exclude(notes="")
+        .select_related("meeting__contact")
+        .order_by("meeting__starts_at", "order", "id")
+    )
+    for item in items:
+        grouped.setdefault(item.category, []).append(
+            _note(item.meeting, item.text, item.notes, zone)
+        )
+    for meeting in _held(user).exclude(advice="").select_related("contact").order_by("starts_at"):
+        grouped.setdefault("advice", []).append(
+            _note(meeting, "Advice worth quoting", meeting.advice, zone)
+        )
+    labels: dict[str, str] = dict(CATEGORIES)
+    order = [c for c, _ in CATEGORIES] + sorted(set(grouped) - set(labels))
+    return [
+        CategoryNotes(
+            category,
+            labels.get(category, category),
+            grouped[category],
+            insights.recurring_phrases(
+                insights.Note(n.contact_id, n.person, n.text) for n in grouped[category]
+            ),
+        )
+        for category in order
+        if category in grouped
+    ]
+
+
+def _note(meeting: Meeting, question: str, text: str, zone: tzinfo) -> SaidNote:
+    return SaidNote(
+        meeting.contact.full_name,
+        meeting.contact_id,
+        meeting.starts_at.astimezone(zone).date(),
+        question,
+        text,
+    )

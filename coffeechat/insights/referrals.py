@@ -1,0 +1,46 @@
+"""The referral tree: bounded by the number of people in referral chains, read in one query."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+
+from coffeechat.domain import insights, vocab
+from coffeechat.interviews.models import Meeting
+from coffeechat.network.models import Contact
+from coffeechat.outreach.models import Message
+
+
+def tree(user: Any) -> insights.TreeLayout:
+    contacts = Contact.objects.owned_by(user)
+    asked = Exists(
+        Message.objects.filter(
+            contact=OuterRef("pk"), status="sent", kind__in=sorted(vocab.REQUEST_KINDS)
+        )
+    )
+    booked = Exists(Meeting.objects.filter(contact=OuterRef("pk")).exclude(status="cancelled"))
+    rows = (
+        contacts.filter(
+            Q(referred_by__isnull=False) | Q(Exists(contacts.filter(referred_by=OuterRef("pk"))))
+        )
+        .annotate(pursued=ExpressionWrapper(Q(asked) | Q(booked), output_field=BooleanField()))
+        .values_list("pk", "first_name", "last_name", "referred_by_id", "pursued")
+    )
+    return insights.layout(
+        insights.Person(pk, " ".join(p for p in (first, last) if p) or "(no name)", parent, pursued)
+        for pk, first, last, parent, pursued in rows
+    )
+
+
+def as_json(layout: insights.TreeLayout) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": p.id,
+            "name": p.name,
+            "parent": p.parent,
+            "depth": p.depth,
+            "pursued": p.pursued,
+        }
+        for p in layout.people
+    ]

@@ -1,0 +1,108 @@
+"""Everything the Insights page, the API and the CLI show, gathered once per request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.utils import timezone
+
+from coffeechat.accounts.services import profile_of
+from coffeechat.domain import insights
+from coffeechat.insights import perspectives, queries, referrals
+from coffeechat.insights.queries import Step
+
+
+def zone_of(user: Any) -> tzinfo:
+    try:
+        return ZoneInfo(profile_of(user).time_zone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+@dataclass(frozen=True)
+class Report:
+    funnel: list[Step]
+    by_source: list[dict[str, Any]]
+    by_rule_set: list[dict[str, Any]]
+    median_reply_days: float | None
+    tree: insights.TreeLayout
+    fields: list[dict[str, Any]]
+    field_organizations: list[dict[str, Any]]
+    said: list[perspectives.CategoryNotes]
+    weekly: list[dict[str, Any]]
+    organizations: list[dict[str, Any]]
+
+    @property
+    def empty(self) -> bool:
+        return self.funnel[0].count == 0
+
+    @property
+    def reply_rate(self) -> float | None:
+        return self.step("replied").rate
+
+    def step(self, step_id: str) -> Step:
+        return next(s for s in self.funnel if s.id == step_id)
+
+    @property
+    def funnel_bars(self) -> list[insights.Bar]:
+        return insights.horizontal_bars(
+            [(s.label, s.count) for s in self.funnel], left=180, width=230
+        )
+
+    @property
+    def funnel_height(self) -> float:
+        return insights.bars_height(self.funnel_bars)
+
+    @property
+    def quiet(self) -> bool:
+        """Nothing happened in the weeks shown: a sentence says more than an empty chart."""
+        return not any(w["requests"] or w["meetings"] or w["thank_yous"] for w in self.weekly)
+
+    @property
+    def weekly_bars(self) -> list[list[insights.Bar]]:
+        series = ("requests", "meetings", "thank_yous")
+        return insights.grouped_columns([[w[name] for w in self.weekly] for name in series])
+
+
+def build(user: Any, *, today: date | None = None) -> Report:
+    zone = zone_of(user)
+    today = today or timezone.now().astimezone(zone).date()
+    return Report(
+        funnel=queries.funnel(user, zone),
+        by_source=queries.by_source(user),
+        by_rule_set=queries.by_rule_set(user),
+        median_reply_days=queries.median_reply_days(user),
+        tree=referrals.tree(user),
+        fields=perspectives.fields(user, list(profile_of(user).fields_of_interest or [])),
+        field_organizations=perspectives.organizations(user),
+        said=perspectives.said(user, zone),
+        weekly=queries.weekly(user, zone, today),
+        organizations=queries.organizations(user),
+    )
+
+
+def as_json(report: Report) -> dict[str, Any]:
+    """The figures for scripts: the API's body and `coffeechat insights --json`."""
+    funnel: dict[str, Any] = {s.id: s.count for s in report.funnel}
+    funnel["rates"] = {s.id: _round(s.rate) for s in report.funnel[1:]}
+    funnel["median_days"] = {s.id: s.median_days for s in report.funnel[2:]}
+    return {
+        "funnel": funnel,
+        "by_source": [{k: v for k, v in row.items() if k != "label"} for row in report.by_source],
+        "by_rule_set": [
+            {**row, "reply_rate": _round(row["reply_rate"])} for row in report.by_rule_set
+        ],
+        "reply_rate": _round(report.reply_rate),
+        "median_reply_days": report.median_reply_days,
+        "referral_tree": referrals.as_json(report.tree),
+        "fields": report.fields,
+        "weekly": [{**w, "starts": w["starts"].isoformat()} for w in report.weekly],
+        "organizations": report.organizations,
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return round(value, 3) if value is not None else None

@@ -1,0 +1,1 @@
+"""Insights pages: the overview of a search and the conversation journal."""

@@ -1,0 +1,55 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coffeechat.domain.insights import Person, layout
+
+
+def test_a_chain_and_a_branch_with_depth_and_waiting_people():
+    tree = layout(
+        [
+            Person(1, "Priya", None, True),
+            Person(2, "Lena", 1, True),
+            Person(3, "Omar", 2, False),
+            Person(4, "Ken", None, True),
+            Person(5, "Zoe", 4, False),
+        ]
+    )
+    by_id = {p.id: p for p in tree.people}
+    assert tree.depth == 2
+    assert [by_id[i].depth for i in (1, 2, 3, 4, 5)] == [0, 1, 2, 0, 1]
+    assert {p.name for p in tree.waiting} == {"Omar", "Zoe"}
+    assert len(tree.edges) == 3
+    assert by_id[2].y > by_id[1].y and by_id[3].x == by_id[2].x  # an only child sits below
+
+
+def test_a_parent_sits_centred_over_its_children():
+    tree = layout([Person(1, "A", None, True), Person(2, "B", 1, True), Person(3, "C", 1, True)])
+    by_id = {p.id: p for p in tree.people}
+    assert by_id[1].x == (by_id[2].x + by_id[3].x) / 2
+
+
+def test_a_loop_of_referrals_does_not_hang_and_keeps_everyone():
+    tree = layout([Person(1, "A", 2, True), Person(2, "B", 1, True), Person(3, "C", 1, False)])
+    assert {p.id for p in tree.people} == {1, 2, 3}
+    assert {p.id for p in tree.people if p.parent is None} == {1, 2}
+
+
+def test_roots_are_never_waiting_and_long_names_are_shortened():
+    tree = layout([Person(1, "Maximiliana Featherstonehaugh", None, False)])
+    assert tree.waiting == ()
+    assert tree.people[0].label == "Maximiliana Fea…"
+
+
+def test_an_empty_tree():
+    tree = layout([])
+    assert tree.people == () and tree.depth == 0 and tree.width > 0
+
+
+@given(st.lists(st.integers(0, 30), min_size=1, max_size=30))
+def test_everyone_is_placed_once_inside_the_drawing(parents):
+    people = [Person(i + 1, f"P{i}", p or None, bool(p % 2)) for i, p in enumerate(parents)]
+    tree = layout(people)
+    assert sorted(p.id for p in tree.people) == [p.id for p in people]
+    for p in tree.people:
+        assert 0 < p.x < tree.width and 0 < p.y < tree.height
+    assert len(tree.edges) == sum(1 for p in tree.people if p.parent is not None)
