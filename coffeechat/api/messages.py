@@ -1,3 +1,129 @@
-from ninja import Router
+"""/api/v1/messages: list (filters, pagination), create, read, update, delete, and drafts."""
+
+from datetime import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Query, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from coffeechat.api.forms import form_data, validated
+from coffeechat.domain.drafts import KINDS
+from coffeechat.network.models import Contact
+from coffeechat.outreach import queries, services
+from coffeechat.outreach.drafting import draft_for
+from coffeechat.outreach.forms import MessageForm
+from coffeechat.outreach.models import Message
 
 router = Router(tags=["messages"])
+
+
+class MessageIn(Schema):
+    contact: int | None = None
+    kind: str | None = None
+    channel: str | None = None
+    subject: str | None = None
+    body: str | None = None
+    status: str | None = None
+    sent_at: datetime | None = None
+    replied_at: datetime | None = None
+
+
+class MessageOut(Schema):
+    id: int
+    contact: int
+    kind: str
+    channel: str
+    subject: str
+    body: str
+    status: str
+    sent_at: datetime | None
+    replied_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+    @staticmethod
+    def resolve_contact(obj: Message) -> int:
+        return obj.contact_id
+
+
+class ListParams(Schema):
+    contact: int | None = None
+    kind: str = ""
+    status: str = ""
+
+
+class DraftIn(Schema):
+    contact: int
+    kind: str = "request"
+    meeting: int | None = None
+
+
+class DraftOut(Schema):
+    kind: str
+    variant: str
+    channel: str
+    subject: str | None
+    body: str
+    missing: list[str]
+
+
+def _save(request: HttpRequest, message: Message, payload: MessageIn) -> Message:
+    changes: dict[str, Any] = payload.dict(exclude_unset=True)
+    for moment in ("sent_at", "replied_at"):
+        if changes.get(moment) is not None:
+            changes[moment] = changes[moment].isoformat()
+    form = MessageForm(
+        form_data(message, MessageForm, changes), instance=message, owner=request.user
+    )
+    saved = validated(form).save()  # type: ignore[attr-defined]
+    return queries.message_detail(request.user, saved.pk)
+
+
+@router.get("", response=list[MessageOut])
+@paginate(LimitOffsetPagination)
+def list_messages(request: HttpRequest, params: Query[ListParams]) -> Any:
+    return queries.message_list(request.user, queries.MessageFilters(**params.dict()))
+
+
+@router.post("", response={201: MessageOut})
+def create_message(request: HttpRequest, payload: MessageIn) -> Status:
+    return Status(201, _save(request, Message(), payload))
+
+
+@router.post("/draft", response=DraftOut)
+def draft(request: HttpRequest, payload: DraftIn) -> dict[str, Any]:
+    from coffeechat.api.main import FormErrors
+
+    if payload.kind not in KINDS:
+        raise FormErrors({"kind": [f"Unknown kind {payload.kind!r}. Kinds: {', '.join(KINDS)}."]})
+    contact = Contact.objects.owned_by(request.user).filter(pk=payload.contact).first()
+    if contact is None:
+        raise FormErrors({"contact": [f"You have no contact with id {payload.contact}."]})
+    meeting = queries.owned_meeting(request.user, payload.meeting) if payload.meeting else None
+    made = draft_for(request.user, contact, payload.kind, timezone.now(), meeting)
+    return {
+        "kind": made.kind,
+        "variant": made.variant,
+        "channel": made.channel,
+        "subject": made.subject,
+        "body": made.body,
+        "missing": list(made.missing),
+    }
+
+
+@router.get("/{message_id}", response=MessageOut)
+def read_message(request: HttpRequest, message_id: int) -> Message:
+    return queries.message_detail(request.user, message_id)
+
+
+@router.patch("/{message_id}", response=MessageOut)
+def update_message(request: HttpRequest, message_id: int, payload: MessageIn) -> Message:
+    return _save(request, queries.message_detail(request.user, message_id), payload)
+
+
+@router.delete("/{message_id}", response={204: None})
+def delete_message(request: HttpRequest, message_id: int) -> Status:
+    services.delete_message(queries.message_detail(request.user, message_id))
+    return Status(204, None)

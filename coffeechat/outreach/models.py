@@ -30,3 +30,48 @@ class Message(Owned):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} to {self.contact}"
+
+
+class MessageTemplate(Owned):
+    """A user's own wording for one built-in (kind, variant); deleting it resets to the original."""
+
+    kind = models.CharField(max_length=20, choices=vocab.MESSAGE_KINDS)
+    variant = models.CharField(max_length=20)
+    subject = models.CharField(max_length=200, blank=True)
+    body = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "kind", "variant"], name="template_unique_per_owner"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.variant})"
+
+
+SMTP_SECURITY: tuple[tuple[str, str], ...] = (
+    ("starttls", "STARTTLS (usually port 587)"),
+    ("ssl", "TLS from the start (usually port 465)"),
+    ("none", "None (only for a server on this computer)"),
+)
+
+
+class SmtpAccount(Owned):
+    """A user's own outgoing mail server; it overrides the one set in the environment.
+
+    The password is kept as typed (the app must hand it to the server) and never shown back.
+    """
+
+    host = models.CharField(max_length=200)
+    port = models.PositiveIntegerField(default=587)
+    security = models.CharField(max_length=8, choices=SMTP_SECURITY, default="starttls")
+    username = models.CharField(max_length=200, blank=True)
+    password = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="smtp_account_one_per_owner")]
+
+    def __str__(self) -> str:
+        return f"{self.host}:{self.port}"

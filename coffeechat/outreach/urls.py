@@ -1,3 +1,26 @@
-from django.urls import URLPattern, path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from coffeechat.outreach.views import compose, messages, settings, templates
+
+urlpatterns = [
+    path("compose/", compose.compose, name="compose"),
+    path("compose/findings", compose.findings, name="compose-findings"),
+    path("messages/", messages.message_list, name="message-list"),
+    path("messages/<int:pk>/", compose.message_detail, name="message-detail"),
+    path("messages/<int:pk>/sent", messages.message_sent, name="message-sent"),
+    path("messages/<int:pk>/replied", messages.message_replied, name="message-replied"),
+    path("messages/<int:pk>/delete", messages.message_delete, name="message-delete"),
+    path("messages/<int:pk>/eml", messages.message_eml, name="message-eml"),
+    path("outreach/templates/", templates.template_list, name="template-list"),
+    path(
+        "outreach/templates/<str:kind>/<str:variant>/",
+        templates.template_edit,
+        name="template-edit",
+    ),
+    path(
+        "outreach/templates/<str:kind>/<str:variant>/reset",
+        templates.template_reset,
+        name="template-reset",
+    ),
+    path("outreach/settings/", settings.outreach_settings, name="outreach-settings"),
+]

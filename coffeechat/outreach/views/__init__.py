@@ -1,0 +1,1 @@
+"""Outreach pages: the composer, messages, templates and settings."""

@@ -1,0 +1,226 @@
+"""The composer: pick a contact and a kind, get a draft, edit it with live findings, then
+copy it, open it in the mail program, download it as .eml, send it, or save it as a draft."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from coffeechat.accounts.services import profile_of
+from coffeechat.common.http import int_param
+from coffeechat.common.owned import get_owned_or_404
+from coffeechat.domain import vocab
+from coffeechat.domain.checker import CHANNELS, KINDS
+from coffeechat.network.models import Contact
+from coffeechat.outreach import delivery, queries, services
+from coffeechat.outreach.drafting import draft_for, proposed_times_text
+from coffeechat.outreach.forms import ComposeForm, unix_newlines
+from coffeechat.outreach.models import Message
+from coffeechat.outreach.review import review
+
+TEMPLATE = "outreach/compose.html"
+
+
+@require_http_methods(["GET", "POST"])
+def compose(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        return _act(request, Message())
+    contact_id = int_param(request, "contact")
+    contact = queries.contact_for_draft(request.user, contact_id) if contact_id else None
+    kind = request.GET.get("kind", "request")
+    kind = kind if kind in KINDS else "request"
+    initial: dict[str, Any] = {"kind": kind}
+    missing: tuple[str, ...] = ()
+    if contact is not None:
+        meeting_id = int_param(request, "meeting")
+        meeting = queries.owned_meeting(request.user, meeting_id) if meeting_id else None
+        draft = draft_for(request.user, contact, kind, timezone.now(), meeting)
+        initial |= {
+            "contact": contact.pk,
+            "channel": draft.channel,
+            "subject": draft.subject or "",
+            "body": draft.body,
+        }
+        missing = draft.missing
+    form = ComposeForm(initial=initial, owner=request.user)
+    return _page(request, form, None, contact=contact, missing=missing)
+
+
+@require_http_methods(["GET", "POST"])
+def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    message = queries.message_detail(request.user, pk)
+    if request.method == "POST":
+        return _act(request, message)
+    form = ComposeForm(instance=message, owner=request.user)
+    return _page(request, form, message, contact=message.contact)
+
+
+@require_POST
+def findings(request: HttpRequest) -> HttpResponse:
+    """The findings fragment, refreshed as the user types (htmx)."""
+    post = request.POST
+    contact_id = post.get("contact", "")
+    contact = (
+        get_owned_or_404(Contact.objects.select_related("organization", "referred_by"),
+                         request.user, pk=contact_id)
+        if contact_id
+        else None
+    )  # fmt: skip
+    kind = post.get("kind", "")
+    channel = post.get("channel", "")
+    context = _review_context(
+        request,
+        contact=contact,
+        kind=kind if kind in KINDS else "request",
+        channel=channel if channel in CHANNELS else "email",
+        subject=post.get("subject", "").strip(),
+        body=unix_newlines(post.get("body", ""))[:20000],
+    )
+    return render(request, TEMPLATE + "#review", context)
+
+
+def _act(request: HttpRequest, message: Message) -> HttpResponse:
+    action = request.POST.get("action", "check")
+    data = _with_proposed_times(request) if action == "times" else request.POST
+    form = ComposeForm(data, instance=message, owner=request.user)
+    if not form.is_valid():
+        return _page(request, form, message if message.pk else None, status=422)
+    if action in {"check", "times"}:
+        return _page(request, form, message if message.pk else None)
+    saved = form.save()
+    if action == "eml":
+        return eml_response(request, saved)
+    if action == "send":
+        return _send(request, saved)
+    messages.success(request, "Draft saved. It stays here until you send it.")
+    return redirect("message-detail", pk=saved.pk)
+
+
+def _with_proposed_times(request: HttpRequest) -> QueryDict:
+    data = request.POST.copy()
+    contact_id = data.get("contact", "")
+    contact = (
+        Contact.objects.owned_by(request.user).filter(pk=contact_id).first()
+        if contact_id.isdigit()
+        else None
+    )
+    paragraph = proposed_times_text(request.user, contact, timezone.now())
+    body = unix_newlines(data.get("body", "")).rstrip()
+    data["body"] = f"{body}\n\n{paragraph}" if body else paragraph
+    return data
+
+
+def _send(request: HttpRequest, message: Message) -> HttpResponse:
+    config = delivery.smtp_config(request.user)
+    error = ""
+    if config is None:
+        error = (
+            "No mail server is set up yet. Add yours in outreach settings, or download the .eml."
+        )
+    else:
+        try:
+            services.send_by_smtp(request.user, message, config, timezone.now())
+        except delivery.DeliveryError as exc:
+            error = str(exc)
+    if error:
+        form = ComposeForm(instance=message, owner=request.user)
+        return _page(request, form, message, send_error=error, status=502)
+    messages.success(
+        request, f"Sent to {message.contact.full_name}. We'll remind you if no reply comes."
+    )
+    return redirect("message-detail", pk=message.pk)
+
+
+def eml_response(request: HttpRequest, message: Message) -> HttpResponse:
+    email = services.email_of(
+        request.user,
+        message,
+        delivery.from_address(request.user),
+        delivery.valid_address(message.contact.email),
+    )
+    response = HttpResponse(delivery.eml_bytes(email), content_type="message/rfc822")
+    response["Content-Disposition"] = f'attachment; filename="message-{message.pk}.eml"'
+    return response
+
+
+def _review_context(
+    request: HttpRequest, *, contact: Contact | None, kind: str, channel: str, subject: str,
+    body: str,
+) -> dict[str, Any]:  # fmt: skip
+    result = review(
+        request.user, body, contact=contact, kind=kind, channel=channel, subject=subject or None,
+        now=timezone.now(),
+    )  # fmt: skip
+    to_addr = delivery.valid_address(contact.email) if contact else ""
+    return {
+        "review": result,
+        "mailto": delivery.mailto_url(to_addr, subject, body) if channel == "email" else "",
+    }
+
+
+def _page(
+    request: HttpRequest,
+    form: ComposeForm,
+    message: Message | None,
+    *,
+    contact: Contact | None = None,
+    missing: tuple[str, ...] = (),
+    send_error: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    values = _current_values(form)
+    contact = contact or _owned_contact(request, values["contact"])
+    context = _review_context(
+        request,
+        contact=contact,
+        kind=values["kind"],
+        channel=values["channel"],
+        subject=values["subject"],
+        body=values["body"],
+    )
+    context |= {
+        "form": form,
+        "message": message,
+        "contact": contact,
+        "missing": missing,
+        "send_error": send_error,
+        "smtp_ready": delivery.smtp_config(request.user) is not None,
+        "contacts": queries.contact_choices(request.user),
+        "kinds": vocab.MESSAGE_KINDS,
+        "kind": values["kind"],
+        "tz": profile_of(request.user).time_zone,
+    }
+    return render(request, TEMPLATE, context, status=status)
+
+
+def _current_values(form: ComposeForm) -> dict[str, str]:
+    """What the user sees in the form right now: typed values, else the initial ones."""
+
+    def value(name: str) -> str:
+        raw = form[name].value()
+        return "" if raw is None else str(raw)
+
+    kind, channel = value("kind"), value("channel")
+    return {
+        "contact": value("contact"),
+        "kind": kind if kind in KINDS else "request",
+        "channel": channel if channel in CHANNELS else "email",
+        "subject": value("subject").strip(),
+        "body": unix_newlines(value("body")),
+    }
+
+
+def _owned_contact(request: HttpRequest, contact_id: str) -> Contact | None:
+    if not contact_id.isdigit():
+        return None
+    return (
+        Contact.objects.owned_by(request.user)
+        .select_related("organization", "referred_by")
+        .filter(pk=contact_id)
+        .first()
+    )

@@ -1,0 +1,75 @@
+"""The user's own wording: every built-in template, customizable and resettable."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from coffeechat.common.http import render_form
+from coffeechat.domain import vocab
+from coffeechat.domain.drafts import Template, builtin_templates, template_fields
+from coffeechat.outreach import queries, services
+from coffeechat.outreach.forms import TemplateForm
+
+
+def _builtin(kind: str, variant: str) -> Template:
+    found = builtin_templates().get((kind, variant))
+    if found is None:
+        raise Http404("There is no such template.")
+    return found
+
+
+def template_list(request: HttpRequest) -> HttpResponse:
+    customized = queries.customized_keys(request.user)
+    rows = [
+        {
+            "kind": t.kind,
+            "variant": t.variant,
+            "label": vocab.label(vocab.MESSAGE_KINDS, t.kind),
+            "customized": (t.kind, t.variant) in customized,
+        }
+        for t in builtin_templates().values()
+    ]
+    return render(request, "outreach/template_list.html", {"rows": rows})
+
+
+@require_http_methods(["GET", "POST"])
+def template_edit(request: HttpRequest, kind: str, variant: str) -> HttpResponse:
+    builtin = _builtin(kind, variant)
+    own = queries.user_template(request.user, kind, variant)
+    current = own or builtin
+    form = TemplateForm(
+        request.POST or None, initial={"subject": current.subject or "", "body": current.body}
+    )
+    if builtin.subject is None:
+        del form.fields["subject"]
+    if request.method == "POST" and form.is_valid():
+        services.customize_template(
+            request.user, kind, variant, form.cleaned_data.get("subject", ""),
+            form.cleaned_data["body"],
+        )  # fmt: skip
+        messages.success(request, "Saved. New drafts of this kind use your wording.")
+        return redirect("template-list")
+    return render_form(
+        request,
+        "outreach/template_form.html",
+        {
+            "form": form,
+            "kind": kind,
+            "variant": variant,
+            "label": vocab.label(vocab.MESSAGE_KINDS, kind),
+            "customized": own is not None,
+            "fields": template_fields(),
+        },
+        valid=request.method != "POST",
+    )
+
+
+@require_POST
+def template_reset(request: HttpRequest, kind: str, variant: str) -> HttpResponse:
+    _builtin(kind, variant)
+    services.reset_template(request.user, kind, variant)
+    messages.success(request, "Back to the built-in wording.")
+    return redirect("template-list")
