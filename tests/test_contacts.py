@@ -209,3 +209,19 @@ def test_it_escapes_hostile_names(client_alice: Any, alice: Any) -> None:
     )
     page = client_alice.get("/contacts/").content.decode()
     assert "<script>alert(1)" not in page and "&lt;script&gt;" in page
+
+
+def test_the_detail_page_links_to_the_composer_and_each_message(
+    client_alice: Any, alice: Any, referral: Contact
+) -> None:
+    from coffeechat.outreach.models import Message
+
+    message = Message.objects.create(
+        owner=alice, contact=referral, kind="request", subject="Twenty minutes of advice?"
+    )
+    page = client_alice.get(f"/contacts/{referral.pk}/").content.decode()
+    assert f"/compose/?contact={referral.pk}" in page
+    assert f"/messages/{message.pk}/" in page and "Drafted: Request" in page
+    referral.do_not_contact = True
+    referral.save()
+    assert "/compose/" not in client_alice.get(f"/contacts/{referral.pk}/").content.decode()

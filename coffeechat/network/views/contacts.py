@@ -94,6 +94,7 @@ def _timeline(contact: Contact) -> list[dict[str, Any]]:
                 "when": when,
                 "what": f"{state}: {message.get_kind_display()}",
                 "detail": message.subject or message.get_channel_display(),
+                "message": message,
             }
         )
         if message.replied_at:
