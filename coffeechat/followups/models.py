@@ -1,4 +1,7 @@
-"""What the user did with a computed action: actions are derived; only their state is stored."""
+"""What the user did with a computed action, and the daily digest's bookkeeping.
+
+Actions themselves are derived from facts every time; only the user's decisions are stored.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,8 @@ from coffeechat.common.owned import Owned
 class ActionState(Owned):
     STATES = (("done", "Done"), ("snoozed", "Snoozed"), ("dismissed", "Dismissed"))
 
-    key = models.CharField(max_length=120)
+    # Keys embed a field name for "broaden" actions, so leave room for long ones.
+    key = models.CharField(max_length=255)
     state = models.CharField(max_length=10, choices=STATES)
     until = models.DateField(null=True, blank=True)
 
@@ -21,3 +25,20 @@ class ActionState(Owned):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.state}"
+
+
+class DailyDigest(Owned):
+    """One row per user: whether they want the e-mail, and the last day it went out.
+
+    A failed send leaves `last_sent_on` alone, so the next run tries that day's digest again.
+    """
+
+    enabled = models.BooleanField("e-mail me my actions each morning", default=False)
+    last_sent_on = models.DateField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="daily_digest_one_per_owner")]
+
+    def __str__(self) -> str:
+        return f"digest (last sent {self.last_sent_on or 'never'})"

@@ -1,0 +1,145 @@
+"""Writes for follow-ups: what the user did with an action, replies, dormancy, the feed secret."""
+
+from __future__ import annotations
+
+import secrets
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+from django.http import Http404
+
+from coffeechat.accounts.models import Profile
+from coffeechat.accounts.services import profile_of
+from coffeechat.domain.followups import (
+    BusinessCalendar,
+    MessageFacts,
+    RuleSettings,
+    dormant_contacts,
+    responsiveness,
+)
+from coffeechat.domain.vocab import REQUEST_KINDS
+from coffeechat.followups.models import ActionState
+from coffeechat.followups.queries import Plan
+from coffeechat.followups.rule_settings import rule_settings_for
+from coffeechat.network.models import Contact
+from coffeechat.outreach.models import Message
+
+ACTION_VERBS = {"done": "done", "dismiss": "dismissed", "snooze": "snoozed"}
+# An answer to any of these tells us how quickly the person replies.
+ASKING_KINDS = REQUEST_KINDS | {"follow-up"}
+_CHUNK = 500  # keeps `IN (...)` lists well under SQLite's variable limit
+
+
+def _learned(
+    messages: list[MessageFacts], calendar: BusinessCalendar, settings: RuleSettings
+) -> str | None:
+    """Booster or obligate from a contact's first request and first answer, if both exist."""
+    requested = [m.sent_on for m in messages if m.sent and m.kind in REQUEST_KINDS and m.sent_on]
+    replies = [m.replied_on for m in messages if m.sent and m.kind in ASKING_KINDS and m.replied_on]
+    if not requested or not replies:
+        return None
+    return responsiveness(min(requested), min(replies), calendar, settings)
+
+
+def _update_in_chunks(user: Any, ids: list[int], **values: Any) -> None:
+    for start in range(0, len(ids), _CHUNK):
+        Contact.objects.owned_by(user).filter(pk__in=ids[start : start + _CHUNK]).update(**values)
+
+
+def settle_contacts(user: Any, plan: Plan, on_date: date) -> int:
+    """Record what the facts already say: who went quiet (dormant, "curmudgeon") and how
+    quickly the others answered. Idempotent: only rows whose stored value differs are written.
+    """
+    snapshot, settings = plan.gathered.snapshot, plan.gathered.settings
+    contacts = {c.id: c for c in snapshot.contacts}
+    # Only someone who was asked and never answered earns "curmudgeon".
+    asked = {m.contact_id for m in snapshot.messages if m.sent and m.kind in REQUEST_KINDS}
+    quiet = [
+        pk
+        for pk in sorted(dormant_contacts(snapshot, settings, on_date, plan.calendar))
+        if pk in asked
+        and not (contacts[pk].dormant and contacts[pk].responsiveness == "curmudgeon")
+    ]
+    unknown = {c.id for c in snapshot.contacts if c.responsiveness in (None, "unknown")}
+    answered = {m.contact_id for m in snapshot.messages if m.replied_on is not None} & unknown
+    by_contact: dict[int, list[MessageFacts]] = defaultdict(list)
+    for message in snapshot.messages:
+        if message.contact_id in answered:
+            by_contact[message.contact_id].append(message)
+    learned: dict[str, list[int]] = defaultdict(list)
+    for pk, messages in by_contact.items():
+        value = _learned(messages, plan.calendar, settings)
+        if value is not None:
+            learned[value].append(pk)
+    with transaction.atomic():
+        _update_in_chunks(user, quiet, closed_reason="dormant", responsiveness="curmudgeon")
+        for value, ids in learned.items():
+            _update_in_chunks(user, sorted(ids), responsiveness=value)
+    return len(quiet) + sum(len(ids) for ids in learned.values())
+
+
+@transaction.atomic
+def record_reply(message: Message, replied_at: datetime) -> Contact:
+    """A reply arrived: store it, learn how responsive the person is, and wake them if they
+    had been set aside as dormant (they answered after all)."""
+    message.replied_at = replied_at
+    message.save(update_fields=["replied_at", "updated_at"])
+    contact = Contact.objects.owned_by(message.owner).get(pk=message.contact_id)
+    settings = rule_settings_for(profile_of(message.owner))
+    tz = settings.tzinfo
+    rows = Message.objects.owned_by(message.owner).filter(contact=contact, status="sent")
+    facts = [
+        MessageFacts(
+            id=m.pk,
+            contact_id=contact.pk,
+            kind=m.kind,  # type: ignore[arg-type]
+            status="sent",
+            sent_on=m.sent_at.astimezone(tz).date() if m.sent_at else None,
+            replied_on=m.replied_at.astimezone(tz).date() if m.replied_at else None,
+        )
+        for m in rows
+    ]
+    learned = _learned(facts, BusinessCalendar(settings.country, settings.subdivision), settings)
+    changed: list[str] = []
+    if learned is not None and contact.responsiveness in ("unknown", "curmudgeon"):
+        contact.responsiveness = learned
+        changed.append("responsiveness")
+    if contact.closed_reason == "dormant":
+        contact.closed_reason = ""
+        changed.append("closed_reason")
+    if changed:
+        contact.save(update_fields=[*changed, "updated_at"])
+    return contact
+
+
+def set_action_state(
+    user: Any, plan: Plan, key: str, verb: str, until: date | None = None
+) -> ActionState:
+    """Done, dismissed or snoozed until a date; the key must name one of the user's actions."""
+    state = ACTION_VERBS[verb]
+    known = ActionState.objects.owned_by(user).filter(key=key).exists()
+    if not known and plan.find(key) is None:
+        raise Http404("No action with that key.")
+    saved, _ = ActionState.objects.update_or_create(
+        owner=user,
+        key=key,
+        defaults={"state": state, "until": until if state == "snoozed" else None},
+    )
+    return saved
+
+
+def clear_action_state(user: Any, key: str) -> None:
+    """Undo a done, dismissal or snooze: the action comes back as the rules compute it."""
+    deleted, _ = ActionState.objects.owned_by(user).filter(key=key).delete()
+    if not deleted:
+        raise Http404("Nothing to undo for that action.")
+
+
+def calendar_secret(profile: Profile, *, regenerate: bool = False) -> str:
+    """The feed's secret, created on first use. A new one makes the old feed URL answer 404."""
+    if regenerate or not profile.calendar_secret:
+        profile.calendar_secret = secrets.token_urlsafe(32)
+        profile.save(update_fields=["calendar_secret"])
+    return profile.calendar_secret

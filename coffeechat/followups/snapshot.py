@@ -1,0 +1,209 @@
+"""From the database to the rules engine's plain facts, for one user, in six queries.
+
+Rows are read with `values_list` (no model instances) so a list of 30,000 contacts stays
+quick; the number of queries never depends on how much data there is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, cast
+from zoneinfo import ZoneInfo
+
+from django.db.models import Exists, OuterRef
+
+from coffeechat.accounts.models import Profile
+from coffeechat.accounts.services import profile_of
+from coffeechat.domain.followups import (
+    ActionStateFacts,
+    ContactFacts,
+    MeetingFacts,
+    MessageFacts,
+    OrganizationFacts,
+    ReferralFacts,
+    RuleSettings,
+    Snapshot,
+)
+from coffeechat.domain.followups.facts import (
+    ActionStateKind,
+    MeetingStatus,
+    MessageKind,
+    MessageStatus,
+    Responsiveness,
+)
+from coffeechat.followups.models import ActionState
+from coffeechat.followups.rule_settings import rule_settings_for
+from coffeechat.interviews.models import AgendaItem, Meeting
+from coffeechat.network.models import Contact, Organization
+from coffeechat.outreach.models import Message
+
+
+@dataclass(frozen=True, slots=True)
+class Gathered:
+    """A user's snapshot with the settings it is read under."""
+
+    profile: Profile
+    settings: RuleSettings
+    snapshot: Snapshot
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return self.settings.tzinfo
+
+    def contact_names(self) -> dict[int, str]:
+        return {c.id: c.name for c in self.snapshot.contacts}
+
+    def organization_names(self) -> dict[int, str]:
+        return {o.id: o.name for o in self.snapshot.organizations}
+
+
+def _day(moment: datetime | None, tz: ZoneInfo) -> date | None:
+    return moment.astimezone(tz).date() if moment is not None else None
+
+
+def _name(first: str, last: str) -> str:
+    return " ".join(p for p in (first, last) if p) or "(no name)"
+
+
+def _contacts(user: Any, tz: ZoneInfo) -> tuple[list[ContactFacts], list[ReferralFacts]]:
+    rows = Contact.objects.owned_by(user).values_list(
+        "id",
+        "first_name",
+        "last_name",
+        "created_at",
+        "organization_id",
+        "shortlisted",
+        "do_not_contact",
+        "closed_reason",
+        "linkedin_url",
+        "phone",
+        "referred_by_id",
+        "referred_in_id",
+        "field",
+        "responsiveness",
+        named=True,
+    )
+    contacts: list[ContactFacts] = []
+    referrals: list[ReferralFacts] = []
+    for row in rows:
+        field = row.field.strip()
+        contacts.append(
+            ContactFacts(
+                id=row.id,
+                name=_name(row.first_name, row.last_name),
+                created_on=row.created_at.astimezone(tz).date(),
+                organization_id=row.organization_id,
+                shortlisted=row.shortlisted,
+                do_not_contact=row.do_not_contact,
+                declined=row.closed_reason == "declined",
+                cancelled=row.closed_reason == "cancelled",
+                dormant=row.closed_reason == "dormant",
+                has_linkedin=bool(row.linkedin_url),
+                has_phone=bool(row.phone),
+                referred_by=row.referred_by_id,
+                responsiveness=cast(Responsiveness, row.responsiveness),
+                fields=frozenset({field}) if field else frozenset(),
+            )
+        )
+        if row.referred_by_id is not None and row.referred_in_id is not None:
+            referrals.append(
+                ReferralFacts(
+                    contact_id=row.id, meeting_id=row.referred_in_id, referrer_id=row.referred_by_id
+                )
+            )
+    return contacts, referrals
+
+
+def _messages(user: Any, tz: ZoneInfo) -> list[MessageFacts]:
+    rows = Message.objects.owned_by(user).values_list(
+        "id", "contact_id", "kind", "status", "sent_at", "replied_at"
+    )
+    return [
+        MessageFacts(
+            id=pk,
+            contact_id=contact_id,
+            kind=cast(MessageKind, kind),
+            status=cast(MessageStatus, status),
+            sent_on=_day(sent_at, tz),
+            replied_on=_day(replied_at, tz),
+        )
+        for pk, contact_id, kind, status, sent_at, replied_at in rows
+    ]
+
+
+def _has_reflection(reflection: Any) -> bool:
+    if isinstance(reflection, dict):
+        return any(str(v).strip() for v in reflection.values() if v is not None)
+    return bool(reflection)
+
+
+def _meetings(user: Any) -> list[MeetingFacts]:
+    rows = (
+        Meeting.objects.owned_by(user)
+        .annotate(has_agenda=Exists(AgendaItem.objects.filter(meeting=OuterRef("pk"))))
+        .values_list(
+            "id",
+            "contact_id",
+            "starts_at",
+            "minutes",
+            "status",
+            "ended_at",
+            "has_agenda",
+            "reflection",
+            named=True,
+        )
+    )
+    return [
+        MeetingFacts(
+            id=row.id,
+            contact_id=row.contact_id,
+            starts_at=row.starts_at,
+            ends_at=row.starts_at + timedelta(minutes=row.minutes),
+            status=cast(MeetingStatus, row.status),
+            ended_at=row.ended_at,
+            has_agenda=row.has_agenda,
+            has_reflection=_has_reflection(row.reflection),
+        )
+        for row in rows
+    ]
+
+
+def _organizations(user: Any) -> list[OrganizationFacts]:
+    rows = Organization.objects.owned_by(user).values_list(
+        "id", "name", "advocacy", "motivation", "posting"
+    )
+    return [
+        OrganizationFacts(id=pk, name=name, advocacy=adv, motivation=mot, posting=post)
+        for pk, name, adv, mot, post in rows
+    ]
+
+
+def _action_states(user: Any) -> list[ActionStateFacts]:
+    rows = ActionState.objects.owned_by(user).values_list("key", "state", "until")
+    return [
+        ActionStateFacts(
+            key=key,
+            state=cast(ActionStateKind, state),
+            snoozed_until=until if state == "snoozed" else None,
+        )
+        for key, state, until in rows
+    ]
+
+
+def gather(user: Any, profile: Profile | None = None) -> Gathered:
+    profile = profile or profile_of(user)
+    settings = rule_settings_for(profile)
+    tz = settings.tzinfo
+    contacts, referrals = _contacts(user, tz)
+    interests = profile.fields_of_interest if isinstance(profile.fields_of_interest, list) else []
+    snapshot = Snapshot(
+        contacts=tuple(contacts),
+        messages=tuple(_messages(user, tz)),
+        meetings=tuple(_meetings(user)),
+        referrals=tuple(referrals),
+        organizations=tuple(_organizations(user)),
+        fields_of_interest=tuple(str(f) for f in interests if isinstance(f, str)),
+        action_states=tuple(_action_states(user)),
+    )
+    return Gathered(profile=profile, settings=settings, snapshot=snapshot)

@@ -1,0 +1,1 @@
+"""Follow-up pages: Today, meetings, and the calendar feed."""
