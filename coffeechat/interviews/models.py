@@ -19,6 +19,8 @@ class Meeting(Owned):
     mode = models.CharField(max_length=12, choices=vocab.MEETING_MODES, default="video")
     location = models.CharField("place or link", max_length=300, blank=True)
     status = models.CharField(max_length=12, choices=vocab.MEETING_STATUSES, default="scheduled")
+    # Live mode's clock: stored on the server so a reload or another device keeps counting.
+    started_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
     notes = models.TextField(blank=True)
     advice = models.TextField("advice worth quoting", blank=True)

@@ -1,0 +1,1 @@
+"""Pages for the conversation: question bank, prep sheet and agenda, live mode, reflection."""
