@@ -17,6 +17,29 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", " ", folded).strip().casefold()
 
 
+class ImportBatch(Owned):
+    """One imported file: what it did, so it can be shown in the history and undone."""
+
+    file_name = models.CharField(max_length=200)
+    format = models.CharField(max_length=20)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    unchanged_count = models.PositiveIntegerField(default=0)
+    possible_duplicate_count = models.PositiveIntegerField(default=0)
+    rejected_count = models.PositiveIntegerField(default=0)
+    rejects = models.JSONField(default=list, blank=True)  # [{"line": 3, "reason": "…"}]
+    warnings = models.JSONField(default=list, blank=True)
+    # Set after the last write: a contact changed later than this was touched since the import.
+    finished_at = models.DateTimeField(null=True, blank=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["owner", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
 class Organization(Owned):
     name = models.CharField(max_length=200)
     name_key = models.CharField(max_length=200, editable=False)
@@ -30,6 +53,9 @@ class Organization(Owned):
         "motivation (1–3)", null=True, blank=True, choices=[(1, "1"), (2, "2"), (3, "3")]
     )
     posting = models.BooleanField("hiring in my field", default=False)
+    imported_in = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         constraints = [
@@ -79,6 +105,10 @@ class Contact(Owned):
     responsiveness = models.CharField(
         max_length=12, choices=vocab.RESPONSIVENESS, default="unknown"
     )
+    # The import that created this contact, so the import can be undone as a whole.
+    imported_in = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         indexes = [
@@ -111,3 +141,29 @@ def clean_tag(tag: str) -> str:
 def encode_tags(values: list[str]) -> str:
     unique = list(dict.fromkeys(t for t in (clean_tag(v) for v in values) if t))
     return "," + ",".join(unique) + "," if unique else ""
+
+
+class ImportedChange(Owned):
+    """Empty fields of an existing contact that an import filled in (undo empties them again)."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="changes")
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
+    fields = models.JSONField(default=list)
+    # Undo puts this back, so undoing a later import doesn't block undoing an earlier one.
+    previous_updated_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.contact_id}: {', '.join(self.fields)}"
+
+
+class DuplicateFlag(Owned):
+    """Same name at the same organization, but nothing proves it's the same person: ask."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
+    other = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
+    batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.contact_id} may be {self.other_id}"

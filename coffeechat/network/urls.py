@@ -1,3 +1,19 @@
-from django.urls import URLPattern, path  # noqa: F401
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from coffeechat.network.views import merge, transfer
+
+urlpatterns: list[URLPattern] = [
+    path("import/", transfer.import_page, name="import"),
+    path("import/preview/<str:key>/", transfer.import_preview, name="import-preview"),
+    path("import/<int:pk>/", transfer.batch_detail, name="import-batch"),
+    path("import/<int:pk>/undo", transfer.batch_undo, name="import-undo"),
+    path("export/<str:kind>", transfer.export_download, name="export"),
+    path("contacts/duplicates/", merge.duplicate_list, name="duplicate-list"),
+    path(
+        "contacts/duplicates/<int:pk>/keep-both",
+        merge.duplicate_keep_both,
+        name="duplicate-keep-both",
+    ),
+    path("contacts/<int:pk>/merge/<int:other>/", merge.contact_merge, name="contact-merge"),
+    path("organizations/merge/", merge.organization_merge, name="organization-merge"),
+]

@@ -1,0 +1,265 @@
+"""A complete, versioned JSON backup of everything one person owns, and its restore.
+
+Generic on purpose: every model built on `Owned` is included (plus the profile), so rooms added
+later are backed up without a change here. Rows are written in primary-key order and foreign
+keys refer to a row's position in its list ("natural order"), so a backup restored into another
+database, where ids differ, exports to the very same document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from graphlib import TopologicalSorter
+from typing import Any
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
+from django.utils import timezone
+
+from coffeechat.accounts.services import profile_of
+from coffeechat.common.owned import Owned
+
+FORMAT = "coffeechat-backup"
+VERSION = 1
+_BATCH = 500
+
+
+class BackupRefused(Exception):
+    """The backup can't be restored here; the message says why and what to do."""
+
+
+def owned_models() -> list[type[models.Model]]:
+    found = [m for m in apps.get_models() if issubclass(m, Owned)]
+    return sorted(found, key=lambda model: model._meta.label_lower)
+
+
+def _schema() -> dict[str, list[str]]:
+    """Applied migrations of coffeechat's own apps: what the rows' shape depends on."""
+    ours = {
+        config.label for config in apps.get_app_configs() if config.name.startswith("coffeechat")
+    }
+    applied: dict[str, list[str]] = {label: [] for label in sorted(ours)}
+    for app, name in MigrationRecorder.Migration.objects.values_list("app", "name"):
+        if app in applied:
+            applied[app].append(name)
+    return {label: sorted(names) for label, names in applied.items()}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, Decimal | uuid.UUID):
+        return str(value)
+    return value
+
+
+def _data_fields(model: type[models.Model]) -> list[models.Field[Any, Any]]:
+    return [f for f in model._meta.concrete_fields if not f.primary_key and f.name != "owner"]
+
+
+def _is_owned(model: Any) -> bool:
+    return isinstance(model, type) and issubclass(model, Owned)
+
+
+def export_backup(owner: Any) -> dict[str, Any]:
+    ordered = {
+        m: list(m._default_manager.filter(owner=owner).order_by("pk")) for m in owned_models()
+    }
+    position = {
+        m: {row.pk: n for n, row in enumerate(rows, start=1)} for m, rows in ordered.items()
+    }
+    data: dict[str, list[dict[str, Any]]] = {}
+    for model, rows in ordered.items():
+        fields = _data_fields(model)
+        data[model._meta.label_lower] = [
+            {field.name: _value(row, field, position) for field in fields} for row in rows
+        ]
+    profile = profile_of(owner)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "owner": owner.get_username(),
+        "exported_at": timezone.now().isoformat(),
+        "schema": _schema(),
+        "profile": {f.name: _plain(f.value_from_object(profile)) for f in _profile_fields()},
+        "data": data,
+    }
+
+
+def _value(row: models.Model, field: Any, position: dict[Any, dict[Any, int]]) -> Any:
+    raw = getattr(row, field.attname)
+    if field.is_relation and raw is not None:
+        target = field.related_model
+        if target is get_user_model():
+            return "owner"
+        if _is_owned(target):
+            return position[target].get(raw)
+    return _plain(raw)
+
+
+def _profile_fields() -> list[Any]:
+    profile_model = apps.get_model("accounts", "Profile")
+    return [
+        f for f in profile_model._meta.concrete_fields if not f.primary_key and f.name != "user"
+    ]
+
+
+def check_restorable(owner: Any, document: Any) -> None:
+    """Raise BackupRefused unless `document` is our backup, of this person, for this version."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise BackupRefused("This isn't a coffeechat backup (the .json file `export` makes).")
+    version = document.get("version")
+    if not isinstance(version, int) or version > VERSION:
+        raise BackupRefused(
+            "This backup was made by a newer coffeechat. Update coffeechat, then restore it."
+        )
+    if document.get("owner") != owner.get_username():
+        raise BackupRefused(
+            f"This backup belongs to {document.get('owner')!r}, not {owner.get_username()!r}. "
+            "Backups restore only into the account they came from, so nobody's network ends up "
+            "in someone else's hands."
+        )
+    known = MigrationLoader(None, ignore_no_migrations=True).disk_migrations
+    schema = document.get("schema")
+    data = document.get("data")
+    if not isinstance(schema, dict) or not isinstance(data, dict):
+        raise BackupRefused("This backup is incomplete: its schema or data section is missing.")
+    unknown = [
+        f"{app}.{name}"
+        for app, names in schema.items()
+        for name in (names if isinstance(names, list) else [])
+        if (app, name) not in known
+    ]
+    labels = {m._meta.label_lower for m in owned_models()}
+    if unknown or set(data) - labels:
+        raise BackupRefused(
+            "This backup was made by a newer coffeechat. Update coffeechat, then restore it."
+        )
+    nonempty = [m._meta.verbose_name_plural for m in owned_models() if _has_rows(m, owner)]
+    if nonempty:
+        raise BackupRefused(
+            "A backup restores into an empty account only, so nothing you have now gets mixed "
+            f"up or lost. This account already has {', '.join(map(str, nonempty))}."
+        )
+
+
+def _has_rows(model: type[models.Model], owner: Any) -> bool:
+    return model._default_manager.filter(owner=owner).exists()
+
+
+def restore_backup(owner: Any, document: Any) -> int:
+    """Recreate everything in the backup for `owner` (an empty account); returns rows restored.
+
+    All or nothing: a damaged backup restores nothing and says so.
+    """
+    check_restorable(owner, document)
+    try:
+        return _restore(owner, document)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError, ValidationError) as exc:
+        raise BackupRefused(_DAMAGED) from exc
+    except IntegrityError as exc:
+        raise BackupRefused(_DAMAGED) from exc
+
+
+_DAMAGED = (
+    "This backup is damaged (a value doesn't fit or a link points nowhere), so nothing was "
+    "restored. Use the .json file exactly as coffeechat wrote it."
+)
+
+
+@transaction.atomic
+def _restore(owner: Any, document: dict[str, Any]) -> int:
+    models_by_label = {m._meta.label_lower: m for m in owned_models()}
+    order = _insertion_order(list(models_by_label.values()))
+    new_pks: dict[Any, list[Any]] = {}
+    later: list[tuple[type[models.Model], list[Any], list[str]]] = []
+    total = 0
+    for model in order:
+        rows = document["data"].get(model._meta.label_lower, [])
+        objects, deferred = _build(model, rows, owner, new_pks)
+        for start in range(0, len(objects), _BATCH):
+            model._default_manager.bulk_create(objects[start : start + _BATCH])
+        new_pks[model] = [obj.pk for obj in objects]
+        later.append((model, objects, [*deferred, *_stamps(model)]))
+        total += len(objects)
+    for model, objects, fields in later:
+        for obj in objects:
+            for attname, value in getattr(obj, "_restore_later", {}).items():
+                setattr(
+                    obj, attname, value if not isinstance(value, tuple) else _pk(new_pks, value)
+                )
+        if fields and objects:
+            model._default_manager.bulk_update(objects, fields, batch_size=_BATCH)
+    profile = profile_of(owner)
+    for field in _profile_fields():
+        if field.name in document.get("profile", {}):
+            setattr(profile, field.attname, field.to_python(document["profile"][field.name]))
+    profile.save()
+    return total
+
+
+def _pk(new_pks: dict[Any, list[Any]], ref: tuple[Any, int]) -> Any:
+    target, position = ref
+    return new_pks[target][position - 1]
+
+
+def _stamps(model: type[models.Model]) -> list[str]:
+    """auto_now fields are overwritten on insert, so their saved values are written afterwards."""
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    ]
+
+
+def _build(
+    model: type[models.Model], rows: list[dict[str, Any]], owner: Any, new_pks: dict[Any, list[Any]]
+) -> tuple[list[models.Model], list[str]]:
+    deferred: set[str] = set()
+    objects = []
+    stamps = set(_stamps(model))
+    for row in rows:
+        obj = model(owner=owner)
+        later: dict[str, Any] = {}
+        for field in _data_fields(model):
+            if field.name not in row:
+                continue
+            value = row[field.name]
+            if field.is_relation and value is not None:
+                target = field.related_model
+                if value == "owner":
+                    value = owner.pk
+                elif _is_owned(target):
+                    if field.null:
+                        later[field.attname] = (target, value)
+                        deferred.add(field.name)
+                        continue
+                    value = _pk(new_pks, (target, value))
+                setattr(obj, field.attname, value)
+            else:
+                converted = field.to_python(value)
+                setattr(obj, field.attname, converted)
+                if field.name in stamps:
+                    later[field.attname] = converted
+        obj._restore_later = later  # type: ignore[attr-defined]
+        objects.append(obj)
+    return objects, sorted(deferred)
+
+
+def _insertion_order(owned: list[type[models.Model]]) -> list[type[models.Model]]:
+    """Models after the ones their required (non-null) foreign keys point to."""
+    graph: dict[type[models.Model], set[type[models.Model]]] = {model: set() for model in owned}
+    for model in owned:
+        for field in _data_fields(model):
+            target = field.related_model if field.is_relation else None
+            if _is_owned(target) and not field.null and target is not model:
+                graph[model].add(target)  # type: ignore[arg-type]
+    return list(TopologicalSorter(graph).static_order())

@@ -1,0 +1,224 @@
+"""Everything out: the record career offices ask you to keep, as .xlsx, .csv, .vcf or .json.
+
+Each sheet is built with a fixed number of queries, whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+import json
+import zoneinfo
+from collections import defaultdict
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Count
+from django.utils import timezone
+
+from coffeechat.accounts.services import profile_of
+from coffeechat.domain.exporters import Cell, Table, VCardData, to_csv, to_vcards, to_xlsx
+from coffeechat.followups.models import ActionState
+from coffeechat.interviews.models import Meeting
+from coffeechat.network import queries
+from coffeechat.network.models import Contact, Organization
+from coffeechat.network.transfer.backup import export_backup
+from coffeechat.outreach.models import Message
+
+KINDS = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+    "vcf": "text/vcard; charset=utf-8",
+    "json": "application/json",
+}
+CONTACT_HEADERS = (
+    *("First name", "Last name", "Organization", "Title", "Field", "E-mail", "Phone"),
+    *("LinkedIn", "Location", "How found", "Referred by", "Stage", "Tags", "Notes"),
+    *("Connected on", "Added", "Last changed"),
+)
+
+
+def export_file(owner: Any, kind: str) -> tuple[bytes, str, str]:
+    """(content, content type, file name) for kind xlsx, csv, vcf or json."""
+    stamp = timezone.localdate().isoformat()
+    if kind == "xlsx":
+        content = to_xlsx(workbook(owner))
+    elif kind == "csv":
+        content = to_csv(contacts_table(owner, _zone(owner)))
+    elif kind == "vcf":
+        content = to_vcards(vcards(owner))
+    elif kind == "json":
+        content = json.dumps(export_backup(owner), ensure_ascii=False, indent=1).encode("utf-8")
+    else:
+        raise ValueError(f"Unknown export {kind!r}; use one of {', '.join(KINDS)}.")
+    name = "coffeechat-backup" if kind == "json" else "coffeechat"
+    return content, KINDS[kind], f"{name}-{stamp}.{kind}"
+
+
+def _zone(owner: Any) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(profile_of(owner).time_zone or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
+def _local(value: datetime | None, zone: zoneinfo.ZoneInfo) -> datetime | None:
+    """Spreadsheets have no time zones: show the user's wall-clock time."""
+    return value.astimezone(zone).replace(tzinfo=None) if value else None
+
+
+def workbook(owner: Any) -> list[Table]:
+    zone = _zone(owner)
+    return [
+        contacts_table(owner, zone),
+        _organizations(owner),
+        _messages(owner, zone),
+        _meetings(owner, zone),
+        _actions(owner, zone),
+    ]
+
+
+def contacts_table(owner: Any, zone: zoneinfo.ZoneInfo) -> Table:
+    contacts = (
+        queries.with_stage(Contact.objects.owned_by(owner))
+        .select_related("organization", "referred_by")
+        .order_by("last_name", "first_name", "pk")
+    )
+    rows: list[tuple[Cell, ...]] = [
+        (
+            c.first_name,
+            c.last_name,
+            c.organization.name if c.organization else "",
+            c.title,
+            c.field,
+            c.email,
+            c.phone,
+            c.linkedin_url,
+            c.location,
+            c.get_how_found_display(),
+            c.referred_by.full_name if c.referred_by else "",
+            c.stage,
+            ", ".join(c.tags),
+            c.notes,
+            c.connected_on,
+            _local(c.created_at, zone),
+            _local(c.updated_at, zone),
+        )
+        for c in contacts
+    ]
+    return Table("Contacts", CONTACT_HEADERS, tuple(rows))
+
+
+def _organizations(owner: Any) -> Table:
+    headers = (
+        *("Name", "Industry or field", "Website", "Location", "I know someone there"),
+        *("Motivation (1-3)", "Hiring in my field", "Contacts", "Research notes"),
+    )
+    rows = tuple(
+        (
+            org.name,
+            org.industry,
+            org.website,
+            org.location,
+            org.advocacy,
+            org.motivation,
+            org.posting,
+            org.people,
+            org.research_notes,
+        )
+        for org in Organization.objects.owned_by(owner)
+        .annotate(people=Count("contacts"))
+        .order_by("name_key")
+    )
+    return Table("Organizations", headers, rows)
+
+
+def _messages(owner: Any, zone: zoneinfo.ZoneInfo) -> Table:
+    headers = (
+        *("To", "Organization", "Kind", "Channel", "Status", "Subject", "Sent", "Replied"),
+        "Message",
+    )
+    messages = (
+        Message.objects.owned_by(owner)
+        .select_related("contact__organization")
+        .order_by("sent_at", "created_at", "pk")
+    )
+    rows = tuple(
+        (
+            m.contact.full_name,
+            m.contact.organization.name if m.contact.organization else "",
+            m.get_kind_display(),
+            m.get_channel_display(),
+            m.get_status_display(),
+            m.subject,
+            _local(m.sent_at, zone),
+            _local(m.replied_at, zone),
+            m.body,
+        )
+        for m in messages
+    )
+    return Table("Messages", headers, rows)
+
+
+def _meetings(owner: Any, zone: zoneinfo.ZoneInfo) -> Table:
+    headers = (
+        *("With", "Organization", "How found", "When", "Minutes", "Mode", "Status"),
+        *("Place or link", "What was discussed", "Advice", "Next step"),
+        *("Referrals they gave", "Thank-you sent"),
+    )
+    named: defaultdict[int, list[str]] = defaultdict(list)
+    referred = Contact.objects.owned_by(owner).filter(referred_in__isnull=False)
+    for contact in referred.order_by("last_name", "first_name"):
+        named[contact.referred_in_id or 0].append(contact.full_name)
+    meetings = (
+        Meeting.objects.owned_by(owner)
+        .select_related("contact__organization", "thank_you")
+        .order_by("starts_at", "pk")
+    )
+    rows = tuple(
+        (
+            m.contact.full_name,
+            m.contact.organization.name if m.contact.organization else "",
+            m.contact.get_how_found_display(),
+            _local(m.starts_at, zone),
+            m.minutes,
+            m.get_mode_display(),
+            m.get_status_display(),
+            m.location,
+            m.notes,
+            m.advice,
+            m.next_step,
+            ", ".join(named.get(m.pk, [])),
+            _local(m.thank_you.sent_at, zone) if m.thank_you else None,
+        )
+        for m in meetings
+    )
+    return Table("Meetings", headers, rows)
+
+
+def _actions(owner: Any, zone: zoneinfo.ZoneInfo) -> Table:
+    states = ActionState.objects.owned_by(owner).order_by("key")
+    rows = tuple(
+        (s.key, s.get_state_display(), s.until, _local(s.updated_at, zone)) for s in states
+    )
+    return Table("Actions", ("Action", "State", "Until", "Last changed"), rows)
+
+
+def vcards(owner: Any) -> list[VCardData]:
+    contacts = (
+        Contact.objects.owned_by(owner)
+        .select_related("organization")
+        .order_by("last_name", "first_name", "pk")
+    )
+    return [
+        VCardData(
+            first_name=c.first_name,
+            last_name=c.last_name,
+            emails=(c.email,) if c.email else (),
+            phones=(c.phone,) if c.phone else (),
+            organization=c.organization.name if c.organization else "",
+            title=c.title,
+            linkedin_url=c.linkedin_url,
+            notes=c.notes,
+            tags=tuple(c.tags),
+        )
+        for c in contacts
+    ]

@@ -1,0 +1,196 @@
+"""Import pages: upload → preview (editable column mapping) → confirm; history with undo; export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from coffeechat.accounts.services import profile_of
+from coffeechat.common.owned import get_owned_or_404
+from coffeechat.domain.importers import FIELDS, FORMATS, IGNORE, UnreadableFileError
+from coffeechat.network.models import Contact, ImportBatch
+from coffeechat.network.transfer import exports, imports, stash
+
+FORMAT_CHOICES = [("auto", "Detect it for me"), *[(f, f) for f in FORMATS]]
+FIELD_CHOICES = [*FIELDS, IGNORE]
+PREVIEW_ROWS = 10
+SESSION_KEY = "import_uploads"
+# Room for the multipart framing and the other form fields around the file itself.
+_ENVELOPE_BYTES = 64 * 1024
+
+
+def _limit_text() -> str:
+    return f"{settings.UPLOAD_LIMIT_BYTES // (1024 * 1024)} MB"
+
+
+def _page(request: HttpRequest, error: str = "", status: int = 200) -> HttpResponse:
+    context = {
+        "error": error,
+        "batches": imports.history(request.user)[:50],
+        "formats": FORMAT_CHOICES,
+        "limit": _limit_text(),
+        "zone": profile_of(request.user).time_zone,
+    }
+    return render(request, "transfer/import.html", context, status=status)
+
+
+def _too_big() -> str:
+    return (
+        f"That file is larger than {_limit_text()}, the most coffeechat accepts at once. "
+        "Export fewer columns, or split the file in two and import each part."
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def import_page(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return _page(request)
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > settings.UPLOAD_LIMIT_BYTES + _ENVELOPE_BYTES:
+        return _page(request, _too_big(), status=422)
+    try:
+        upload = request.FILES.get("file")
+        fmt = request.POST.get("format", "auto")
+    except (RequestDataTooBig, TooManyFilesSent):
+        return _page(request, _too_big(), status=422)
+    if upload is None:
+        return _page(request, "Choose a file to import first.", status=422)
+    if upload.size is None or upload.size > settings.UPLOAD_LIMIT_BYTES:
+        return _page(request, _too_big(), status=422)
+    fmt = fmt if fmt in dict(FORMAT_CHOICES) else "auto"
+    key = stash.put(request.user, upload.read(), upload.name or "upload", fmt)
+    request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, [])[-9:], key]
+    return redirect("import-preview", key=key)
+
+
+def _stashed(request: HttpRequest, key: str) -> stash.Stashed:
+    found = stash.get(request.user, key) if key in request.session.get(SESSION_KEY, []) else None
+    if found is None:
+        raise Http404("That upload has expired. Choose the file again.")
+    return found
+
+
+@require_http_methods(["GET", "POST"])
+def import_preview(request: HttpRequest, key: str) -> HttpResponse:
+    stashed = _stashed(request, key)
+    if request.method == "POST" and request.POST.get("action") == "confirm":
+        return _confirm(request, stashed)
+    if request.method == "POST":
+        return _remap(request, stashed)
+    try:
+        result = _read(stashed)
+    except UnreadableFileError as exc:
+        stash.drop(request.user, key)
+        return _page(request, f"We couldn't read {stashed.file_name}: {exc.reason}", status=422)
+    plan = imports.preview(request.user, result)
+    summary = imports.ImportSummary.of(plan)
+    context: dict[str, Any] = {
+        "stashed": stashed,
+        "result": result,
+        "summary": summary,
+        "rows": result.rows[:PREVIEW_ROWS],
+        "columns": list(result.columns.items()),
+        "field_choices": FIELD_CHOICES,
+        "formats": FORMAT_CHOICES,
+        "editable": result.format != "vcard",
+    }
+    return render(request, "transfer/preview.html", context)
+
+
+def _read(stashed: stash.Stashed) -> Any:
+    return imports.read_file(
+        stashed.data,
+        filename=stashed.file_name,
+        fmt=stashed.fmt,
+        column_map=stashed.column_map or None,
+    )
+
+
+def _remap(request: HttpRequest, stashed: stash.Stashed) -> HttpResponse:
+    """Save the chosen format and column mapping (server side), then show the preview again."""
+    fmt = request.POST.get("format", stashed.fmt)
+    fmt = fmt if fmt in dict(FORMAT_CHOICES) else "auto"
+    try:
+        headers = list(_read(stashed).columns)  # the file's own headers, not the client's
+    except UnreadableFileError:
+        headers = []
+    chosen = request.POST.getlist("field")[: len(headers)]
+    column_map = {
+        header: field
+        for header, field in zip(headers, chosen, strict=False)
+        if field in FIELD_CHOICES
+    }
+    if fmt != stashed.fmt:
+        column_map = {}  # another format reads other columns
+    stash.remember_choices(request.user, stashed, fmt, column_map)
+    return redirect("import-preview", key=stashed.key)
+
+
+def _confirm(request: HttpRequest, stashed: stash.Stashed) -> HttpResponse:
+    try:
+        summary = imports.run_import(
+            request.user,
+            stashed.data,
+            filename=stashed.file_name,
+            fmt=stashed.fmt,
+            column_map=stashed.column_map or None,
+        )
+    except UnreadableFileError as exc:
+        return _page(request, f"We couldn't read {stashed.file_name}: {exc.reason}", status=422)
+    stash.drop(request.user, stashed.key)
+    request.session[SESSION_KEY] = [
+        k for k in request.session.get(SESSION_KEY, []) if k != stashed.key
+    ]
+    assert summary.batch is not None
+    messages.success(request, f"Imported {stashed.file_name}.")
+    return redirect("import-batch", pk=summary.batch.pk)
+
+
+@require_GET
+def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = get_owned_or_404(ImportBatch, request.user, pk=pk)
+    changed = imports.changed_since(request.user, batch) if batch.undone_at is None else []
+    created = Contact.objects.owned_by(request.user).filter(imported_in=batch)
+    context = {
+        "batch": batch,
+        "changed": changed,
+        "created": created.select_related("organization").order_by("last_name", "first_name")[:50],
+        "created_total": created.count(),
+        "zone": profile_of(request.user).time_zone,
+    }
+    return render(request, "transfer/batch.html", context)
+
+
+@require_POST
+def batch_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = get_owned_or_404(ImportBatch, request.user, pk=pk)
+    try:
+        removed = imports.undo(request.user, batch)
+    except imports.UndoRefused as exc:
+        changed = f" Changed since: {', '.join(exc.changed)}." if exc.changed else ""
+        messages.error(request, exc.message + changed)
+        return redirect("import-batch", pk=batch.pk)
+    messages.success(
+        request,
+        f"Undone: {removed} contact{'s' if removed != 1 else ''} from {batch.file_name} removed.",
+    )
+    return redirect("import")
+
+
+@require_GET
+def export_download(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in exports.KINDS:
+        raise Http404("We can export .xlsx, .csv, .vcf and .json.")
+    content, content_type, file_name = exports.export_file(request.user, kind)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    return response
