@@ -18,7 +18,6 @@ from coffeechat.followups.snapshot import Gathered, gather
 from coffeechat.interviews.models import Meeting
 
 # The compose page belongs to the outreach room; it is linked by its public path.
-COMPOSE_PATH = "/compose/"
 WEEK = timedelta(days=6)
 UPCOMING_MEETINGS = 10
 
@@ -55,10 +54,14 @@ def plan(user: Any, on_date: date | None = None) -> Plan:
 def action_link(action: Action) -> tuple[str, str]:
     """Where to go to do the thing an action asks for, and what to call the link."""
     if action.draft_kind and action.contact_id is not None:
-        query = urlencode({"contact": action.contact_id, "kind": action.draft_kind})
-        return f"{COMPOSE_PATH}?{query}", "Write it"
-    if action.kind in ("prepare", "reflect") and action.meeting_id is not None:
-        return reverse("meeting-detail", args=[action.meeting_id]), "Open the meeting"
+        params: dict[str, object] = {"contact": action.contact_id, "kind": action.draft_kind}
+        if action.meeting_id is not None:  # thank-you and close-the-loop quote that meeting
+            params["meeting"] = action.meeting_id
+        return f"{reverse('compose')}?{urlencode(params)}", "Write it"
+    if action.kind == "prepare" and action.meeting_id is not None:
+        return reverse("meeting-prep", args=[action.meeting_id]), "Prepare"
+    if action.kind == "reflect" and action.meeting_id is not None:
+        return reverse("meeting-reflect", args=[action.meeting_id]), "Reflect"
     if action.kind == "schedule" and action.contact_id is not None:
         return f"{reverse('meeting-create')}?contact={action.contact_id}", "Schedule it"
     if action.kind == "broaden" and action.field:

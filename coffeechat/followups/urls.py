@@ -4,6 +4,7 @@ from coffeechat.followups.views import calendar, meetings, today
 
 urlpatterns = [
     path("today/", today.today, name="today"),
+    path("today/counts", today.nav_counts, name="today-counts"),
     path("today/actions/undo", today.action_undo, name="action-undo"),
     path("today/actions/<str:verb>", today.action_state, name="action-state"),
     path("meetings/new", meetings.meeting_create, name="meeting-create"),

@@ -28,6 +28,13 @@ def today(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
+def nav_counts(request: HtmxHttpRequest) -> HttpResponse:
+    """The navigation's badge, loaded after the page so no page waits for the rules engine."""
+    return render(
+        request, "followups/nav_counts.html", {"counts": queries.open_action_counts(request.user)}
+    )
+
+
 def _row_context(current: queries.Plan, row: queries.ActionRow) -> dict[str, Any]:
     return {"row": row, "tomorrow": current.on_date + timedelta(days=1)}
 
