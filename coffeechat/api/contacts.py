@@ -5,10 +5,11 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from coffeechat.accounts.services import profile_of
 from coffeechat.api.forms import form_data, validated
+from coffeechat.api.pagination import Pagination
 from coffeechat.common.owned import get_owned_or_404
 from coffeechat.network import queries, services
 from coffeechat.network.forms import ContactForm
@@ -128,7 +129,7 @@ def _save(request: HttpRequest, contact: Contact, payload: ContactIn) -> Contact
 
 
 @router.get("", response=list[ContactOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_contacts(request: HttpRequest, params: Query[ListParams]) -> Any:
     filters = queries.ContactFilters(**params.dict())
     return queries.contact_list(request.user, filters)

@@ -9,10 +9,11 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from coffeechat.accounts.services import profile_of
 from coffeechat.api.forms import form_data, validated
+from coffeechat.api.pagination import Pagination
 from coffeechat.common.owned import get_owned_or_404
 from coffeechat.domain import vocab
 from coffeechat.followups import calendars, scheduling
@@ -101,7 +102,7 @@ def _save(request: HttpRequest, meeting: Meeting, payload: MeetingIn) -> Meeting
 
 
 @router.get("", response=list[MeetingOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_meetings(request: HttpRequest, params: Query[ListParams]) -> Any:
     meetings = Meeting.objects.owned_by(request.user).select_related("contact")
     if params.status in vocab.ids(vocab.MEETING_STATUSES):

@@ -6,9 +6,10 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from coffeechat.api.forms import form_data, validated
+from coffeechat.api.pagination import Pagination
 from coffeechat.domain.drafts import KINDS
 from coffeechat.network.models import Contact
 from coffeechat.outreach import queries, services
@@ -82,7 +83,7 @@ def _save(request: HttpRequest, message: Message, payload: MessageIn) -> Message
 
 
 @router.get("", response=list[MessageOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_messages(request: HttpRequest, params: Query[ListParams]) -> Any:
     return queries.message_list(request.user, queries.MessageFilters(**params.dict()))
 

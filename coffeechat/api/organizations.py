@@ -5,9 +5,10 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from coffeechat.api.forms import form_data, validated
+from coffeechat.api.pagination import Pagination
 from coffeechat.common.owned import get_owned_or_404
 from coffeechat.network import queries
 from coffeechat.network.forms import OrganizationForm
@@ -54,7 +55,7 @@ def _save(request: HttpRequest, org: Organization, payload: OrganizationIn) -> O
 
 
 @router.get("", response=list[OrganizationOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_organizations(request: HttpRequest, params: Query[ListParams]) -> Any:
     return queries.organization_list(request.user, params.q, params.sort)
 
