@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "coffeechat.accounts.context_processors.navigation",
             ],
         },
     }
@@ -204,3 +205,23 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# --- accounts (issue 8) ---
+# Who may open an account in server mode: anyone (open), people holding an invitation link
+# from staff (invite), or nobody but an administrator at the command line (closed).
+SIGNUP = config.env_str("COFFEECHAT_SIGNUP", "invite").strip().lower()
+if SIGNUP not in {"open", "invite", "closed"}:
+    raise ImproperlyConfigured(
+        f"COFFEECHAT_SIGNUP must be 'open', 'invite' or 'closed', not {SIGNUP!r}"
+    )
+# Where links printed by the CLI point (invitations); pages use the address they were asked on.
+BASE_URL = config.env_str("COFFEECHAT_BASE_URL").rstrip("/")
+# The staff page's "this term": from this date (YYYY-MM-DD), else the last six months.
+_term_start = config.env_str("COFFEECHAT_TERM_START").strip()
+try:
+    TERM_START = date.fromisoformat(_term_start) if _term_start else None
+except ValueError as exc:
+    raise ImproperlyConfigured("COFFEECHAT_TERM_START must be a date like 2025-09-01") from exc
+# Password-reset links work for one day; a link to confirm an address, for a week.
+PASSWORD_RESET_TIMEOUT = 24 * 3600
+EMAIL_VERIFICATION_SECONDS = 7 * 24 * 3600

@@ -33,5 +33,6 @@ urlpatterns = [
     path("", include("coffeechat.followups.urls")),
     path("", include("coffeechat.interviews.urls")),
     path("", include("coffeechat.insights.urls")),
+    path("", include("coffeechat.accounts.urls")),
     path("api/v1/", api.urls),
 ]

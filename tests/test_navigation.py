@@ -25,9 +25,29 @@ def test_every_room_is_in_the_navigation(client_alice: Any) -> None:
         "/insights/",
         "/import/",
         "/profile/",
+        "/account/",
     ):
         assert f'href="{path}"' in page, path
     assert 'hx-get="/today/counts"' in page
+    assert 'href="/advisers/"' not in page
+    assert 'href="/staff/"' not in page
+
+
+def test_advisers_and_staff_find_their_pages(db: Any) -> None:
+    from coffeechat.accounts.services import create_user
+    from tests.conftest import signed_in
+
+    staff = create_user("sam", password="a long staff passphrase")
+    staff.is_staff = True
+    staff.save()
+    assert 'href="/staff/"' in signed_in(staff).get("/profile/").content.decode()
+
+
+def test_the_home_page_is_today_once_the_profile_has_a_name(client_alice: Any, bob: Any) -> None:
+    from tests.conftest import signed_in
+
+    assert client_alice.get("/")["Location"] == "/today/"
+    assert signed_in(bob).get("/")["Location"] == "/profile/"
 
 
 def test_the_badge_counts_late_and_due_actions(client_alice: Any, alice: Any) -> None:

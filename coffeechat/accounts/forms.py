@@ -1,10 +1,13 @@
-"""The profile form; the API validates profile updates through it too."""
+"""Account forms: the profile (the API validates profile updates through it too), sign-up,
+tokens, sharing, invitations and deleting an account."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
 from coffeechat.accounts.models import Profile
@@ -75,3 +78,153 @@ class ProfileForm(forms.ModelForm):
         if commit:
             profile.save()
         return profile
+
+
+class PasswordPairForm(forms.Form):
+    """Two password fields that must match and pass the configured validators."""
+
+    display_name = forms.CharField(label="Your name", max_length=120)
+    password1 = forms.CharField(
+        label="Choose a password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 8 characters; a short phrase is easier to remember than symbols.",
+    )
+    password2 = forms.CharField(
+        label="The same password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def email_for_checks(self) -> str:
+        return ""
+
+    def clean_display_name(self) -> str:
+        value: str = self.cleaned_data.get("display_name", "").strip()
+        validators.single_line(value)
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", "The two passwords differ; type them again.")
+        elif first:
+            email = self.email_for_checks()
+            try:
+                validate_password(first, get_user_model()(username=email, email=email))
+            except ValidationError as exc:
+                self.add_error("password1", exc)
+        return data
+
+
+class SignupForm(PasswordPairForm):
+    email = forms.EmailField(
+        label="E-mail address",
+        max_length=150,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text="You'll sign in with it, and it's where a password reset would go.",
+    )
+    field_order = ["email", "display_name", "password1", "password2"]
+
+    def email_for_checks(self) -> str:
+        return str(self.cleaned_data.get("email", ""))
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(username__iexact=email).exists():
+            raise ValidationError(
+                "That address already has an account. Sign in, or reset the password if it "
+                "slipped your mind."
+            )
+        return email
+
+
+class InvitedSignupForm(PasswordPairForm):
+    def __init__(self, *args: Any, email: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def email_for_checks(self) -> str:
+        return self.email
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if get_user_model().objects.filter(username__iexact=self.email).exists():
+            raise ValidationError(
+                "This address already has an account, so the invitation isn't needed: "
+                "sign in, or reset the password if it slipped your mind."
+            )
+        return data
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        label="Name",
+        max_length=80,
+        help_text="Something to recognise it by later, like “laptop script”.",
+    )
+
+    def clean_name(self) -> str:
+        value: str = self.cleaned_data.get("name", "").strip()
+        validators.single_line(value)
+        return value
+
+
+class ShareForm(forms.Form):
+    adviser = forms.ModelChoiceField(
+        label="Career adviser",
+        queryset=get_user_model().objects.none(),
+        empty_label="Choose your adviser",
+        error_messages={"invalid_choice": "Choose an adviser from the list."},
+    )
+
+    def __init__(self, *args: Any, advisers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["adviser"]
+        field.queryset = advisers  # type: ignore[attr-defined]
+        field.label_from_instance = adviser_label  # type: ignore[attr-defined]
+
+
+def adviser_label(user: Any) -> str:
+    name = user.profile.display_name if hasattr(user, "profile") else ""
+    return f"{name} ({user.email})" if name and user.email else name or user.email or user.username
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label="Their e-mail address", max_length=150)
+    adviser = forms.BooleanField(
+        label="This is a career adviser",
+        required=False,
+        help_text="Advisers see the students who choose to share with them.",
+    )
+
+    def clean_email(self) -> str:
+        return str(self.cleaned_data["email"]).strip().lower()
+
+
+class DeleteAccountForm(forms.Form):
+    """Server mode asks for the password; personal mode (no password) for a typed phrase."""
+
+    PHRASE = "delete my data"
+
+    confirmation = forms.CharField(label="", strip=False)
+
+    def __init__(self, *args: Any, user: Any, personal: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user, self.personal = user, personal
+        field = self.fields["confirmation"]
+        if personal:
+            field.label = f"Type “{self.PHRASE}” to confirm"
+            field.widget.attrs["autocomplete"] = "off"
+        else:
+            field.label = "Your password, to confirm it's you"
+            field.widget = forms.PasswordInput(attrs={"autocomplete": "current-password"})
+
+    def clean_confirmation(self) -> str:
+        value: str = self.cleaned_data.get("confirmation", "")
+        if self.personal and " ".join(value.split()).lower() != self.PHRASE:
+            raise ValidationError(f"Type the words “{self.PHRASE}” exactly, to be sure.")
+        if not self.personal and not self.user.check_password(value):
+            raise ValidationError("That isn't your password; nothing was deleted.")
+        return value

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+from coffeechat.common.owned import OwnedQuerySet
 
 
 def digest(raw: str) -> str:
@@ -100,3 +102,76 @@ class SignInLink(models.Model):
         if link.expires_at < timezone.now() or not link.user.is_active:
             return None
         return link.user
+
+
+ROLES = (("student", "Student"), ("adviser", "Career adviser"), ("staff", "Career-centre staff"))
+
+
+class Membership(models.Model):
+    """A person's role at the career centre and whether their e-mail address is confirmed.
+
+    Kept apart from the profile on purpose: a profile travels in the user's own backup and can
+    be restored, and a restored file must never be able to grant a role.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    role = models.CharField(max_length=10, choices=ROLES, default="student")
+    email_verified_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.role})"
+
+
+class Invitation(models.Model):
+    """A single-use sign-up link created by staff, for one address and one role."""
+
+    email = models.EmailField(max_length=254)
+    role = models.CharField(max_length=10, choices=ROLES[:2], default="student")
+    key_digest = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    LIFETIME = timedelta(days=14)
+
+    class Meta:
+        indexes = [models.Index(fields=["-created_at"])]
+
+    def __str__(self) -> str:
+        return f"invitation for {self.email}"
+
+    def status(self, now: datetime | None = None) -> str:
+        if self.used_at:
+            return "used"
+        return "expired" if self.expires_at <= (now or timezone.now()) else "open"
+
+
+class Share(models.Model):
+    """A student's explicit, revocable read-only grant to one adviser.
+
+    `owner` is the student, so the sharing page fetches rows through the owner scope like any
+    other user data (another student's share id is simply not found).
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shares_given"
+    )
+    adviser = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shares_received"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "adviser"], name="share_once_per_adviser")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.owner} shares with {self.adviser}"

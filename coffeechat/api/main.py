@@ -100,6 +100,7 @@ from coffeechat.api import (  # noqa: E402  (routers need `api`)
     messages,
     organizations,
     profile,
+    tokens,
 )
 
 api.add_router("/contacts", contacts.router)
@@ -111,3 +112,4 @@ api.add_router("/meetings", meetings.router)
 api.add_router("/meetings", agenda.router)
 api.add_router("/actions", actions.router)
 api.add_router("/insights", insights.router)
+api.add_router("/tokens", tokens.router)

@@ -17,6 +17,7 @@ __all__ = ["AddCommand", "CommandError", "build_parser", "main", "setup_django"]
 # Each feature module exposes `register(add)`; it must not import Django at module level,
 # so `coffeechat --help` stays instant.
 FEATURE_COMMANDS = (
+    "coffeechat.cli.accounts",
     "coffeechat.cli.transfer",
     "coffeechat.cli.outreach",
     "coffeechat.cli.followups",

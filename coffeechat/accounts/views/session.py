@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -13,9 +15,14 @@ from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.forms import ProfileForm
 from coffeechat.accounts.models import SignInLink
-from coffeechat.accounts.services import profile_of
+from coffeechat.accounts.services import membership_of, profile_of
 from coffeechat.common.http import render_form
 from coffeechat.common.validators import time_zone_names
+
+UNCONFIRMED = (
+    "Please confirm your e-mail address with the link we sent you: it's where a password "
+    "reset would go. Your account page can send the link again."
+)
 
 
 @login_not_required
@@ -29,14 +36,25 @@ def sign_in_with_link(request: HttpRequest, key: str) -> HttpResponse:
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
-    extra_context = {"personal": settings.PERSONAL}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(
+            personal=settings.PERSONAL, signup=settings.SIGNUP, **kwargs
+        )
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        user = form.get_user()
+        if not settings.PERSONAL and user.email and membership_of(user).email_verified_at is None:
+            messages.info(self.request, UNCONFIRMED)
+        return response
 
 
 def home(request: HttpRequest) -> HttpResponse:
     profile = profile_of(request.user)
     if not profile.display_name:
         return redirect("profile")
-    return redirect("contact-list")
+    return redirect("today")
 
 
 @require_http_methods(["GET", "POST"])
@@ -50,6 +68,10 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render_form(
         request,
         "accounts/profile.html",
-        {"form": form, "time_zones": sorted(time_zone_names())},
+        {
+            "form": form,
+            "time_zones": sorted(time_zone_names()),
+            "personal": settings.PERSONAL,
+        },
         valid=request.method != "POST",
     )
