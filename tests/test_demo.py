@@ -64,3 +64,21 @@ def test_the_cli_refuses_an_account_that_has_contacts(db: Any, capsys: Any) -> N
     assert '"contacts": 40' in capsys.readouterr().out
     assert main(["demo"]) == 2
     assert "empty account" in capsys.readouterr().err
+
+
+def test_demo_sets_up_a_fresh_data_folder(tmp_path: Any) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COFFEECHAT_DATA_DIR": str(tmp_path), "COFFEECHAT_MODE": "personal"}
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "coffeechat.cli.main", "demo"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Added 40 contacts" in result.stdout

@@ -16,10 +16,15 @@ def run(args: argparse.Namespace) -> int:
 
     from django.utils import timezone
 
+    from django.conf import settings
+    from django.core.management import call_command
+
     from coffeechat.cli.accounts import acting_user
     from coffeechat.demo.generate import generate
     from coffeechat.network.models import Contact
 
+    if settings.PERSONAL:  # a fresh demo folder: set it up as `serve` would
+        call_command("migrate", interactive=False, verbosity=0)
     owner = acting_user(args.user) if args.scale != "campus" else None
     if owner is not None and Contact.objects.owned_by(owner).exists() and not args.force:
         raise CommandError(
