@@ -14,10 +14,9 @@ SCALE_NAMES = ("small", "heavy", "campus")
 def run(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from django.utils import timezone
-
     from django.conf import settings
     from django.core.management import call_command
+    from django.utils import timezone
 
     from coffeechat.cli.accounts import acting_user
     from coffeechat.demo.generate import generate
