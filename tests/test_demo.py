@@ -28,6 +28,10 @@ def test_small_scale_builds_a_believable_network(alice: Any) -> None:
     assert all(m.ended_at and m.notes for m in held)
     assert AgendaItem.objects.owned_by(alice).filter(meeting__in=held).exclude(notes="").exists()
     assert Message.objects.owned_by(alice).filter(kind="thank-you").count() == held.count()
+    assert all(m.reflection for m in held)
+    replied = Message.objects.owned_by(alice).filter(replied_at__isnull=False).count()
+    met = Meeting.objects.owned_by(alice).count()
+    assert contacts.filter(closed_reason="declined").count() == replied - met
 
 
 def test_the_same_seed_gives_the_same_data(alice: Any, bob: Any) -> None:

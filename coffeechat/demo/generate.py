@@ -159,7 +159,26 @@ def fill_account(user: Any, scale: Scale, rng: random.Random, today: date) -> Ge
                 replied_at=_at(reply_day, 9) if reply_day and reply_day < today else None,
             )
         )
+        if reply_day is None and sent < today - timedelta(days=40):
+            # Someone who never answered got the two polite follow-ups the method allows.
+            messages += [
+                Message(
+                    owner=user,
+                    contact=contact,
+                    kind="follow-up",
+                    channel="email",
+                    status="sent",
+                    subject="Following up",
+                    body=_notes(rng, 2),
+                    sent_at=_at(sent + timedelta(days=days), 11),
+                )
+                for days in (11, 22)
+            ]
     meetings: list[Meeting] = []
+    declined = [contact for contact, _ in replied[scale.meetings :]]
+    for contact in declined:  # a kind "not now": some people who answer can't meet
+        contact.closed_reason = "declined"
+    Contact.objects.bulk_update(declined, ["closed_reason"], batch_size=BATCH)
     for contact, reply_day in replied[: scale.meetings]:
         starts = reply_day + timedelta(days=rng.randrange(2, 15))
         held = starts < today
@@ -174,21 +193,27 @@ def fill_account(user: Any, scale: Scale, rng: random.Random, today: date) -> Ge
                 ended_at=_at(starts, 15, 55) if held else None,
                 notes=_notes(rng, 5) if held else "",
                 advice=rng.choice(pools.NOTE_DETAILS) if held else "",
+                reflection={"learned": rng.choice(pools.NOTE_OPENERS)} if held else {},
             )
         )
         if held:
-            messages.append(
+            after = starts + timedelta(days=1)
+            messages += [
                 Message(
                     owner=user,
                     contact=contact,
-                    kind="thank-you",
-                    channel="email",
+                    kind=kind,
+                    channel=channel,
                     status="sent",
-                    subject="Thank you",
+                    subject=subject,
                     body=_notes(rng, 2),
-                    sent_at=_at(starts + timedelta(days=1), 10),
+                    sent_at=_at(after, 10),
                 )
-            )
+                for kind, channel, subject in (
+                    ("thank-you", "email", "Thank you"),
+                    ("linkedin-note", "linkedin", ""),
+                )
+            ]
     Message.objects.bulk_create(messages, batch_size=BATCH)
     Meeting.objects.bulk_create(meetings, batch_size=BATCH)
     AgendaItem.objects.bulk_create(
