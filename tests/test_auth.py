@@ -127,3 +127,14 @@ def test_every_page_carries_a_strict_content_security_policy(client_alice: Any) 
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy
         assert "frame-ancestors 'none'" in policy
     assert client_alice.get("/contacts/")["X-Frame-Options"] == "DENY"
+
+
+def test_nul_characters_are_refused_up_front(client_alice: Any, api_alice: Any) -> None:
+    page = client_alice.get("/contacts/?q=a%00b")
+    assert page.status_code == 400
+    assert "NUL character" in page.content.decode()
+    assert api_alice.get("/api/v1/contacts", q="a\x00b").status_code == 400
+    response = api_alice.post("/api/v1/contacts", {"first_name": "Ada\u0000"})
+    assert response.status_code == 400
+    assert "NUL" in response.json()["detail"]
+    assert client_alice.get("/contacts/?q=ada").status_code == 200
