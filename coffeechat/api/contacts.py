@@ -4,12 +4,13 @@ from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from coffeechat.accounts.services import profile_of
 from coffeechat.api.forms import form_data, validated
 from coffeechat.api.pagination import Pagination
+from coffeechat.common.http import MAX_ID
 from coffeechat.common.owned import get_owned_or_404
 from coffeechat.network import queries, services
 from coffeechat.network.forms import ContactForm
@@ -84,7 +85,7 @@ class ListParams(Schema):
     q: str = ""
     stage: str = ""
     how_found: str = ""
-    organization: int | None = None
+    organization: int | None = Field(None, le=MAX_ID)
     field: str = ""
     tag: str = ""
     sort: str = "name"

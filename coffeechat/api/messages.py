@@ -5,11 +5,12 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from coffeechat.api.forms import form_data, validated
 from coffeechat.api.pagination import Pagination
+from coffeechat.common.http import MAX_ID
 from coffeechat.domain.drafts import KINDS
 from coffeechat.network.models import Contact
 from coffeechat.outreach import queries, services
@@ -50,7 +51,7 @@ class MessageOut(Schema):
 
 
 class ListParams(Schema):
-    contact: int | None = None
+    contact: int | None = Field(None, le=MAX_ID)
     kind: str = ""
     status: str = ""
 

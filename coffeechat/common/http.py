@@ -23,9 +23,20 @@ def render_form(
     return render(request, template, context, status=200 if valid else 422)
 
 
+# The largest id a row can have (BigAutoField); SQLite can't even compare a larger number.
+MAX_ID = 2**63 - 1
+
+
+def parse_id(value: str) -> int | None:
+    """A typed id, or None when it can't name a row (not plain digits, or out of range)."""
+    if not (value.isascii() and value.isdigit()):
+        return None
+    number = int(value)
+    return number if number <= MAX_ID else None
+
+
 def int_param(request: HttpRequest, name: str) -> int | None:
-    value = request.GET.get(name, "")
-    return int(value) if value.isdigit() else None
+    return parse_id(request.GET.get(name, ""))
 
 
 def page_of(request: HttpRequest, items: Any, per_page: int = 50) -> Page[Any]:

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from coffeechat.common.http import page_of
+from coffeechat.common.http import page_of, parse_id
 from coffeechat.common.owned import get_owned_or_404
 from coffeechat.network.models import Contact, DuplicateFlag, Organization
 from coffeechat.network.transfer import merge
@@ -62,7 +62,7 @@ def _count(request: HttpRequest, relation: str, *contacts: Contact) -> list[int]
 def organization_merge(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         keep = get_owned_or_404(Organization, request.user, pk=request.POST.get("keep", ""))
-        ids = [int(v) for v in request.POST.getlist("merge") if v.isdigit()]
+        ids = [i for i in map(parse_id, request.POST.getlist("merge")) if i is not None]
         others = list(
             Organization.objects.owned_by(request.user).filter(Q(pk__in=ids) & ~Q(pk=keep.pk))
         )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.accounts.services import profile_of
-from coffeechat.common.http import int_param
+from coffeechat.common.http import int_param, parse_id
 from coffeechat.common.owned import get_owned_or_404
 from coffeechat.domain import vocab
 from coffeechat.domain.checker import CHANNELS, KINDS
@@ -103,10 +103,10 @@ def _act(request: HttpRequest, message: Message) -> HttpResponse:
 
 def _with_proposed_times(request: HttpRequest) -> QueryDict:
     data = request.POST.copy()
-    contact_id = data.get("contact", "")
+    contact_id = parse_id(data.get("contact", ""))
     contact = (
         Contact.objects.owned_by(request.user).filter(pk=contact_id).first()
-        if contact_id.isdigit()
+        if contact_id is not None
         else None
     )
     paragraph = proposed_times_text(request.user, contact, timezone.now())
@@ -174,7 +174,12 @@ def _page(
     status: int = 200,
 ) -> HttpResponse:
     values = _current_values(form)
-    contact = contact or _owned_contact(request, values["contact"])
+    # A typed id that isn't one of the user's contacts falls back to the message's own contact.
+    contact = (
+        contact
+        or _owned_contact(request, values["contact"])
+        or (message.contact if message is not None else None)
+    )
     context = _review_context(
         request,
         contact=contact,
@@ -215,8 +220,9 @@ def _current_values(form: ComposeForm) -> dict[str, str]:
     }
 
 
-def _owned_contact(request: HttpRequest, contact_id: str) -> Contact | None:
-    if not contact_id.isdigit():
+def _owned_contact(request: HttpRequest, typed: str) -> Contact | None:
+    contact_id = parse_id(typed)
+    if contact_id is None:
         return None
     return (
         Contact.objects.owned_by(request.user)
