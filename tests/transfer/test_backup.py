@@ -105,3 +105,15 @@ def test_a_damaged_backup_restores_nothing(alice, referral):
     assert not Contact.objects.owned_by(alice).exists()
     with pytest.raises(BackupRefused, match="isn't a coffeechat backup"):
         restore_backup(alice, ["not", "a", "backup"])
+
+
+def test_a_hand_edited_script_link_is_refused(alice, referral):
+    from coffeechat.network.models import Organization
+
+    document = export_backup(alice)
+    Contact.objects.owned_by(alice).delete()
+    Organization.objects.owned_by(alice).delete()
+    document["data"]["network.contact"][0]["linkedin_url"] = "javascript:alert(1)"
+    with pytest.raises(BackupRefused, match="damaged"):
+        restore_backup(alice, document)
+    assert not Contact.objects.owned_by(alice).exists()

@@ -246,6 +246,8 @@ def _build(
                 setattr(obj, field.attname, value)
             else:
                 converted = field.to_python(value)
+                if isinstance(field, models.URLField) and converted:
+                    field.run_validators(converted)  # no javascript: links from an edited file
                 setattr(obj, field.attname, converted)
                 if field.name in stamps:
                     later[field.attname] = converted
