@@ -49,3 +49,47 @@ def build(data_dir: Path, contacts: int, seed: int = 1) -> dict[str, int]:
     ).stdout
     made: dict[str, int] = json.loads(out.strip().splitlines()[-1])
     return made
+
+
+_COUNT_QUERIES = """
+import json, sys, django
+django.setup()
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from coffeechat.accounts.services import personal_owner
+
+settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+client = Client()
+client.force_login(personal_owner())
+counts = {}
+for method, path, body in json.loads(sys.argv[1]):
+    send = client.patch if method == "PATCH" else client.get
+    options = {"content_type": "application/json"} if body else {}
+    send(path, body, **options) if body else send(path)  # warm caches, as a running server is
+    with CaptureQueriesContext(connection) as queries:
+        response = send(path, body, **options) if body else send(path)
+    counts[path] = len(queries) if response.status_code == 200 else -response.status_code
+print(json.dumps(counts))
+"""
+
+
+def query_counts(data_dir: Path, requests: list[tuple[str, str, str]]) -> dict[str, int]:
+    """SQL queries per request (method, path, body), from the same Django in a child process."""
+    env = {
+        **os.environ,
+        "COFFEECHAT_DATA_DIR": str(data_dir),
+        "COFFEECHAT_MODE": "personal",
+        "DJANGO_SETTINGS_MODULE": "coffeechat.settings",
+    }
+    env.pop("DATABASE_URL", None)
+    out = subprocess.run(
+        [sys.executable, "-c", _COUNT_QUERIES, json.dumps(requests)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    counts: dict[str, int] = json.loads(out.strip().splitlines()[-1])
+    return counts

@@ -25,7 +25,7 @@ class Timing:
     statuses: set[int]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -47,6 +47,21 @@ class Server:
                 return int(line.split()[1])
         return 0
 
+    def csrf_headers(self) -> dict[str, str]:
+        """What a page's script sends with a write: the CSRF cookie's value as a header.
+
+        The first page view sets the `csrftoken` cookie; it joins the session cookie here.
+        """
+        if "csrftoken=" not in self.cookie:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+            conn.request("GET", "/today/", headers={"Cookie": self.cookie})
+            response = conn.getresponse()
+            response.read()
+            conn.close()
+            self.cookie = "; ".join([self.cookie, *set_cookies(response)])
+        token = self.cookie.split("csrftoken=", 1)[1].split(";", 1)[0]
+        return {"X-CSRFToken": token, "Content-Type": "application/json"}
+
     def time(
         self,
         path: str,
@@ -54,12 +69,17 @@ class Server:
         method: str = "GET",
         body: str = "",
         headers: dict[str, str] | None = None,
+        budget_s: float = 0,
     ) -> Timing:
+        """`count` requests one after another (fewer when `budget_s` seconds run out)."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         samples: list[float] = []
         statuses: set[int] = set()
         all_headers = {"Cookie": self.cookie, **(headers or {})}
+        began = time.perf_counter()
         for _ in range(count):
+            if budget_s and samples and time.perf_counter() - began > budget_s:
+                break
             start = time.perf_counter()
             conn.request(method, path, body=body or None, headers=all_headers)
             response = conn.getresponse()
@@ -68,8 +88,19 @@ class Server:
             statuses.add(response.status)
         conn.close()
         samples.sort()
-        p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
-        return Timing(path, count, statistics.median(samples), p95, statuses)
+        return Timing(
+            path, len(samples), statistics.median(samples), percentile(samples, 95), statuses
+        )
+
+
+def percentile(ordered: list[float], pct: float) -> float:
+    """Nearest-rank percentile of an already sorted list."""
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def set_cookies(response: http.client.HTTPResponse) -> list[str]:
+    """The `name=value` part of each Set-Cookie header."""
+    return [v.split(";")[0] for k, v in response.getheaders() if k.lower() == "set-cookie"]
 
 
 def _sign_in(port: int, link: str) -> str:
@@ -77,16 +108,28 @@ def _sign_in(port: int, link: str) -> str:
     conn.request("GET", urlsplit(link).path)
     response = conn.getresponse()
     response.read()
-    cookies = [v.split(";")[0] for k, v in response.getheaders() if k.lower() == "set-cookie"]
+    cookies = set_cookies(response)
     conn.close()
     if response.status != 302 or not cookies:
         raise RuntimeError(f"sign-in failed: {response.status}")
     return "; ".join(cookies)
 
 
+def wait_for_port(port: int, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"nothing answered on port {port}") from None
+            time.sleep(0.05)
+
+
 @contextmanager
 def running(data_dir: Path) -> Iterator[Server]:
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "COFFEECHAT_DATA_DIR": str(data_dir), "COFFEECHAT_MODE": "personal"}
     env.pop("DATABASE_URL", None)
     process = subprocess.Popen(
@@ -105,12 +148,7 @@ def running(data_dir: Path) -> Iterator[Server]:
                 raise RuntimeError("the server stopped before printing its sign-in link")
             if "/signin/" in line:
                 link = line.strip()
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+        wait_for_port(port)
         yield Server(port, process, _sign_in(port, link))
     finally:
         process.terminate()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from django.db.models import QuerySet
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 
 from coffeechat.accounts.models import Profile
@@ -51,24 +52,35 @@ def plan(user: Any, on_date: date | None = None) -> Plan:
     return Plan(gathered, calendar, day, actions(gathered.snapshot, settings, day, calendar))
 
 
+def _path(name: str) -> str:
+    """A fixed page's path, reversed once: a busy Today lists thousands of links to it."""
+    return _reversed(name, get_script_prefix(), get_urlconf())
+
+
+@lru_cache(maxsize=32)
+def _reversed(name: str, prefix: str, urlconf: str | None) -> str:
+    """`prefix` only keys the cache: reverse() reads the current script prefix itself."""
+    return reverse(name, urlconf=urlconf)
+
+
 def action_link(action: Action) -> tuple[str, str]:
     """Where to go to do the thing an action asks for, and what to call the link."""
     if action.draft_kind and action.contact_id is not None:
-        params: dict[str, object] = {"contact": action.contact_id, "kind": action.draft_kind}
+        query = f"contact={action.contact_id}&kind={quote_plus(action.draft_kind)}"
         if action.meeting_id is not None:  # thank-you and close-the-loop quote that meeting
-            params["meeting"] = action.meeting_id
-        return f"{reverse('compose')}?{urlencode(params)}", "Write it"
+            query += f"&meeting={action.meeting_id}"
+        return f"{_path('compose')}?{query}", "Write it"
     if action.kind == "prepare" and action.meeting_id is not None:
         return reverse("meeting-prep", args=[action.meeting_id]), "Prepare"
     if action.kind == "reflect" and action.meeting_id is not None:
         return reverse("meeting-reflect", args=[action.meeting_id]), "Reflect"
     if action.kind == "schedule" and action.contact_id is not None:
-        return f"{reverse('meeting-create')}?contact={action.contact_id}", "Schedule it"
+        return f"{_path('meeting-create')}?contact={action.contact_id}", "Schedule it"
     if action.kind == "broaden" and action.field:
-        return f"{reverse('contact-list')}?{urlencode({'field': action.field})}", "Find people"
+        return f"{_path('contact-list')}?{urlencode({'field': action.field})}", "Find people"
     if action.contact_id is not None:
         return reverse("contact-detail", args=[action.contact_id]), "Open contact"
-    return reverse("contact-list"), "Open contacts"
+    return _path("contact-list"), "Open contacts"
 
 
 @dataclass(frozen=True, slots=True)

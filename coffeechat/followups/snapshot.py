@@ -1,7 +1,9 @@
 """From the database to the rules engine's plain facts, for one user, in six queries.
 
-Rows are read with `values_list` (no model instances) so a list of 30,000 contacts stays
-quick; the number of queries never depends on how much data there is.
+Rows are read with `values_list` (no model instances), and only the people a rule can act on
+or name are read: someone with no message, meeting, referral, shortlist flag, top-target
+employer or closed state yields no action, and a heavy user's 30,000 connections are mostly
+such people. The number of queries never depends on how much data there is.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from coffeechat.accounts.models import Profile
 from coffeechat.accounts.services import profile_of
@@ -25,6 +27,7 @@ from coffeechat.domain.followups import (
     RuleSettings,
     Snapshot,
 )
+from coffeechat.domain.followups.context import top_lamp_organizations
 from coffeechat.domain.followups.facts import (
     ActionStateKind,
     MeetingStatus,
@@ -66,23 +69,51 @@ def _name(first: str, last: str) -> str:
     return " ".join(p for p in (first, last) if p) or "(no name)"
 
 
-def _contacts(user: Any, tz: ZoneInfo) -> tuple[list[ContactFacts], list[ReferralFacts]]:
-    rows = Contact.objects.owned_by(user).values_list(
-        "id",
-        "first_name",
-        "last_name",
-        "created_at",
-        "organization_id",
-        "shortlisted",
-        "do_not_contact",
-        "closed_reason",
-        "linkedin_url",
-        "phone",
-        "referred_by_id",
-        "referred_in_id",
-        "field",
-        "responsiveness",
-        named=True,
+def _relevant(user: Any, top_organizations: frozenset[int]) -> Q:
+    """The contacts whose facts can change an action (see the module docstring).
+
+    Each part mirrors a rule: messages and meetings (follow-ups, thank-yous, schedule, …),
+    the shortlist and top LAMP organizations (send-request), referrals and the people who made
+    them (contact-referral, close-the-loop, names in reasons), and closed or do-not-contact
+    people (kept so their state is never mistaken for an open one).
+    """
+    contacts = Contact.objects.owned_by(user)
+    return (
+        Q(pk__in=Message.objects.owned_by(user).values("contact"))
+        | Q(pk__in=Meeting.objects.owned_by(user).values("contact"))
+        | Q(shortlisted=True)
+        | Q(organization_id__in=sorted(top_organizations))
+        | Q(referred_by__isnull=False)
+        | Q(referred_in__isnull=False)
+        | Q(pk__in=contacts.filter(referred_by__isnull=False).values("referred_by"))
+        | ~Q(closed_reason="")
+        | Q(do_not_contact=True)
+    )
+
+
+def _contacts(
+    user: Any, tz: ZoneInfo, top_organizations: frozenset[int]
+) -> tuple[list[ContactFacts], list[ReferralFacts]]:
+    rows = (
+        Contact.objects.owned_by(user)
+        .filter(_relevant(user, top_organizations))
+        .values_list(
+            "id",
+            "first_name",
+            "last_name",
+            "created_at",
+            "organization_id",
+            "shortlisted",
+            "do_not_contact",
+            "closed_reason",
+            "linkedin_url",
+            "phone",
+            "referred_by_id",
+            "referred_in_id",
+            "field",
+            "responsiveness",
+            named=True,
+        )
     )
     contacts: list[ContactFacts] = []
     referrals: list[ReferralFacts] = []
@@ -195,14 +226,16 @@ def gather(user: Any, profile: Profile | None = None) -> Gathered:
     profile = profile or profile_of(user)
     settings = rule_settings_for(profile)
     tz = settings.tzinfo
-    contacts, referrals = _contacts(user, tz)
+    organizations = tuple(_organizations(user))
+    top = top_lamp_organizations(organizations, settings.shortlist_top_n)
+    contacts, referrals = _contacts(user, tz, top)
     interests = profile.fields_of_interest if isinstance(profile.fields_of_interest, list) else []
     snapshot = Snapshot(
         contacts=tuple(contacts),
         messages=tuple(_messages(user, tz)),
         meetings=tuple(_meetings(user)),
         referrals=tuple(referrals),
-        organizations=tuple(_organizations(user)),
+        organizations=organizations,
         fields_of_interest=tuple(str(f) for f in interests if isinstance(f, str)),
         action_states=tuple(_action_states(user)),
     )

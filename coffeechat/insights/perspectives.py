@@ -4,7 +4,7 @@ category with the phrases several people used. Don't rely on one or two voices (
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from django.db.models import Count, Min, Value
@@ -88,20 +88,25 @@ class CategoryNotes:
 def said(user: Any, zone: tzinfo) -> list[CategoryNotes]:
     """Notes grouped by question category, side by side; the meeting's advice joins "advice"."""
     grouped: dict[str, list[SaidNote]] = {}
+    # Plain rows, not model instances: a long search has thousands of notes.
     items = (
         AgendaItem.objects.owned_by(user)
         .filter(meeting__status="held")
         .exclude(notes="")
-        .select_related("meeting__contact")
         .order_by("meeting__starts_at", "order", "id")
+        .values_list("category", "text", "notes", *_PERSON_AND_DAY)
     )
-    for item in items:
-        grouped.setdefault(item.category, []).append(
-            _note(item.meeting, item.text, item.notes, zone)
-        )
-    for meeting in _held(user).exclude(advice="").select_related("contact").order_by("starts_at"):
+    for category, question, text, *person in items:
+        grouped.setdefault(category, []).append(_note(question, text, zone, *person))
+    meetings = (
+        _held(user)
+        .exclude(advice="")
+        .order_by("starts_at")
+        .values_list("advice", *(column.removeprefix("meeting__") for column in _PERSON_AND_DAY))
+    )
+    for advice, *person in meetings:
         grouped.setdefault("advice", []).append(
-            _note(meeting, "Advice worth quoting", meeting.advice, zone)
+            _note("Advice worth quoting", advice, zone, *person)
         )
     labels: dict[str, str] = dict(CATEGORIES)
     order = [c for c, _ in CATEGORIES] + sorted(set(grouped) - set(labels))
@@ -119,11 +124,16 @@ def said(user: Any, zone: tzinfo) -> list[CategoryNotes]:
     ]
 
 
-def _note(meeting: Meeting, question: str, text: str, zone: tzinfo) -> SaidNote:
-    return SaidNote(
-        meeting.contact.full_name,
-        meeting.contact_id,
-        meeting.starts_at.astimezone(zone).date(),
-        question,
-        text,
-    )
+_PERSON_AND_DAY = (
+    "meeting__contact_id",
+    "meeting__contact__first_name",
+    "meeting__contact__last_name",
+    "meeting__starts_at",
+)
+
+
+def _note(
+    question: str, text: str, zone: tzinfo, contact_id: int, first: str, last: str, at: datetime
+) -> SaidNote:
+    name = " ".join(p for p in (first, last) if p) or "(no name)"  # as Contact.full_name
+    return SaidNote(name, contact_id, at.astimezone(zone).date(), question, text)

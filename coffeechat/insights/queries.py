@@ -62,10 +62,19 @@ REACHED = {"requested": _REQUESTED, "replied": _REPLIED, "met": _MET, "thanked":
 
 
 def _step_counts() -> dict[str, Any]:
-    return {
-        "identified": Count("pk"),
-        **{step: Count("pk", filter=reached) for step, reached in REACHED.items()},
-    }
+    return {step: Count("pk", filter=reached) for step, reached in REACHED.items()}
+
+
+def _active(user: Any) -> QuerySet[Contact]:
+    """People with a message or a meeting: only they can be past `identified`.
+
+    The step conditions are correlated subqueries; testing them on these few hundred people
+    instead of every contact keeps the page flat for someone with 30,000 connections.
+    """
+    return Contact.objects.owned_by(user).filter(
+        Q(pk__in=Message.objects.owned_by(user).values("contact"))
+        | Q(pk__in=Meeting.objects.owned_by(user).values("contact"))
+    )
 
 
 @dataclass(frozen=True)
@@ -78,7 +87,10 @@ class Step:
 
 
 def funnel(user: Any, zone: tzinfo) -> list[Step]:
-    counts = Contact.objects.owned_by(user).aggregate(**_step_counts())
+    counts = {
+        "identified": Contact.objects.owned_by(user).count(),
+        **_active(user).aggregate(**_step_counts()),
+    }
     gaps = insights.step_gaps(_step_dates(user, zone), len(STEP_IDS) - 1)
     steps = [Step("identified", STEPS[0][1], counts["identified"], None, None)]
     for i, (step, label) in enumerate(STEPS[1:]):
@@ -102,7 +114,7 @@ def _step_dates(user: Any, zone: tzinfo) -> list[list[date | None]]:
         return Subquery(queryset.order_by(column).values(column)[:1], output_field=DateTimeField())
 
     rows = (
-        Contact.objects.owned_by(user)
+        _active(user)
         .filter(_REQUESTED)
         .values_list(
             first(_sent(kind__in=REQUEST_KINDS), "sent_at"),
@@ -122,12 +134,22 @@ def _local_date(moment: datetime | None, zone: tzinfo) -> date | None:
 
 
 def by_source(user: Any) -> list[dict[str, Any]]:
-    rows = (
+    identified = (
         Contact.objects.owned_by(user)
         .values("how_found")
-        .annotate(**_step_counts())
-        .order_by("-identified", "how_found")
+        .annotate(identified=Count("pk"))
+        .values_list("how_found", "identified")
     )
+    reached = {
+        row.pop("how_found"): row
+        for row in _active(user).values("how_found").annotate(**_step_counts()).order_by()
+    }
+    zero = dict.fromkeys(REACHED, 0)
+    rows = [
+        {"how_found": how, "identified": count, **reached.get(how, zero)}
+        for how, count in identified.order_by()
+    ]
+    rows.sort(key=lambda row: (-row["identified"], row["how_found"]))
     return [{**row, "label": vocab.label(vocab.HOW_FOUND, row["how_found"])} for row in rows]
 
 
@@ -137,9 +159,12 @@ def by_rule_set(user: Any) -> list[dict[str, Any]]:
         _sent(kind__in=REQUEST_KINDS).order_by("sent_at").values("rule_set")[:1]
     )
     counts = {step: Count("pk", filter=REACHED[step]) for step in STEP_IDS[1:]}
+    requested = Message.objects.owned_by(user).filter(
+        status="sent", sent_at__isnull=False, kind__in=REQUEST_KINDS
+    )
     rows = (
         Contact.objects.owned_by(user)
-        .filter(Exists(_sent(kind__in=REQUEST_KINDS)))
+        .filter(pk__in=requested.values("contact"))
         .annotate(rule_set=first_rule_set)
         .values("rule_set")
         .annotate(**counts)
@@ -174,8 +199,13 @@ PROGRESS: tuple[tuple[str, str], ...] = (
 def organizations(user: Any, limit: int = 100) -> list[dict[str, Any]]:
     """The LAMP-ranked target list with how far each has got and who answers there."""
     at_org = {"contact__organization": OuterRef("pk")}
+    # The ranking uses the organization's own columns: pick the page first, then count people
+    # for those few, instead of joining every contact to every organization.
+    ranked = Organization.objects.owned_by(user).order_by(*ORGANIZATION_SORTS["lamp"])
+    page = ranked.values("pk")[:limit]
     orgs = (
         Organization.objects.owned_by(user)
+        .filter(pk__in=page)
         .annotate(
             people=Count("contacts"),
             boosters=Count("contacts", filter=Q(contacts__responsiveness="booster")),
@@ -184,7 +214,7 @@ def organizations(user: Any, limit: int = 100) -> list[dict[str, Any]]:
             asked=Exists(Message.objects.filter(status="sent", kind__in=REQUEST_KINDS, **at_org)),
             met=Exists(Meeting.objects.filter(status="held", **at_org)),
         )
-        .order_by(*ORGANIZATION_SORTS["lamp"])[:limit]
+        .order_by(*ORGANIZATION_SORTS["lamp"])
     )
     return [
         {

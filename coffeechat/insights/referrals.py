@@ -20,10 +20,11 @@ def tree(user: Any) -> insights.TreeLayout:
         )
     )
     booked = Exists(Meeting.objects.filter(contact=OuterRef("pk")).exclude(status="cancelled"))
+    # "Referred someone" as an uncorrelated IN: the correlated form was planned on the owner
+    # index and rescanned every contact per contact (minutes at 30,000 people).
+    referrers = contacts.filter(referred_by__isnull=False).values("referred_by")
     rows = (
-        contacts.filter(
-            Q(referred_by__isnull=False) | Q(Exists(contacts.filter(referred_by=OuterRef("pk"))))
-        )
+        contacts.filter(Q(referred_by__isnull=False) | Q(pk__in=referrers))
         .annotate(pursued=ExpressionWrapper(Q(asked) | Q(booked), output_field=BooleanField()))
         .values_list("pk", "first_name", "last_name", "referred_by_id", "pursued")
     )

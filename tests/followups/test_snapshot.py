@@ -7,10 +7,11 @@ from typing import Any
 
 import time_machine
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
 from coffeechat.accounts.services import profile_of
-from coffeechat.followups import queries, services
+from coffeechat.followups import queries, services, snapshot
 from coffeechat.followups.models import ActionState
 from coffeechat.followups.rule_settings import rule_settings_for
 from coffeechat.followups.snapshot import gather
@@ -163,3 +164,52 @@ def test_a_reply_teaches_responsiveness_and_wakes_a_dormant_contact(alice: Any) 
     contact = services.record_reply(asked, ny(2026, 5, 1))
     assert (contact.responsiveness, contact.closed_reason) == ("obligate", "")
     assert Message.objects.get(pk=asked.pk).replied_at == ny(2026, 5, 1)
+
+
+def _varied_network(alice: Any, referrer: Contact, acme: Organization) -> dict[str, Contact]:
+    """Someone in every situation a rule reads, plus people no rule can act on."""
+    elsewhere = Organization.objects.create(owner=alice, name="Quiet Corp", name_key="quiet corp")
+    talk = meeting(referrer, ny(2026, 3, 2, 10), status="held")
+    sent(referrer, "request", ny(2026, 2, 20), replied_at=ny(2026, 2, 23))
+    people = {
+        "named": person(alice, "Ines", referred_by=referrer, referred_in=talk),
+        "pointed": person(alice, "Otto", referred_by=referrer),
+        "asked": person(alice, "Ada", organization=elsewhere),
+        "listed": person(alice, "Lin", shortlisted=True),
+        "at-top": person(alice, "Tai", organization=acme),
+        "declined": person(alice, "Dee", closed_reason="declined"),
+        "friend": person(alice, "Rae", organization=elsewhere),  # named someone, nothing else
+        "idle": person(alice, "Ida", organization=elsewhere),
+        "idle-too": person(alice, "Ivo"),
+    }
+    people["via-friend"] = person(alice, "Vic", referred_by=people["friend"])
+    sent(people["asked"], "request", ny(2026, 3, 2))
+    meeting(people["named"], ny(2026, 3, 9), status="held")
+    return people
+
+
+@time_machine.travel("2026-03-20 12:00 -04:00", tick=False)
+def test_people_no_rule_can_act_on_are_not_read(
+    alice: Any, referrer: Contact, acme: Organization
+) -> None:
+    people = _varied_network(alice, referrer, acme)
+    read = {c.id for c in gather(alice).snapshot.contacts}
+    assert read == {referrer.pk} | {
+        c.pk for key, c in people.items() if key not in ("idle", "idle-too")
+    }
+
+
+@time_machine.travel("2026-03-20 12:00 -04:00", tick=False)
+def test_reading_fewer_people_yields_exactly_the_same_actions(
+    alice: Any, referrer: Contact, acme: Organization, monkeypatch: Any
+) -> None:
+    _varied_network(alice, referrer, acme)
+    ActionState.objects.create(owner=alice, key=f"connect:contact={referrer.pk}", state="done")
+    fewer = queries.plan(alice)
+    monkeypatch.setattr(snapshot, "_relevant", lambda user, top: Q())  # read everyone
+    everyone = queries.plan(alice)
+    assert len(everyone.gathered.snapshot.contacts) > len(fewer.gathered.snapshot.contacts)
+    assert fewer.actions == everyone.actions and len(fewer.actions) >= 6
+    kinds = {a.kind for a in fewer.actions}
+    assert {"send-request", "contact-referral", "close-the-loop", "follow-up"} <= kinds
+    assert any("suggested by Rae" in a.title for a in fewer.actions)

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.db import connection
-from django.db.models.query import QuerySet
 from django.test.utils import CaptureQueriesContext
 
 from coffeechat.domain.importers import UnreadableFileError
 from coffeechat.network.models import Contact, DuplicateFlag, ImportBatch, Organization
-from coffeechat.network.transfer import imports
+from coffeechat.network.transfer import inserts
 from coffeechat.network.transfer.imports import run_import, safe_file_name
 from tests.transfer.conftest import batch_of, csv_bytes, sample_bytes
 
@@ -128,20 +125,17 @@ def test_an_unreadable_file_imports_nothing_and_says_why(alice):
 
 
 def test_a_failure_half_way_leaves_the_database_as_it_was(alice, referrer, monkeypatch):
-    monkeypatch.setattr(imports, "BATCH_SIZE", 2)
-    real = QuerySet.bulk_create
-    calls = {"n": 0}
+    monkeypatch.setattr(inserts, "CHUNK", 2)
 
-    def failing(self: Any, objs: Any, *args: Any, **kwargs: Any) -> Any:
-        calls["n"] += 1
-        if calls["n"] == 3:  # organizations, then the first contacts went in
+    def failing(stage: str, done: int, total: int) -> None:
+        if stage == "saving":  # organizations, then the first contacts went in
             raise RuntimeError("disk full")
-        return real(self, objs, *args, **kwargs)
 
-    monkeypatch.setattr(QuerySet, "bulk_create", failing)
     before = (Contact.objects.count(), Organization.objects.count())
     with pytest.raises(RuntimeError):
-        run_import(alice, sample_bytes("linkedin_connections.csv"), filename="c.csv")
+        run_import(
+            alice, sample_bytes("linkedin_connections.csv"), filename="c.csv", progress=failing
+        )
     assert (Contact.objects.count(), Organization.objects.count()) == before
     assert not ImportBatch.objects.exists()
 

@@ -20,6 +20,7 @@ from coffeechat.network.models import (
     ImportedChange,
     Organization,
 )
+from coffeechat.network.transfer.inserts import insert_rows
 from coffeechat.network.transfer.plan import Plan, Progress, plan_import
 
 BATCH_SIZE = 500
@@ -150,12 +151,16 @@ def apply(owner: Any, plan: Plan, file_name: str, progress: Progress | None = No
         rejects=[{"line": r.line, "reason": r.reason} for r in plan.rejects],
         warnings=[{"line": w.line, "reason": w.reason} for w in plan.warnings],
     )
-    for org in plan.new_orgs:
-        org.imported_in = batch
-    _in_batches(Organization, plan.new_orgs)
-    for contact in plan.new_contacts:
-        contact.imported_in = batch
-    _in_batches(Contact, plan.new_contacts, progress)
+    org_rows = [{"name": org.name, "name_key": org.name_key} for org in plan.new_orgs]
+    org_ids = insert_rows(Organization, owner, batch, org_rows)
+    for org, pk in zip(plan.new_orgs, org_ids, strict=True):
+        org.pk = pk  # existing contacts that gain this organization are saved with its id
+    total = len(plan.new_contacts)
+    saved = None if progress is None else lambda done: progress("saving", done, total)
+    rows = [contact.row() for contact in plan.new_contacts]
+    contact_ids = insert_rows(Contact, owner, batch, rows, saved)
+    for contact, pk in zip(plan.new_contacts, contact_ids, strict=True):
+        contact.pk = pk
     now = timezone.now()
     updates = list(plan.updates.values())
     for update in updates:
@@ -174,18 +179,19 @@ def apply(owner: Any, plan: Plan, file_name: str, progress: Progress | None = No
         for update in updates
     ]
     _in_batches(ImportedChange, changes)
-    flags = [DuplicateFlag(owner=owner, contact=a, other=b, batch=batch) for a, b in plan.flags]
+    flags = [
+        DuplicateFlag(owner=owner, contact_id=a.pk, other_id=b.pk, batch=batch)
+        for a, b in plan.flags
+    ]
     _in_batches(DuplicateFlag, flags)
     batch.finished_at = timezone.now()
     batch.save(update_fields=["finished_at"])
     return batch
 
 
-def _in_batches(model: Any, objects: list[Any], progress: Progress | None = None) -> None:
+def _in_batches(model: Any, objects: list[Any]) -> None:
     for start in range(0, len(objects), BATCH_SIZE):
         model.objects.bulk_create(objects[start : start + BATCH_SIZE])
-        if progress is not None:
-            progress("saving", min(start + BATCH_SIZE, len(objects)), len(objects))
 
 
 def history(owner: Any) -> QuerySet[ImportBatch]:

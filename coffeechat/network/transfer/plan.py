@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from coffeechat.domain.importers import (
@@ -19,7 +19,7 @@ from coffeechat.domain.importers import (
     normalize_name,
 )
 from coffeechat.network.models import Contact, Organization, name_key
-from coffeechat.network.transfer.rows import RowValues, row_values, too_long
+from coffeechat.network.transfer.rows import FILLABLE, RowValues, row_values, too_long
 
 # (stage, done, total): "checking" rows against your list, then "saving" them.
 Progress = Callable[[str, int, int], None]
@@ -32,6 +32,40 @@ class Update:
     previous_updated_at: datetime
 
 
+@dataclass(slots=True, eq=False)
+class NewContact:
+    """A person the import will add: plain values, not a model instance, because building
+    30,000 Django models cost more than reading the whole file. `pk` is set once written."""
+
+    first_name: str = ""
+    last_name: str = ""
+    email: str = ""
+    phone: str = ""
+    linkedin_url: str = ""
+    organization: Organization | None = None
+    title: str = ""
+    location: str = ""
+    how_found: str = "other"
+    connected_on: date | None = None
+    tags_text: str = ""
+    notes: str = ""
+    pk: int = 0  # 0 until written
+
+    @property
+    def organization_id(self) -> int | None:
+        return self.organization.pk if self.organization is not None else None
+
+    def row(self) -> dict[str, Any]:
+        """The columns to insert (the organization by its id, known by then)."""
+        values = {name: getattr(self, name) for name in _NEW_CONTACT_COLUMNS}
+        values["organization_id"] = self.organization_id
+        return values
+
+
+_NEW_CONTACT_COLUMNS = tuple(name for name in FILLABLE if name != "organization")
+Person = Contact | NewContact
+
+
 @dataclass
 class Plan:
     """Unsaved objects and counts; `apply` in imports.py writes them in one transaction."""
@@ -41,8 +75,8 @@ class Plan:
     encoding: str
     rows_read: int
     new_orgs: list[Organization] = field(default_factory=list)
-    new_contacts: list[Contact] = field(default_factory=list)
-    flags: list[tuple[Contact, Contact]] = field(default_factory=list)
+    new_contacts: list[NewContact] = field(default_factory=list)
+    flags: list[tuple[NewContact, Person]] = field(default_factory=list)
     updates: dict[int, Update] = field(default_factory=dict)
     updated_rows: int = 0
     unchanged: int = 0
@@ -64,22 +98,34 @@ class _Index:
     def __init__(self, owner: Any) -> None:
         self.orgs = {org.name_key: org for org in Organization.objects.owned_by(owner)}
         org_keys = {org.pk: key for key, org in self.orgs.items()}
-        self.by_email: dict[str, Contact] = {}
-        self.by_url: dict[str, Contact] = {}
-        self.by_name: defaultdict[tuple[str, str], list[Contact]] = defaultdict(list)
+        self.by_email: dict[str, Person] = {}
+        self.by_url: dict[str, Person] = {}
+        self.by_name: defaultdict[tuple[str, str], list[Person]] = defaultdict(list)
+        self._org_keys: dict[str, str] = {}
         for contact in Contact.objects.owned_by(owner).order_by("pk"):
             self.add(contact, org_keys.get(contact.organization_id or 0, ""))
 
-    def add(self, contact: Contact, org_key: str, *, by_name: bool = True) -> None:
+    def add(
+        self, contact: Person, org_key: str, *, by_name: bool = True, name: str | None = None
+    ) -> None:
+        """`name` is the normalized name when the caller has it already (one per row counts)."""
         if contact.email:
             self.by_email.setdefault(contact.email.casefold(), contact)
         if contact.linkedin_url:
             self.by_url.setdefault(normalize_linkedin_url(contact.linkedin_url), contact)
-        name = normalize_name(contact.first_name, contact.last_name) if by_name else ""
+        if name is None:
+            name = normalize_name(contact.first_name, contact.last_name) if by_name else ""
         if name:
             self.by_name[(name, org_key)].append(contact)
 
-    def same_person(self, values: RowValues) -> Contact | None:
+    def org_key(self, name: str) -> str:
+        """The organization's key, worked out once per distinct name in the file."""
+        key = self._org_keys.get(name)
+        if key is None:
+            key = self._org_keys[name] = name_key(" ".join(name.split()))
+        return key
+
+    def same_person(self, values: RowValues) -> Person | None:
         for email in (values.email, *values.other_emails):
             found = self.by_email.get(email.casefold()) if email else None
             if found is not None:
@@ -115,33 +161,47 @@ def plan_import(
 
 def _plan_row(owner: Any, plan: Plan, index: _Index, values: RowValues) -> None:
     wanted = values.filled()
-    org_key = name_key(" ".join(values.organization.split()))
+    org_key = index.org_key(values.organization)
     existing = index.same_person(values)
     if existing is not None:
-        _fill(plan, index, existing, wanted)
+        _fill(owner, plan, index, existing, wanted)
         return
     name = normalize_name(values.first_name, values.last_name)
     namesakes = index.by_name.get((name, org_key), []) if name else []
     if any(_covers(namesake, wanted) for namesake in namesakes):
         plan.unchanged += 1
         return
-    contact = Contact(owner=owner, **{k: v for k, v in wanted.items() if k != "organization"})
+    contact = NewContact(
+        first_name=values.first_name,
+        last_name=values.last_name,
+        email=values.email,
+        phone=values.phone,
+        linkedin_url=values.linkedin_url,
+        title=values.title,
+        location=values.location,
+        how_found=values.how_found,
+        connected_on=values.connected_on,
+        tags_text=values.tags_text,
+        notes=values.notes,
+    )
     if values.organization:
         contact.organization = _organization(owner, plan, index, values.organization, org_key)
     plan.new_contacts.append(contact)
     if namesakes:
         plan.flags.append((contact, namesakes[0]))
-    index.add(contact, org_key)
+    index.add(contact, org_key, name=name)
 
 
-def _fill(plan: Plan, index: _Index, contact: Contact, wanted: dict[str, object]) -> None:
+def _fill(
+    owner: Any, plan: Plan, index: _Index, contact: Person, wanted: dict[str, object]
+) -> None:
     """Fill the contact's empty fields; a value the contact already has always stays."""
     filled: set[str] = set()
     for name, value in wanted.items():
         if name == "organization":
             if contact.organization_id is None and contact.organization is None:
-                key = name_key(" ".join(str(value).split()))
-                contact.organization = _organization(contact.owner, plan, index, str(value), key)
+                key = index.org_key(str(value))
+                contact.organization = _organization(owner, plan, index, str(value), key)
                 filled.add(name)
         elif name == "how_found":
             if contact.how_found == "other":
@@ -154,7 +214,7 @@ def _fill(plan: Plan, index: _Index, contact: Contact, wanted: dict[str, object]
         plan.unchanged += 1
         return
     plan.updated_rows += 1
-    if contact.pk is not None:
+    if isinstance(contact, Contact):  # a person already saved; a new one just gains values
         update = plan.updates.setdefault(
             contact.pk, Update(contact, set(), previous_updated_at=contact.updated_at)
         )
@@ -163,7 +223,7 @@ def _fill(plan: Plan, index: _Index, contact: Contact, wanted: dict[str, object]
         index.add(contact, "", by_name=False)
 
 
-def _covers(contact: Contact, wanted: dict[str, object]) -> bool:
+def _covers(contact: Person, wanted: dict[str, object]) -> bool:
     """True when the contact already holds everything the row would bring."""
     for name, value in wanted.items():
         if name in ("first_name", "last_name", "organization"):

@@ -105,7 +105,7 @@ def row_values(row: ContactRow, country: str, warnings: list[Reject]) -> RowValu
         organization=row.organization,
         title=row.title,
         location=row.location,
-        how_found=_HOW_FOUND.get(fold(row.how_found), "other"),
+        how_found=_HOW_FOUND.get(fold(row.how_found), "other") if row.how_found else "other",
         connected_on=row.connected_on,
         tags_text=_tags(row.tags),
         notes="\n".join(part for part in extra if part),

@@ -1,0 +1,169 @@
+"""docs/benchmarks.md from one run's figures, followed by the findings kept in findings.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+FINDINGS = Path(__file__).with_name("findings.md")
+
+
+def _met(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def _header(result: dict[str, Any], command: str) -> list[str]:
+    return [
+        "# Benchmarks",
+        "",
+        "Every figure is a ratio to a floor measured in the same run, or a count: absolute times "
+        "on shared 2-core machines are noisy. The floor page is `/healthz` on the same server "
+        "(one indexed query, a tiny template, no session lookup). This file is written by the "
+        "benchmark itself; the findings at the end come from `benchmarks/findings.md`.",
+        "",
+        f"- command: `{command}` (`--quick`: a reduced run in under 2 minutes, before a commit)",
+        f"- machine: {result['machine']}",
+        f"- date: {result['date']}",
+    ]
+
+
+def _imports(result: dict[str, Any]) -> list[str]:
+    imp, goal = result["import"], result["goals"]["import"]
+    return [
+        "",
+        f"## Import: {imp['rows']:,} LinkedIn connections",
+        "",
+        "A `Connections.csv` as LinkedIn writes it (note lines, then the header; `21 Nov 2026` "
+        "dates; names in many scripts) through `coffeechat.network.transfer.imports.run_import`, "
+        "the path of `coffeechat import` and the upload page. The floor parses the same bytes "
+        "with `csv` and inserts the rows with `sqlite3.executemany` into a table made from "
+        "`network_contact`'s own DDL (same columns and indexes, same PRAGMAs).",
+        "",
+        "| figure | value |",
+        "|---|---|",
+        f"| import service | {imp['service_s']:.2f} s, {imp['rows_per_s']:,.0f} rows/s |",
+        f"| floor (csv + executemany) | {imp['floor_s']:.2f} s, "
+        f"{imp['floor_rows_per_s']:,.0f} rows/s |",
+        f"| ratio (goal ≤ {goal:g}×) | {imp['ratio']:.1f}× — goal met: "
+        f"{_met(imp['ratio'] <= goal)} |",
+        f"| where the time goes | read {imp['read_s']:.2f} s, check against your list "
+        f"{imp['plan_s']:.2f} s, write {imp['apply_s']:.2f} s |",
+    ]
+
+
+def _pages(result: dict[str, Any]) -> list[str]:
+    pages = result["pages"]
+    lines = [
+        "",
+        f"## Pages at {result['heavy_contacts']:,} contacts (real HTTP server)",
+        "",
+        "One signed-in user with the `heavy` demo's proportions (a tenth as many organizations, "
+        "a fifteenth as many messages, a sixtieth as many meetings, with notes). "
+        f"{result['requests']} requests each, one after another; a page slower than the time "
+        "budget is timed on the requests that fit (the `n` column). The autosave is the "
+        "`PATCH` live mode sends, with the session cookie and the CSRF header.",
+        "",
+        f"Floor: median {pages['floor']['median_ms']:.1f} ms, "
+        f"p95 {pages['floor']['p95_ms']:.1f} ms.",
+        "",
+        "| page | n | median ms | p95 ms | p95 / floor | goal | met |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in pages["pages"]:
+        lines.append(
+            f"| {row['page']} | {row['requests']} | {row['median_ms']:.1f} | "
+            f"{row['p95_ms']:.1f} | {row['p95_ratio']:.1f}× | ≤ {row['goal']:g}× | "
+            f"{_met(row['p95_ratio'] <= row['goal'])} |"
+        )
+    return lines
+
+
+def _growth(result: dict[str, Any]) -> list[str]:
+    growth, goal = result["growth"], result["goals"]["growth"]
+    sizes = growth["sizes"]
+    small, large = str(min(sizes)), str(max(sizes))
+    lines = [
+        "",
+        f"## Growth: {', '.join(f'{s:,}' for s in sizes)} contacts",
+        "",
+        f"Median time at {int(large):,} over the median at {int(small):,}; goal ≤ {goal:g} for "
+        "every paginated page. SQL queries per request, counted in-process for each size: the "
+        "count must not change with the data (the test suite asserts the same).",
+        "",
+        "| page | paginated | median ratio | met | queries at "
+        + " / ".join(f"{s:,}" for s in sizes)
+        + " |",
+        "|---|---|---|---|---|",
+    ]
+    for name, ratio in growth["ratio_large_to_small"].items():
+        paginated = growth["paginated"][name]
+        counts = [growth["queries"][str(size)][name] for size in sizes]
+        same = "" if len(set(counts)) == 1 else " **(grows)**"
+        lines.append(
+            f"| {name} | {'yes' if paginated else 'no'} | {ratio:.2f} | "
+            f"{_met(ratio <= goal) if paginated else '—'} | "
+            f"{' / '.join(str(c) for c in counts)}{same} |"
+        )
+    return lines
+
+
+def _load(result: dict[str, Any]) -> list[str]:
+    load = result["load"]
+    lines = ["", "## Server load (PostgreSQL, server mode)", ""]
+    if "skipped" in load:
+        return [*lines, f"Not run: {load['skipped']}."]
+    lines += [
+        f"`coffeechat serve --workers {load['workers']}` (gunicorn) in server mode on a fresh "
+        f"PostgreSQL database; {load['users']:,} accounts × {load['contacts_per_user']} "
+        f"contacts; {load['students']} simulated students at once, each with their own session, "
+        "looping over Today, the contact list, a search, a contact, a message check "
+        "(`POST /api/v1/check`) and a live-mode autosave (`PATCH`), from threads on the same "
+        "2-core machine (the load generator takes CPU from the server; gunicorn's sync workers "
+        "close the connection after each answer). Statistics are gathered (`ANALYZE`) after "
+        "loading, as autovacuum does on a server in service. Goal: 0 errors.",
+        "",
+        "| phase | pause between clicks | requests | throughput | median | p99 | errors |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for phase in ("paced", "saturated"):
+        row = load[phase]
+        lines.append(
+            f"| {phase} | {row['think_s'] * 0.5:g}–{row['think_s'] * 1.5:g} s | "
+            f"{row['requests']:,} | {row['throughput_rps']:.0f} req/s | "
+            f"{row['median_ms']:.0f} ms | {row['p99_ms']:.0f} ms | {row['errors']} "
+            f"({_met(row['errors'] == 0)}) |"
+        )
+    return lines
+
+
+def _micro(result: dict[str, Any]) -> list[str]:
+    m = result["micro"]
+    return [
+        "",
+        "## Checker, planner, start-up, memory",
+        "",
+        "| figure | value | goal | met |",
+        "|---|---|---|---|",
+        f"| checker, 300-word message | {m['checker_ms']:.1f} ms "
+        f"({1000 / m['checker_ms']:,.0f} messages/s) | < 50 ms | {_met(m['checker_ms'] < 50)} |",
+        f"| agendas planned per second | {m['planner_per_s']:,.0f} | | |",
+        f"| `coffeechat --help` / `python -c pass` | {m['startup']['help_ratio']:.1f}× | ≤ 10× | "
+        f"{_met(m['startup']['help_ratio'] <= 10)} |",
+        f"| `coffeechat today` / `python -c pass` | {m['startup']['today_ratio']:.1f}× "
+        f"({m['startup']['today_ms']:.0f} ms) | | |",
+        f"| server peak RSS after the page benchmark | "
+        f"{result['pages']['peak_rss_mib']:.0f} MiB | | |",
+    ]
+
+
+def markdown(result: dict[str, Any], command: str) -> str:
+    lines = [
+        *_header(result, command),
+        *_imports(result),
+        *_pages(result),
+        *_growth(result),
+        *_load(result),
+        *_micro(result),
+    ]
+    findings = FINDINGS.read_text().strip() if FINDINGS.exists() else ""
+    return "\n".join(lines) + "\n" + (f"\n{findings}\n" if findings else "")
