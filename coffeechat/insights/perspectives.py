@@ -73,6 +73,10 @@ class SaidNote:
     text: str
 
 
+# Notes shown per topic on the Insights page; the journal holds them all.
+NOTES_SHOWN = 12
+
+
 @dataclass(frozen=True)
 class CategoryNotes:
     id: str
@@ -83,6 +87,15 @@ class CategoryNotes:
     @property
     def people(self) -> int:
         return len({n.contact_id for n in self.notes})
+
+    @property
+    def shown(self) -> list[SaidNote]:
+        """The latest notes, for the page; recurring phrases still read every note."""
+        return self.notes[-NOTES_SHOWN:]
+
+    @property
+    def earlier(self) -> int:
+        return len(self.notes) - len(self.shown)
 
 
 def said(user: Any, zone: tzinfo) -> list[CategoryNotes]:

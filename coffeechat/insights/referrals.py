@@ -12,7 +12,8 @@ from coffeechat.network.models import Contact
 from coffeechat.outreach.models import Message
 
 
-def tree(user: Any) -> insights.TreeLayout:
+def tree(user: Any, limit: int | None = None) -> tuple[insights.TreeLayout, int]:
+    """The tree (the first `limit` people of it, for the page) and how many people it has."""
     contacts = Contact.objects.owned_by(user)
     asked = Exists(
         Message.objects.filter(
@@ -28,10 +29,12 @@ def tree(user: Any) -> insights.TreeLayout:
         .annotate(pursued=ExpressionWrapper(Q(asked) | Q(booked), output_field=BooleanField()))
         .values_list("pk", "first_name", "last_name", "referred_by_id", "pursued")
     )
-    return insights.layout(
+    people = [
         insights.Person(pk, " ".join(p for p in (first, last) if p) or "(no name)", parent, pursued)
         for pk, first, last, parent, pursued in rows
-    )
+    ]
+    shown = people if limit is None else insights.first_people(people, limit)
+    return insights.layout(shown), len(people)
 
 
 def as_json(layout: insights.TreeLayout) -> list[dict[str, Any]]:

@@ -29,6 +29,7 @@ class Report:
     by_rule_set: list[dict[str, Any]]
     median_reply_days: float | None
     tree: insights.TreeLayout
+    tree_total: int  # people in referral chains; the page may draw fewer
     fields: list[dict[str, Any]]
     field_organizations: list[dict[str, Any]]
     said: list[perspectives.CategoryNotes]
@@ -67,15 +68,22 @@ class Report:
         return insights.grouped_columns([[w[name] for w in self.weekly] for name in series])
 
 
-def build(user: Any, *, today: date | None = None) -> Report:
+# The page draws at most this many people of the referral tree: a drawing of thousands helps
+# nobody and costs seconds. The API, the CLI and each contact's page keep every chain.
+PAGE_TREE_PEOPLE = 150
+
+
+def build(user: Any, *, today: date | None = None, for_page: bool = False) -> Report:
     zone = zone_of(user)
     today = today or timezone.now().astimezone(zone).date()
+    tree, tree_total = referrals.tree(user, PAGE_TREE_PEOPLE if for_page else None)
     return Report(
         funnel=queries.funnel(user, zone),
         by_source=queries.by_source(user),
         by_rule_set=queries.by_rule_set(user),
         median_reply_days=queries.median_reply_days(user),
-        tree=referrals.tree(user),
+        tree=tree,
+        tree_total=tree_total,
         fields=perspectives.fields(user, list(profile_of(user).fields_of_interest or [])),
         field_organizations=perspectives.organizations(user),
         said=perspectives.said(user, zone),

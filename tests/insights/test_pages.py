@@ -132,3 +132,41 @@ def test_a_quiet_half_year_is_said_in_words(
         page = client_alice.get("/insights/").content.decode()
     assert "No requests, conversations or thank-yous in the last six months" in page
     assert page.count('<svg class="chart') == 2  # the funnel and the tree still show
+
+
+def test_the_page_draws_a_bounded_part_of_a_long_tree_and_the_latest_notes(client_alice, alice):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from coffeechat.insights.perspectives import NOTES_SHOWN
+    from coffeechat.insights.report import PAGE_TREE_PEOPLE
+    from coffeechat.interviews.models import AgendaItem, Meeting
+    from coffeechat.network.models import Contact
+
+    root = Contact.objects.create(owner=alice, first_name="Root")
+    Contact.objects.bulk_create(
+        Contact(owner=alice, first_name=f"Ref{i:03d}", referred_by=root, how_found="referral")
+        for i in range(PAGE_TREE_PEOPLE + 20)
+    )
+    meeting = Meeting.objects.create(
+        owner=alice, contact=root, status="held", starts_at=timezone.now() - timedelta(days=3)
+    )
+    AgendaItem.objects.bulk_create(
+        AgendaItem(
+            owner=alice,
+            meeting=meeting,
+            category="skills",
+            text="Skills?",
+            order=i,
+            notes=f"note number {i}",
+        )
+        for i in range(NOTES_SHOWN + 5)
+    )
+    page = client_alice.get("/insights/").content.decode()
+    assert f"the first {PAGE_TREE_PEOPLE} of the {PAGE_TREE_PEOPLE + 21} people" in page
+    assert page.count("<circle") == PAGE_TREE_PEOPLE
+    assert "5 earlier ones are in" in page
+    assert f"note number {NOTES_SHOWN + 4}" in page and "note number 0<" not in page
+    figures = client_alice.get("/api/v1/insights").json()  # the API keeps every chain
+    assert len(figures["referral_tree"]) == PAGE_TREE_PEOPLE + 21

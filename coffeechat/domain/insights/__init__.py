@@ -3,7 +3,7 @@
 Public API:
     median, rate, step_gaps, week_starts                              (stats)
     Note, Phrase, phrases_in, recurring_phrases, STOP_WORDS           (phrases)
-    Person, PlacedPerson, Edge, TreeLayout, layout                    (tree)
+    Person, PlacedPerson, Edge, TreeLayout, layout, first_people      (tree)
     Bar, horizontal_bars, bars_height, grouped_columns                         (charts)
     JournalEntry, AgendaNote, ResourceNote, FollowUp, render_markdown (journal)
 """
@@ -25,7 +25,14 @@ from coffeechat.domain.insights.phrases import (
     recurring_phrases,
 )
 from coffeechat.domain.insights.stats import median, rate, step_gaps, week_starts
-from coffeechat.domain.insights.tree import Edge, Person, PlacedPerson, TreeLayout, layout
+from coffeechat.domain.insights.tree import (
+    Edge,
+    Person,
+    PlacedPerson,
+    TreeLayout,
+    first_people,
+    layout,
+)
 
 __all__ = [
     "STOP_WORDS",
@@ -41,6 +48,7 @@ __all__ = [
     "ResourceNote",
     "TreeLayout",
     "bars_height",
+    "first_people",
     "grouped_columns",
     "horizontal_bars",
     "layout",

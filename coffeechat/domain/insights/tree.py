@@ -120,3 +120,31 @@ def _in_loop(pid: int, by_id: dict[int, Person]) -> bool:
         seen.add(current)
         current = by_id[current].parent
     return False
+
+
+def first_people(people: Iterable[Person], limit: int) -> list[Person]:
+    """At most `limit` people, whole levels first from the roots, so every parent shown comes
+    before its children and the part drawn is still a tree. Chains with someone not yet
+    contacted come first: that is what the reader can act on."""
+    by_id = {p.id: p for p in people}
+    children: dict[int | None, list[Person]] = {}
+    for p in sorted(by_id.values(), key=lambda p: (p.name.casefold(), p.id)):
+        parent = p.parent if p.parent in by_id and not _in_loop(p.id, by_id) else None
+        children.setdefault(parent, []).append(p)
+
+    def waiting_below(root: Person) -> bool:
+        stack = [root]
+        while stack:
+            person = stack.pop()
+            if not person.pursued and person.parent is not None:
+                return True
+            stack.extend(children.get(person.id, []))
+        return False
+
+    queue = sorted(children.get(None, []), key=lambda root: not waiting_below(root))
+    chosen: list[Person] = []
+    while queue and len(chosen) < limit:
+        person = queue.pop(0)
+        chosen.append(person)
+        queue.extend(children.get(person.id, []))
+    return chosen

@@ -9,4 +9,6 @@ from coffeechat.insights import report
 
 
 def insights_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "insights/index.html", {"report": report.build(request.user)})
+    return render(
+        request, "insights/index.html", {"report": report.build(request.user, for_page=True)}
+    )

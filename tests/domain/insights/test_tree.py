@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coffeechat.domain.insights import Person, layout
+from coffeechat.domain.insights import Person, first_people, layout
 
 
 def test_a_chain_and_a_branch_with_depth_and_waiting_people():
@@ -53,3 +53,30 @@ def test_everyone_is_placed_once_inside_the_drawing(parents):
     for p in tree.people:
         assert 0 < p.x < tree.width and 0 < p.y < tree.height
     assert len(tree.edges) == sum(1 for p in tree.people if p.parent is not None)
+
+
+def test_the_first_people_are_a_tree_led_by_chains_someone_waits_in():
+    people = [
+        Person(1, "Ada", None, True),
+        Person(2, "Bo", 1, True),
+        Person(3, "Cy", 2, True),
+        Person(10, "Zed", None, True),
+        Person(11, "Yan", 10, False),  # suggested to you, not contacted yet
+    ]
+    chosen = first_people(people, 3)
+    assert [p.id for p in chosen] == [10, 1, 11]  # the waiting chain first, level by level
+    ids = {p.id for p in chosen}
+    assert all(p.parent is None or p.parent in ids for p in chosen)
+    assert len(first_people(people, 100)) == 5
+
+
+@given(st.lists(st.integers(min_value=0, max_value=30), max_size=60), st.integers(0, 40))
+def test_the_first_people_never_lose_a_parent(parents, limit):
+    people = [
+        Person(i, f"p{i}", parent if parent < i else None, i % 3 == 0)
+        for i, parent in enumerate(parents)
+    ]
+    chosen = first_people(people, limit)
+    ids = {p.id for p in chosen}
+    assert len(chosen) == min(limit, len(people))
+    assert all(p.parent is None or p.parent in ids for p in chosen)
