@@ -128,6 +128,9 @@ def action_json(row: ActionRow) -> dict[str, Any]:
     }
 
 
+GROUP_LIMIT = 50
+
+
 @dataclass
 class Board:
     """The Today page: what is late, what is due, what is coming."""
@@ -138,6 +141,28 @@ class Board:
     this_week: list[ActionRow] = field(default_factory=list)
     later: int = 0
     meetings: list[Meeting] = field(default_factory=list)
+    # Rows drawn per group; None draws all. A page of thousands of steps helps nobody.
+    limit: int | None = GROUP_LIMIT
+
+    def _shown(self, rows: list[ActionRow]) -> list[ActionRow]:
+        return rows if self.limit is None else rows[: self.limit]
+
+    @property
+    def overdue_shown(self) -> list[ActionRow]:
+        return self._shown(self.overdue)
+
+    @property
+    def today_shown(self) -> list[ActionRow]:
+        return self._shown(self.today)
+
+    @property
+    def this_week_shown(self) -> list[ActionRow]:
+        return self._shown(self.this_week)
+
+    @property
+    def not_shown(self) -> int:
+        groups = (self.overdue, self.today, self.this_week)
+        return sum(len(g) for g in groups) - sum(len(self._shown(g)) for g in groups)
 
     @property
     def tomorrow(self) -> date:
@@ -157,10 +182,12 @@ def upcoming_meetings(user: Any, limit: int = UPCOMING_MEETINGS) -> QuerySet[Mee
     )
 
 
-def board(user: Any, plan: Plan) -> Board:
+def board(user: Any, plan: Plan, *, show_all: bool = False) -> Board:
     day = plan.on_date
     rows = action_rows(plan, [a for a in plan.actions if a.due <= day + WEEK])
     result = Board(on_date=day, meetings=list(upcoming_meetings(user)))
+    if show_all:
+        result.limit = None
     result.later = len(plan.actions) - len(rows)
     for row in rows:
         due = row.action.due

@@ -184,3 +184,18 @@ def test_the_today_page_costs_the_same_at_any_size(alice: Any, acme: Organizatio
         with CaptureQueriesContext(connection) as large:
             page(alice)
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_a_flood_of_steps_is_drawn_fifty_at_a_time_with_a_way_to_see_all(alice: Any) -> None:
+    from coffeechat.followups.queries import GROUP_LIMIT
+
+    contacts = [person(alice, f"Shortlisted{i:03d}") for i in range(GROUP_LIMIT + 7)]
+    Contact.objects.filter(pk__in=[c.pk for c in contacts]).update(shortlisted=True)
+    with time_machine.travel(ny(2026, 12, 7, 9), tick=False):
+        html = page(alice)
+        assert html.count("Ask Shortlisted") == GROUP_LIMIT
+        assert "7 more steps due this week" in html and "?all=1" in html
+        client = Client()
+        client.force_login(alice)
+        every = client.get("/today/?all=1").content.decode()
+        assert every.count("Ask Shortlisted") == GROUP_LIMIT + 7

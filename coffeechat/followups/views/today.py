@@ -24,7 +24,10 @@ def today(request: HtmxHttpRequest) -> HttpResponse:
     return render(
         request,
         "followups/today.html",
-        {"board": queries.board(request.user, current), "time_zone": current.gathered.tz},
+        {
+            "board": queries.board(request.user, current, show_all="all" in request.GET),
+            "time_zone": current.gathered.tz,
+        },
     )
 
 
