@@ -15,6 +15,7 @@ from aiosmtpd.controller import Controller
 from django.test import Client
 
 from coffeechat.accounts.services import create_user
+from tests.conftest import signed_in
 
 
 @pytest.fixture
@@ -23,12 +24,6 @@ def server(settings: Any, db: Any) -> Any:
     settings.PERSONAL = False
     settings.SIGNUP = "invite"
     return settings
-
-
-def signed_in(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
