@@ -57,3 +57,13 @@ def test_the_detail_lists_people_and_delete_keeps_them(
     client_alice.post(f"/organizations/{acme.pk}/delete")
     referrer.refresh_from_db()
     assert referrer.organization_id is None
+
+
+def test_names_fold_alike_but_non_latin_letters_still_tell_them_apart(
+    client_alice: Any, alice: Any
+) -> None:
+    Organization.objects.create(owner=alice, name="Café 陈")
+    assert client_alice.post("/organizations/new", {"name": "Café 李"}).status_code == 302
+    refused = client_alice.post("/organizations/new", {"name": "CAFE   陈"})
+    assert refused.status_code == 422
+    assert Organization.objects.owned_by(alice).count() == 2

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from django.db import models
 
 from coffeechat.common.owned import Owned
 from coffeechat.domain import vocab
+from coffeechat.domain.importers.normalize import fold
 
 
 def name_key(name: str) -> str:
-    """Case-, accent- and spacing-insensitive key, so 'ACME  corp' and 'Acme Corp' are one."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
-    return re.sub(r"\s+", " ", folded).strip().casefold()
+    """Case-, accent- and spacing-insensitive key, so 'ACME  corp' and 'Acme Corp' are one.
+
+    Built on the importers' `fold`, so the same rule decides in forms, the API and imports; it
+    keeps characters that have no ASCII form ('Café 陈' and 'Café 李' stay two organizations).
+    """
+    return " ".join(fold(name).split())
 
 
 class ImportBatch(Owned):
