@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -121,18 +122,15 @@ def _timeline(contact: Contact) -> list[dict[str, Any]]:
 
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     contact = queries.contact_detail(request.user, pk)
-    contact_with_history = Contact.objects.prefetch_related(
-        "messages", "meetings", "referrals"
-    ).get(pk=contact.pk)
+    prefetch_related_objects([contact], "messages", "meetings", "referrals")
     return render(
         request,
         "network/contact_detail.html",
         {
             "contact": contact,
-            "timeline": _timeline(contact_with_history),
+            "timeline": _timeline(contact),
             "chain": services.referral_chain(contact),
-            "referrals": list(contact_with_history.referrals.all()),
-            "profile": profile_of(request.user),
+            "referrals": list(contact.referrals.all()),
         },
     )
 
