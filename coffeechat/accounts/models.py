@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from coffeechat.common.owned import OwnedQuerySet
+from coffeechat.common.stamps import touch
 
 
 def digest(raw: str) -> str:
@@ -37,6 +39,10 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return self.display_name or self.user.get_username()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        touch([self.user_id])  # time zone, country and rule settings shape the plan
 
 
 class ApiToken(models.Model):
@@ -175,3 +181,26 @@ class Share(models.Model):
 
     def __str__(self) -> str:
         return f"{self.owner} shares with {self.adviser}"
+
+
+def _fresh_version() -> int:
+    """A random start, so a stamp row that is deleted and made again never repeats a number
+    that some process may still hold in its cache."""
+    return secrets.randbits(62)
+
+
+class DataStamp(models.Model):
+    """A number that changes whenever any of a user's data changes (`coffeechat.common.stamps`).
+
+    Work derived from all of a user's data, such as the follow-up plan, is cached under it.
+    Kept in its own table rather than on the profile so a profile saved from a form can never
+    write an older number back.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    version = models.BigIntegerField(default=_fresh_version)
+
+    def __str__(self) -> str:
+        return f"data stamp of {self.user_id}"

@@ -53,9 +53,9 @@ def today(args: argparse.Namespace) -> int:
     if not (board.overdue or board.today or board.this_week):
         print(f"Nothing due on {_day(current.on_date)}. A good day to research someone new.")
         return 0
-    _print_group("Overdue", board.overdue)
-    _print_group(f"Today, {_day(current.on_date)}", board.today)
-    _print_group("This week", board.this_week)
+    _print_group("Overdue", queries.action_rows(current, board.overdue))
+    _print_group(f"Today, {_day(current.on_date)}", queries.action_rows(current, board.today))
+    _print_group("This week", queries.action_rows(current, board.this_week))
     return 0
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_htmx.middleware import HtmxDetails
+
+from coffeechat.common.stamps import stamped_count
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -39,8 +43,25 @@ def int_param(request: HttpRequest, name: str) -> int | None:
     return parse_id(request.GET.get(name, ""))
 
 
-def page_of(request: HttpRequest, items: Any, per_page: int = 50) -> Page[Any]:
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+class OwnedPaginator(Paginator):
+    """Counts an owner's list once per change of their data (`stamps.stamped_count`)."""
+
+    def __init__(self, items: QuerySet[Any], per_page: int, owner: Any) -> None:
+        super().__init__(items, per_page)
+        self.items = items
+        self.owner = owner
+
+    @cached_property
+    def count(self) -> int:
+        return stamped_count(self.owner, self.items)
+
+
+def page_of(request: HttpRequest, items: Any, per_page: int = 50, owner: Any = None) -> Page[Any]:
+    """One page of `items`; with `owner`, `items` is that owner's and its count is kept."""
+    paginator = (
+        Paginator(items, per_page) if owner is None else OwnedPaginator(items, per_page, owner)
+    )
+    return paginator.get_page(request.GET.get("page"))
 
 
 def query_without_page(request: HttpRequest) -> str:

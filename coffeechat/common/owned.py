@@ -7,12 +7,15 @@ another person's id is simply not found.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.http import Http404
+
+from coffeechat.common.stamps import touch
 
 M = TypeVar("M", bound=models.Model)
 
@@ -25,8 +28,36 @@ def scope(queryset: models.QuerySet[M], user: Any) -> models.QuerySet[M]:
 
 
 class OwnedQuerySet(models.QuerySet[M]):
+    """Owner-scoped reads, and writes that mark their owners' data as changed (`stamps`)."""
+
     def owned_by(self, user: Any) -> models.QuerySet[M]:
         return scope(self, user)
+
+    def _owners(self) -> list[int]:
+        return list(self.order_by().values_list("owner_id", flat=True).distinct())
+
+    def update(self, **kwargs: Any) -> int:
+        owners = self._owners()
+        count = super().update(**kwargs)
+        touch(owners)
+        return count
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        owners = self._owners()
+        result = super().delete()
+        touch(owners)
+        return result
+
+    def bulk_create(self, objs: Iterable[M], *args: Any, **kwargs: Any) -> list[M]:
+        created = super().bulk_create(objs, *args, **kwargs)
+        touch(getattr(o, "owner_id", None) for o in created)
+        return created
+
+    def bulk_update(self, objs: Iterable[M], *args: Any, **kwargs: Any) -> int:
+        objs = list(objs)
+        count = super().bulk_update(objs, *args, **kwargs)
+        touch(getattr(o, "owner_id", None) for o in objs)
+        return count
 
 
 class Owned(models.Model):
@@ -38,6 +69,17 @@ class Owned(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        touch([self.owner_id])
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        # Rows a cascade deletes belong to the owner of the row that started it.
+        owner = self.owner_id
+        result = super().delete(*args, **kwargs)
+        touch([owner])
+        return result
 
 
 def get_owned_or_404(source: type[M] | models.QuerySet[M], user: Any, **lookup: Any) -> M:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -13,6 +15,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 
 from coffeechat.accounts.models import Profile
+from coffeechat.common.stamps import version_of
 from coffeechat.domain.followups import Action, BusinessCalendar, actions
 from coffeechat.followups.rule_settings import rule_settings_for
 from coffeechat.followups.snapshot import Gathered, gather
@@ -44,23 +47,111 @@ class Plan:
         return next((a for a in self.actions if a.key == key), None)
 
 
+@dataclass(slots=True)
+class _Known:
+    """One user's facts as of one data stamp, and the plans already worked out from them."""
+
+    version: int
+    gathered: Gathered
+    calendar: BusinessCalendar
+    plans: dict[date, Plan] = field(default_factory=dict)
+    settled: set[date] = field(default_factory=set)
+
+
+class PlanCache:
+    """The last users' plans, kept until their data stamp changes (`coffeechat.common.stamps`).
+
+    Reading the facts and running the rules is most of what Today, the navigation badge and
+    the digest cost; with this, a page view that changed nothing costs one stamp query.
+    Bounded so a server with thousands of students holds only the recent ones.
+    """
+
+    def __init__(self, users: int = 64, days_per_user: int = 4) -> None:
+        self._users = users
+        self._days = days_per_user
+        self._known: OrderedDict[int, _Known] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._known.clear()
+
+    def plan(self, user: Any, on_date: date | None) -> Plan:
+        version = version_of(user)  # first, before any fact is read
+        with self._lock:
+            known = self._known.get(user.pk)
+            if known is not None and known.version == version:
+                self._known.move_to_end(user.pk)
+            else:
+                known = None
+        if known is None:
+            gathered = gather(user)
+            settings = gathered.settings
+            known = _Known(
+                version, gathered, BusinessCalendar(settings.country, settings.subdivision)
+            )
+            self._keep(user.pk, known)
+        day = on_date or timezone.now().astimezone(known.gathered.tz).date()
+        found = known.plans.get(day)
+        if found is None:
+            gathered = known.gathered
+            found = Plan(
+                gathered,
+                known.calendar,
+                day,
+                actions(gathered.snapshot, gathered.settings, day, known.calendar),
+            )
+            if len(known.plans) >= self._days:
+                known.plans.clear()
+                known.settled.clear()
+            known.plans[day] = found
+        return found
+
+    def first_look(self, user: Any, current: Plan) -> bool:
+        """True the first time Today shows this plan: what settling it records is already in
+        the database after that, so doing it again would write nothing."""
+        with self._lock:
+            known = self._known.get(user.pk)
+            if known is None or known.plans.get(current.on_date) is not current:
+                return True
+            if current.on_date in known.settled:
+                return False
+            known.settled.add(current.on_date)
+            return True
+
+    def _keep(self, user_id: int, known: _Known) -> None:
+        with self._lock:
+            self._known[user_id] = known
+            self._known.move_to_end(user_id)
+            while len(self._known) > self._users:
+                self._known.popitem(last=False)
+
+
+PLANS = PlanCache()
+
+
 def plan(user: Any, on_date: date | None = None) -> Plan:
-    gathered = gather(user)
-    settings = gathered.settings
-    day = on_date or local_today(gathered.profile)
-    calendar = BusinessCalendar(settings.country, settings.subdivision)
-    return Plan(gathered, calendar, day, actions(gathered.snapshot, settings, day, calendar))
+    """Every pending action of `user` on `on_date` (their today by default)."""
+    return PLANS.plan(user, on_date)
 
 
-def _path(name: str) -> str:
+def _path(name: str, *args: str) -> str:
     """A fixed page's path, reversed once: a busy Today lists thousands of links to it."""
-    return _reversed(name, get_script_prefix(), get_urlconf())
+    return _reversed(name, args, get_script_prefix(), get_urlconf())
 
 
 @lru_cache(maxsize=32)
-def _reversed(name: str, prefix: str, urlconf: str | None) -> str:
+def _reversed(name: str, args: tuple[str, ...], prefix: str, urlconf: str | None) -> str:
     """`prefix` only keys the cache: reverse() reads the current script prefix itself."""
-    return reverse(name, urlconf=urlconf)
+    return reverse(name, args=args, urlconf=urlconf)
+
+
+def row_urls() -> dict[str, str]:
+    """Where each Today row's buttons post: the same for every row, so reversed once."""
+    return {
+        "undo": _path("action-undo"),
+        **{verb: _path("action-state", verb) for verb in ("done", "snooze", "dismiss")},
+    }
 
 
 def action_link(action: Action) -> tuple[str, str]:
@@ -93,8 +184,8 @@ class ActionRow:
 
 
 def action_rows(plan: Plan, chosen: list[Action]) -> list[ActionRow]:
-    names = plan.gathered.contact_names()
-    orgs = plan.gathered.organization_names()
+    names = plan.gathered.contact_names
+    orgs = plan.gathered.organization_names
     rows = []
     for a in chosen:
         link, label = action_link(a)
@@ -128,36 +219,43 @@ def action_json(row: ActionRow) -> dict[str, Any]:
     }
 
 
-GROUP_LIMIT = 50
+GROUP_LIMIT = 10
 
 
 @dataclass
 class Board:
-    """The Today page: what is late, what is due, what is coming."""
+    """The Today page: what is late, what is due, what is coming.
 
-    on_date: date
-    overdue: list[ActionRow] = field(default_factory=list)
-    today: list[ActionRow] = field(default_factory=list)
-    this_week: list[ActionRow] = field(default_factory=list)
+    The groups hold every action; rows (names, links) are made only for the ones drawn.
+    """
+
+    plan: Plan
+    overdue: list[Action] = field(default_factory=list)
+    today: list[Action] = field(default_factory=list)
+    this_week: list[Action] = field(default_factory=list)
     later: int = 0
     meetings: list[Meeting] = field(default_factory=list)
     # Rows drawn per group; None draws all. A page of thousands of steps helps nobody.
     limit: int | None = GROUP_LIMIT
 
-    def _shown(self, rows: list[ActionRow]) -> list[ActionRow]:
-        return rows if self.limit is None else rows[: self.limit]
+    def _shown(self, group: list[Action]) -> list[Action]:
+        return group if self.limit is None else group[: self.limit]
+
+    @property
+    def on_date(self) -> date:
+        return self.plan.on_date
 
     @property
     def overdue_shown(self) -> list[ActionRow]:
-        return self._shown(self.overdue)
+        return action_rows(self.plan, self._shown(self.overdue))
 
     @property
     def today_shown(self) -> list[ActionRow]:
-        return self._shown(self.today)
+        return action_rows(self.plan, self._shown(self.today))
 
     @property
     def this_week_shown(self) -> list[ActionRow]:
-        return self._shown(self.this_week)
+        return action_rows(self.plan, self._shown(self.this_week))
 
     @property
     def not_shown(self) -> int:
@@ -184,15 +282,16 @@ def upcoming_meetings(user: Any, limit: int = UPCOMING_MEETINGS) -> QuerySet[Mee
 
 def board(user: Any, plan: Plan, *, show_all: bool = False) -> Board:
     day = plan.on_date
-    rows = action_rows(plan, [a for a in plan.actions if a.due <= day + WEEK])
-    result = Board(on_date=day, meetings=list(upcoming_meetings(user)))
+    result = Board(plan, meetings=list(upcoming_meetings(user)))
     if show_all:
         result.limit = None
-    result.later = len(plan.actions) - len(rows)
-    for row in rows:
-        due = row.action.due
+    for action in plan.actions:
+        due = action.due
+        if due > day + WEEK:
+            result.later += 1
+            continue
         group = result.overdue if due < day else result.today if due == day else result.this_week
-        group.append(row)
+        group.append(action)
     return result
 
 

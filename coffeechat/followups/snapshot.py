@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
@@ -42,9 +43,10 @@ from coffeechat.network.models import Contact, Organization
 from coffeechat.outreach.models import Message
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Gathered:
-    """A user's snapshot with the settings it is read under."""
+    """A user's snapshot with the settings it is read under (kept by the plan cache, so the
+    lookups below are worked out once)."""
 
     profile: Profile
     settings: RuleSettings
@@ -54,9 +56,11 @@ class Gathered:
     def tz(self) -> ZoneInfo:
         return self.settings.tzinfo
 
+    @cached_property
     def contact_names(self) -> dict[int, str]:
         return {c.id: c.name for c in self.snapshot.contacts}
 
+    @cached_property
     def organization_names(self) -> dict[int, str]:
         return {o.id: o.name for o in self.snapshot.organizations}
 

@@ -26,6 +26,8 @@ class Message(Owned):
         indexes = [
             models.Index(fields=["owner", "contact", "kind"]),
             models.Index(fields=["owner", "status", "sent_at"]),
+            # The messages page lists the latest first: walked in order, never sorted.
+            models.Index(fields=["owner", "updated_at"]),
         ]
 
     def __str__(self) -> str:

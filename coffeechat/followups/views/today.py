@@ -20,13 +20,15 @@ SETTLED = {"done": "Marked done.", "dismiss": "Dismissed.", "snooze": "Snoozed u
 
 def today(request: HtmxHttpRequest) -> HttpResponse:
     current = queries.plan(request.user)
-    services.settle_contacts(request.user, current, current.on_date)
+    if queries.PLANS.first_look(request.user, current):
+        services.settle_contacts(request.user, current, current.on_date)
     return render(
         request,
         "followups/today.html",
         {
             "board": queries.board(request.user, current, show_all="all" in request.GET),
             "time_zone": current.gathered.tz,
+            "row_urls": queries.row_urls(),
         },
     )
 
@@ -43,7 +45,9 @@ def _row_context(current: queries.Plan, row: queries.ActionRow) -> dict[str, Any
 
 
 def _row(request: HtmxHttpRequest, context: dict[str, Any]) -> HttpResponse:
-    return render(request, "followups/today.html#action-row", context)
+    return render(
+        request, "followups/today.html#action-row", context | {"row_urls": queries.row_urls()}
+    )
 
 
 @require_POST

@@ -15,6 +15,7 @@ from typing import Any
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.utils import timezone
 
+from coffeechat.common.stamps import touch
 from coffeechat.network.models import ImportBatch
 
 # Fields whose Python value (str, int, bool, None) is already what the database stores.
@@ -76,6 +77,7 @@ def insert_rows(
             cursor.executemany(sql, params)
             if progress is not None:
                 progress(min(start + CHUNK, len(rows)))
+    touch([owner.pk])  # a raw INSERT passes no model method that would do it
     manager: Any = model._default_manager
     ids = list(
         manager.owned_by(owner)

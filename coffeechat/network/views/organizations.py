@@ -19,7 +19,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sort", "lamp")
     sort = sort if sort in queries.ORGANIZATION_SORTS else "lamp"
     q = request.GET.get("q", "").strip()[:200]
-    page = page_of(request, queries.organization_list(request.user, q, sort))
+    page = page_of(request, queries.organization_list(request.user, q, sort), owner=request.user)
     page.object_list = list(page.object_list)
     queries.count_contacts(page.object_list)
     return render(

@@ -28,7 +28,7 @@ def message_list(request: HttpRequest) -> HttpResponse:
         kind=kind if kind in vocab.ids(vocab.MESSAGE_KINDS) else "",
         status=status if status in vocab.ids(vocab.MESSAGE_STATUSES) else "",
     )
-    page = page_of(request, queries.message_list(request.user, filters))
+    page = page_of(request, queries.message_list(request.user, filters), owner=request.user)
     return render(
         request,
         "outreach/message_list.html",
