@@ -19,6 +19,7 @@ def run(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
     from coffeechat.cli.accounts import acting_user
+    from coffeechat.common import planner_stats
     from coffeechat.demo.generate import generate
     from coffeechat.network.models import Contact
 
@@ -32,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
             "coffeechat demo (or add --force)."
         )
     made = generate(owner, args.scale, args.seed, timezone.localdate())
+    planner_stats.refresh()  # so the first pages after a bulk load are planned well
     if args.json:
         json.dump(asdict(made), sys.stdout)
         print()

@@ -12,6 +12,7 @@ from django.db.models import CASCADE, Count, QuerySet
 from django.utils import timezone
 
 from coffeechat.accounts.services import profile_of
+from coffeechat.common import planner_stats
 from coffeechat.domain.importers import ImportResult, Reject, UnreadableFileError, read_contacts
 from coffeechat.network.models import (
     Contact,
@@ -186,6 +187,8 @@ def apply(owner: Any, plan: Plan, file_name: str, progress: Progress | None = No
     _in_batches(DuplicateFlag, flags)
     batch.finished_at = timezone.now()
     batch.save(update_fields=["finished_at"])
+    if len(rows) + len(updates) >= planner_stats.BULK_ROWS:
+        planner_stats.refresh([Contact._meta.db_table, Organization._meta.db_table])
     return batch
 
 
