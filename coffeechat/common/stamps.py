@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, Generic, TypeVar
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
+
+T = TypeVar("T")
 
 
 def touch(owner_ids: Iterable[int | None]) -> None:
@@ -45,39 +47,44 @@ def version_of(user: Any) -> int:
         return int(DataStamp.objects.values_list("version", flat=True).get(user_id=user.pk))
 
 
-class _Counts:
-    """Row counts of owner-scoped lists, kept while the owner's stamp is unchanged.
+class StampedCache(Generic[T]):
+    """Values worked out from one owner's data, kept until the owner's stamp changes.
 
-    Counting walks every matching row, so it is the one cost of a list page that grows with
-    the data; the same list, unchanged, has the same length. Bounded to the recent lists.
+    Bounded to the most recently used `size` keys; each process keeps its own.
     """
 
-    def __init__(self, size: int = 512) -> None:
+    def __init__(self, size: int) -> None:
         self._size = size
-        self._known: OrderedDict[tuple[int, str], tuple[int, int]] = OrderedDict()
+        self._known: OrderedDict[tuple[int, Hashable], tuple[int, T]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def count(self, owner: Any, queryset: QuerySet[Any]) -> int:
-        version = version_of(owner)
-        key = (owner.pk, str(queryset.query))
+    def get(self, owner: Any, key: Hashable, compute: Callable[[], T]) -> T:
+        version = version_of(owner)  # first, before `compute` reads anything
+        full_key = (owner.pk, key)
         with self._lock:
-            known = self._known.get(key)
+            known = self._known.get(full_key)
             if known is not None and known[0] == version:
-                self._known.move_to_end(key)
+                self._known.move_to_end(full_key)
                 return known[1]
-        total = queryset.count()
+        value = compute()
         with self._lock:
-            self._known[key] = (version, total)
-            self._known.move_to_end(key)
+            self._known[full_key] = (version, value)
+            self._known.move_to_end(full_key)
             while len(self._known) > self._size:
                 self._known.popitem(last=False)
-        return total
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._known.clear()
 
 
-COUNTS = _Counts()
+# Counting walks every matching row, so it is the one cost of a list page that grows with the
+# data; the same list, unchanged, has the same length.
+COUNTS: StampedCache[int] = StampedCache(512)
 
 
 def stamped_count(owner: Any, queryset: QuerySet[Any]) -> int:
     """`queryset.count()`, remembered until `owner`'s data changes; `queryset` must be
     scoped to `owner` (the key is its SQL, the owner's id among the parameters)."""
-    return COUNTS.count(owner, queryset)
+    return COUNTS.get(owner, str(queryset.query), queryset.count)

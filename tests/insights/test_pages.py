@@ -115,6 +115,7 @@ def search_time() -> Any:
 def test_the_query_count_does_not_grow_with_contacts(
     client_alice: Any, alice: Any, search: SimpleNamespace, url: str
 ) -> None:
+    assert client_alice.get(url).status_code == 200  # the first look makes the data stamp
     _contacts(alice, 10)
     with CaptureQueriesContext(connection) as small:
         assert client_alice.get(url).status_code == 200
@@ -170,3 +171,16 @@ def test_the_page_draws_a_bounded_part_of_a_long_tree_and_the_latest_notes(clien
     assert f"note number {NOTES_SHOWN + 4}" in page and "note number 0<" not in page
     figures = client_alice.get("/api/v1/insights").json()  # the API keeps every chain
     assert len(figures["referral_tree"]) == PAGE_TREE_PEOPLE + 21
+
+
+def test_the_page_is_worked_out_again_only_after_a_change(
+    client_alice: Any, alice: Any, search: SimpleNamespace
+) -> None:
+    client_alice.get("/insights/")
+    with CaptureQueriesContext(connection) as unchanged:
+        first = client_alice.get("/insights/").content.decode()
+    _contacts(alice, 3)
+    with CaptureQueriesContext(connection) as changed:
+        second = client_alice.get("/insights/").content.decode()
+    assert len(unchanged) < len(changed) - 5  # nothing but the session, user and stamp
+    assert first != second  # three more people in the funnel

@@ -4,11 +4,28 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
+from coffeechat.common.stamps import StampedCache
 from coffeechat.insights import report
+
+# The figures read all of the user's data and draw a large page (200 KB for a heavy user);
+# the same data on the same day draws the same figures, so the drawing is kept until
+# something changes (`coffeechat.common.stamps`). It holds nothing of the request.
+DRAWN: StampedCache[tuple[bool, SafeString]] = StampedCache(32)
+
+
+def _drawn(request: HttpRequest) -> tuple[bool, SafeString]:
+    built = report.build(request.user, for_page=True)
+    if built.empty:
+        return True, mark_safe("")
+    return False, mark_safe(render_to_string("insights/figures.html", {"report": built}))
 
 
 def insights_page(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "insights/index.html", {"report": report.build(request.user, for_page=True)}
-    )
+    zone = report.zone_of(request.user)
+    today = timezone.now().astimezone(zone).date()
+    empty, figures = DRAWN.get(request.user, (str(zone), today), lambda: _drawn(request))
+    return render(request, "insights/index.html", {"empty": empty, "figures": figures})
