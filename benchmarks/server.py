@@ -16,6 +16,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 
+@dataclass(frozen=True)
+class Request:
+    method: str
+    path: str
+    body: str
+    headers: dict[str, str]
+
+
 @dataclass
 class Timing:
     path: str
@@ -70,8 +78,10 @@ class Server:
         body: str = "",
         headers: dict[str, str] | None = None,
         budget_s: float = 0,
+        untimed_before: Request | None = None,
     ) -> Timing:
-        """`count` requests one after another (fewer when `budget_s` seconds run out)."""
+        """`count` requests one after another (fewer when `budget_s` seconds run out); each
+        after `untimed_before` when given, e.g. a write so every view is the first after it."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         samples: list[float] = []
         statuses: set[int] = set()
@@ -80,6 +90,16 @@ class Server:
         for _ in range(count):
             if budget_s and samples and time.perf_counter() - began > budget_s:
                 break
+            if untimed_before is not None:
+                conn.request(
+                    untimed_before.method,
+                    untimed_before.path,
+                    body=untimed_before.body or None,
+                    headers={"Cookie": self.cookie, **untimed_before.headers},
+                )
+                before = conn.getresponse()
+                before.read()
+                statuses.add(before.status)
             start = time.perf_counter()
             conn.request(method, path, body=body or None, headers=all_headers)
             response = conn.getresponse()

@@ -13,6 +13,7 @@ from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from coffeechat.accounts.models import DataStamp
 from coffeechat.accounts.services import profile_of
 from coffeechat.common.owned import Owned, OwnedQuerySet
 from coffeechat.common.stamps import version_of
@@ -46,6 +47,13 @@ def test_every_owned_model_writes_through_the_stamping_queryset() -> None:
     assert len(owned) >= 10
     for model in owned:
         assert isinstance(model._default_manager.all(), OwnedQuerySet), model.__name__
+
+
+def test_every_user_has_a_stamp_from_the_start(alice: Any) -> None:
+    assert DataStamp.objects.filter(user=alice).exists()
+    DataStamp.objects.filter(user=alice).delete()  # e.g. lost to a hand-edited database
+    version = version_of(alice)
+    assert DataStamp.objects.get(user=alice).version == version
 
 
 def test_each_kind_of_write_changes_the_stamp(alice: Any) -> None:

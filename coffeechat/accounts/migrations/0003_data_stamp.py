@@ -6,6 +6,12 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def stamp_every_user(apps, schema_editor):
+    User = apps.get_model(*settings.AUTH_USER_MODEL.split("."))
+    DataStamp = apps.get_model("accounts", "DataStamp")
+    DataStamp.objects.bulk_create(DataStamp(user_id=pk) for pk in User.objects.values_list("pk", flat=True))
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -21,4 +27,5 @@ class Migration(migrations.Migration):
                 ('version', models.BigIntegerField(default=coffeechat.accounts.models._fresh_version)),
             ],
         ),
+        migrations.RunPython(stamp_every_user, migrations.RunPython.noop),
     ]
