@@ -22,6 +22,7 @@ from coffeechat.common.owned import get_owned_or_404
 from coffeechat.domain import vocab
 from coffeechat.interviews.models import AgendaItem, Meeting
 from coffeechat.network.models import Contact, Organization, clean_tag
+from coffeechat.network.search import search
 from coffeechat.outreach.models import Message
 
 
@@ -78,21 +79,6 @@ class ContactFilters:
     field: str = ""
     tag: str = ""
     sort: str = "name"
-
-
-def search(contacts: QuerySet[Contact], q: str) -> QuerySet[Contact]:
-    for word in q.split()[:8]:
-        contacts = contacts.filter(
-            Q(first_name__icontains=word)
-            | Q(last_name__icontains=word)
-            | Q(email__icontains=word)
-            | Q(organization__name__icontains=word)
-            | Q(title__icontains=word)
-            | Q(field__icontains=word)
-            | Q(tags_text__icontains=word)
-            | Q(notes__icontains=word)
-        )
-    return contacts
 
 
 def _stage_candidates(contacts: QuerySet[Any], user: Any, stage: str) -> QuerySet[Any]:
