@@ -42,22 +42,32 @@ class OwnedQuerySet(models.QuerySet[M]):
         touch(owners)
         return count
 
+    update.alters_data = True  # type: ignore[attr-defined]
+
     def delete(self) -> tuple[int, dict[str, int]]:
         owners = self._owners()
         result = super().delete()
         touch(owners)
         return result
 
+    # As Django marks its own: never `Model.objects.delete()`, which would empty the table.
+    delete.alters_data = True  # type: ignore[attr-defined]
+    delete.queryset_only = True  # type: ignore[attr-defined]
+
     def bulk_create(self, objs: Iterable[M], *args: Any, **kwargs: Any) -> list[M]:
         created = super().bulk_create(objs, *args, **kwargs)
         touch(getattr(o, "owner_id", None) for o in created)
         return created
+
+    bulk_create.alters_data = True  # type: ignore[attr-defined]
 
     def bulk_update(self, objs: Iterable[M], *args: Any, **kwargs: Any) -> int:
         objs = list(objs)
         count = super().bulk_update(objs, *args, **kwargs)
         touch(getattr(o, "owner_id", None) for o in objs)
         return count
+
+    bulk_update.alters_data = True  # type: ignore[attr-defined]
 
 
 class Owned(models.Model):

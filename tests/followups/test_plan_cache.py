@@ -49,6 +49,13 @@ def test_every_owned_model_writes_through_the_stamping_queryset() -> None:
         assert isinstance(model._default_manager.all(), OwnedQuerySet), model.__name__
 
 
+def test_the_stamping_queryset_keeps_djangos_guards() -> None:
+    assert not hasattr(Contact.objects, "delete")  # `Contact.objects.delete()` would empty it
+    queryset = Contact.objects.all()
+    for write in (queryset.delete, queryset.update, queryset.bulk_create, queryset.bulk_update):
+        assert getattr(write, "alters_data", False), write  # templates can't call it
+
+
 def test_every_user_has_a_stamp_from_the_start(alice: Any) -> None:
     assert DataStamp.objects.filter(user=alice).exists()
     DataStamp.objects.filter(user=alice).delete()  # e.g. lost to a hand-edited database
