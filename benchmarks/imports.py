@@ -47,6 +47,7 @@ t3 = time.perf_counter()
 source = sqlite3.connect(Path(settings.DATA_DIR) / "coffeechat.sqlite3")
 ddl = [sql for (sql,) in source.execute(
     "SELECT sql FROM sqlite_master WHERE tbl_name = 'network_contact' AND sql IS NOT NULL"
+    " AND type IN ('table', 'index')"
 )]
 columns = [name for _, name, *_ in source.execute("PRAGMA table_info(network_contact)")]
 source.close()
