@@ -44,7 +44,7 @@ def contact_list(request: HtmxHttpRequest) -> HttpResponse:
     filters = _filters(request)
     # The page is found on bare ids, and only its 50 rows get their stage: skipping to page
     # 100 then walks an index instead of working out the stage of 4,950 people.
-    ids = queries.contact_list(request.user, filters).values_list("pk", flat=True)
+    ids = queries.contact_ids(request.user, filters).values_list("pk", flat=True)
     page = page_of(request, ids, owner=request.user)
     page.object_list = queries.contacts_in_order(request.user, list(page.object_list))
     context: dict[str, Any] = {
