@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
@@ -9,9 +10,10 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.safestring import SafeString, mark_safe
 from django_htmx.middleware import HtmxDetails
 
-from coffeechat.common.stamps import stamped_count
+from coffeechat.common.stamps import StampedCache, stamped_count
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -68,3 +70,15 @@ def query_without_page(request: HttpRequest) -> str:
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
+
+
+# Lists drawn from one user's data and the query string alone, kept until the data changes:
+# paging back and forth, or going back to a list, then costs no query and no drawing.
+FRAGMENTS: StampedCache[SafeString] = StampedCache(256)
+
+
+def stamped_fragment(request: HttpRequest, name: str, draw: Callable[[], str]) -> SafeString:
+    """`draw()`, or what it drew last for this user, list and query string, if the user's data
+    hasn't changed since. `draw` must read nothing but the user's data and `request.GET`."""
+    key = (name, request.GET.urlencode())
+    return FRAGMENTS.get(request.user, key, lambda: mark_safe(draw()))

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.services import profile_of
@@ -17,6 +18,7 @@ from coffeechat.common.http import (
     page_of,
     query_without_page,
     render_form,
+    stamped_fragment,
 )
 from coffeechat.common.owned import get_owned_or_404
 from coffeechat.domain import vocab
@@ -40,17 +42,24 @@ def _filters(request: HttpRequest) -> queries.ContactFilters:
     )
 
 
-def contact_list(request: HtmxHttpRequest) -> HttpResponse:
-    filters = _filters(request)
+def _results(request: HttpRequest, filters: queries.ContactFilters) -> str:
     # The page is found on bare ids, and only its 50 rows get their stage: skipping to page
     # 100 then walks an index instead of working out the stage of 4,950 people.
     ids = queries.contact_ids(request.user, filters).values_list("pk", flat=True)
     page = page_of(request, ids, owner=request.user)
     page.object_list = queries.contacts_in_order(request.user, list(page.object_list))
+    context = {"page": page, "filters": filters, "query": query_without_page(request)}
+    return render_to_string("network/contact_list.html#results", context)
+
+
+def contact_list(request: HtmxHttpRequest) -> HttpResponse:
+    filters = _filters(request)
+    results = stamped_fragment(request, "contacts", lambda: _results(request, filters))
+    if request.htmx and request.htmx.target == "contact-results":
+        return HttpResponse(results)
     context: dict[str, Any] = {
-        "page": page,
+        "results": results,
         "filters": filters,
-        "query": query_without_page(request),
         "stages": vocab.STAGES,
         "how_found_choices": vocab.HOW_FOUND,
         "sorts": [
@@ -62,10 +71,7 @@ def contact_list(request: HtmxHttpRequest) -> HttpResponse:
         ],
         "fields": profile_of(request.user).fields_of_interest,
     }
-    template = "network/contact_list.html"
-    if request.htmx and request.htmx.target == "contact-results":
-        template += "#results"
-    return render(request, template, context)
+    return render(request, "network/contact_list.html", context)
 
 
 def contact_suggest(request: HttpRequest) -> HttpResponse:

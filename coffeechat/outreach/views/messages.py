@@ -8,16 +8,34 @@ from datetime import datetime
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.services import profile_of
-from coffeechat.common.http import int_param, page_of, query_without_page, render_form
+from coffeechat.common.http import (
+    int_param,
+    page_of,
+    query_without_page,
+    render_form,
+    stamped_fragment,
+)
 from coffeechat.domain import vocab
 from coffeechat.outreach import queries, services
 from coffeechat.outreach.context import user_tz
 from coffeechat.outreach.forms import WhenForm
 from coffeechat.outreach.models import Message
 from coffeechat.outreach.views.compose import eml_response
+
+
+def _listed(request: HttpRequest, filters: queries.MessageFilters) -> str:
+    page = page_of(request, queries.message_list(request.user, filters), owner=request.user)
+    context = {
+        "page": page,
+        "filters": filters,
+        "query": query_without_page(request),
+        "tz": profile_of(request.user).time_zone,
+    }
+    return render_to_string("outreach/message_list.html#listed", context)
 
 
 def message_list(request: HttpRequest) -> HttpResponse:
@@ -28,17 +46,15 @@ def message_list(request: HttpRequest) -> HttpResponse:
         kind=kind if kind in vocab.ids(vocab.MESSAGE_KINDS) else "",
         status=status if status in vocab.ids(vocab.MESSAGE_STATUSES) else "",
     )
-    page = page_of(request, queries.message_list(request.user, filters), owner=request.user)
+    listed = stamped_fragment(request, "messages", lambda: _listed(request, filters))
     return render(
         request,
         "outreach/message_list.html",
         {
-            "page": page,
+            "listed": listed,
             "filters": filters,
-            "query": query_without_page(request),
             "kinds": vocab.MESSAGE_KINDS,
             "statuses": vocab.MESSAGE_STATUSES,
-            "tz": profile_of(request.user).time_zone,
         },
     )
 
