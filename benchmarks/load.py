@@ -46,7 +46,7 @@ class Plan:
 
 
 FULL = Plan(users=2_000, contacts=200, students=200, seconds=90, max_requests=60_000)
-QUICK = Plan(users=200, contacts=60, students=200, seconds=15, max_requests=10_000)
+QUICK = Plan(users=200, contacts=60, students=200, seconds=10, max_requests=10_000)
 # Paced: a click every 2.5-7.5 s per student, already busier than a real one reading a page.
 # Saturated: barely a pause, to find the most the two workers can answer.
 PHASES = (("paced", 5.0, 1.0), ("saturated", 0.25, 1 / 3))

@@ -186,7 +186,7 @@ def main(argv: list[str]) -> int:
         return 0
     quick = args.quick
     requests = 30 if quick else 200
-    budget_s = 8 if quick else 60  # a page slower than this is timed on fewer requests
+    budget_s = 4 if quick else 60  # a page slower than this is timed on fewer requests
     heavy = 10_000 if quick else 30_000
     sizes = [1_000, 10_000] if quick else [1_000, 10_000, 30_000]
     with tempfile.TemporaryDirectory(prefix="coffeechat-bench-") as tmp:

@@ -14,21 +14,14 @@ from django.db.models import QuerySet
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 
-from coffeechat.accounts.models import Profile
 from coffeechat.common.stamps import version_of
 from coffeechat.domain.followups import Action, BusinessCalendar, actions
-from coffeechat.followups.rule_settings import rule_settings_for
 from coffeechat.followups.snapshot import Gathered, gather
 from coffeechat.interviews.models import Meeting
 
 # The compose page belongs to the outreach room; it is linked by its public path.
 WEEK = timedelta(days=6)
 UPCOMING_MEETINGS = 10
-
-
-def local_today(profile: Profile) -> date:
-    """Today as the user sees it, in their own time zone."""
-    return timezone.now().astimezone(rule_settings_for(profile).tzinfo).date()
 
 
 @dataclass(frozen=True, slots=True)
