@@ -1,7 +1,8 @@
 """One number per user that changes whenever any of their data changes.
 
-Work derived from all of a user's data (the follow-up plan behind Today, the navigation badge,
-the digest and the API) is cached under it. Every write path to owned data passes through
+Work derived from all of a user's data is kept under it: the follow-up plan (Today, the
+navigation badge, the digest, the API), list counts, the insights report and drawn lists and
+figures (`StampedCache`). Every write path to owned data passes through
 `touch`: `Owned.save` and `Owned.delete`, the owned querysets' `update`, `delete`,
 `bulk_create` and `bulk_update`, `Profile.save`, and the import's raw `INSERT`. The bump runs
 in the same transaction as the write, so the two become visible together.
@@ -34,7 +35,8 @@ def touch(owner_ids: Iterable[int | None]) -> None:
 
 
 def version_of(user: Any) -> int:
-    """The user's current number; the first call makes their stamp."""
+    """The user's current number. Every user gets a stamp when created (`accounts.apps`); one
+    that has none, say after a hand-edited database, gets it here."""
     from coffeechat.accounts.models import DataStamp
 
     version = DataStamp.objects.filter(user_id=user.pk).values_list("version", flat=True).first()
