@@ -1,8 +1,8 @@
 """One number per user that changes whenever any of their data changes.
 
 Work derived from all of a user's data is kept under it: the follow-up plan (Today, the
-navigation badge, the digest, the API), list counts, the insights report and drawn lists and
-figures (`StampedCache`). Every write path to owned data passes through
+navigation badge, the digest, the API), list counts, and the drawn lists and Insights figures
+(`StampedCache`). Every write path to owned data passes through
 `touch`: `Owned.save` and `Owned.delete`, the owned querysets' `update`, `delete`,
 `bulk_create` and `bulk_update`, `Profile.save`, and the import's raw `INSERT`. The bump runs
 in the same transaction as the write, so the two become visible together.
@@ -75,6 +75,12 @@ class StampedCache(Generic[T]):
             while len(self._known) > self._size:
                 self._known.popitem(last=False)
         return value
+
+    def peek(self, owner: Any, key: Hashable) -> T | None:
+        """What was last kept for `key`, whatever the stamp now says (no query)."""
+        with self._lock:
+            known = self._known.get((owner.pk, key))
+        return None if known is None else known[1]
 
     def clear(self) -> None:
         with self._lock:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -14,7 +13,7 @@ from django.db.models import QuerySet
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 
-from coffeechat.common.stamps import version_of
+from coffeechat.common.stamps import StampedCache
 from coffeechat.domain.followups import Action, BusinessCalendar, actions
 from coffeechat.followups.snapshot import Gathered, gather
 from coffeechat.interviews.models import Meeting
@@ -44,11 +43,16 @@ class Plan:
 class _Known:
     """One user's facts as of one data stamp, and the plans already worked out from them."""
 
-    version: int
     gathered: Gathered
     calendar: BusinessCalendar
     plans: dict[date, Plan] = field(default_factory=dict)
     settled: set[date] = field(default_factory=set)
+
+
+def _known(user: Any) -> _Known:
+    gathered = gather(user)
+    settings = gathered.settings
+    return _Known(gathered, BusinessCalendar(settings.country, settings.subdivision))
 
 
 class PlanCache:
@@ -56,34 +60,19 @@ class PlanCache:
 
     Reading the facts and running the rules is most of what Today, the navigation badge and
     the digest cost; with this, a page view that changed nothing costs one stamp query.
-    Bounded so a server with thousands of students holds only the recent ones.
+    The facts are kept once per user; the rules' answer for each day asked about beside them.
     """
 
     def __init__(self, users: int = 64, days_per_user: int = 4) -> None:
-        self._users = users
+        self._facts: StampedCache[_Known] = StampedCache(users)
         self._days = days_per_user
-        self._known: OrderedDict[int, _Known] = OrderedDict()
         self._lock = threading.Lock()
 
     def clear(self) -> None:
-        with self._lock:
-            self._known.clear()
+        self._facts.clear()
 
     def plan(self, user: Any, on_date: date | None) -> Plan:
-        version = version_of(user)  # first, before any fact is read
-        with self._lock:
-            known = self._known.get(user.pk)
-            if known is not None and known.version == version:
-                self._known.move_to_end(user.pk)
-            else:
-                known = None
-        if known is None:
-            gathered = gather(user)
-            settings = gathered.settings
-            known = _Known(
-                version, gathered, BusinessCalendar(settings.country, settings.subdivision)
-            )
-            self._keep(user.pk, known)
+        known = self._facts.get(user, "facts", lambda: _known(user))
         day = on_date or timezone.now().astimezone(known.gathered.tz).date()
         found = known.plans.get(day)
         if found is None:
@@ -94,30 +83,24 @@ class PlanCache:
                 day,
                 actions(gathered.snapshot, gathered.settings, day, known.calendar),
             )
-            if len(known.plans) >= self._days:
-                known.plans.clear()
-                known.settled.clear()
-            known.plans[day] = found
+            with self._lock:
+                if len(known.plans) >= self._days:
+                    known.plans.clear()
+                    known.settled.clear()
+                known.plans[day] = found
         return found
 
     def first_look(self, user: Any, current: Plan) -> bool:
         """True the first time Today shows this plan: what settling it records is already in
         the database after that, so doing it again would write nothing."""
+        known = self._facts.peek(user, "facts")
         with self._lock:
-            known = self._known.get(user.pk)
             if known is None or known.plans.get(current.on_date) is not current:
                 return True
             if current.on_date in known.settled:
                 return False
             known.settled.add(current.on_date)
             return True
-
-    def _keep(self, user_id: int, known: _Known) -> None:
-        with self._lock:
-            self._known[user_id] = known
-            self._known.move_to_end(user_id)
-            while len(self._known) > self._users:
-                self._known.popitem(last=False)
 
 
 PLANS = PlanCache()

@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django.utils import timezone
 
 from coffeechat.accounts.services import profile_of
-from coffeechat.common.stamps import StampedCache
 from coffeechat.domain import insights
 from coffeechat.insights import perspectives, queries, referrals
 from coffeechat.insights.queries import Step
@@ -74,21 +73,9 @@ class Report:
 PAGE_TREE_PEOPLE = 150
 
 
-# Every figure reads all of the user's data; the same data on the same day gives the same
-# report, so it is kept until something changes (`coffeechat.common.stamps`).
-REPORTS: StampedCache[Report] = StampedCache(32)
-
-
 def build(user: Any, *, today: date | None = None, for_page: bool = False) -> Report:
     zone = zone_of(user)
     today = today or timezone.now().astimezone(zone).date()
-    # The zone is part of the key: it was read before the stamp, so it must not be trusted
-    # to be the one the rest of the report is read under.
-    key = (str(zone), today, for_page)
-    return REPORTS.get(user, key, lambda: _build(user, zone, today, for_page))
-
-
-def _build(user: Any, zone: tzinfo, today: date, for_page: bool) -> Report:
     tree, tree_total = referrals.tree(user, PAGE_TREE_PEOPLE if for_page else None)
     return Report(
         funnel=queries.funnel(user, zone),

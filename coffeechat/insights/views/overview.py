@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -17,8 +19,8 @@ from coffeechat.insights import report
 DRAWN: StampedCache[tuple[bool, SafeString]] = StampedCache(32)
 
 
-def _drawn(request: HttpRequest) -> tuple[bool, SafeString]:
-    built = report.build(request.user, for_page=True)
+def _drawn(request: HttpRequest, today: date) -> tuple[bool, SafeString]:
+    built = report.build(request.user, today=today, for_page=True)
     if built.empty:
         return True, mark_safe("")
     return False, mark_safe(render_to_string("insights/figures.html", {"report": built}))
@@ -27,5 +29,8 @@ def _drawn(request: HttpRequest) -> tuple[bool, SafeString]:
 def insights_page(request: HttpRequest) -> HttpResponse:
     zone = report.zone_of(request.user)
     today = timezone.now().astimezone(zone).date()
-    empty, figures = DRAWN.get(request.user, (str(zone), today), lambda: _drawn(request))
+    # The zone is part of the key: it was read before the stamp, so a change of zone in
+    # between keeps this drawing under the old zone, where nobody asks for it again.
+    key = (str(zone), today)
+    empty, figures = DRAWN.get(request.user, key, lambda: _drawn(request, today))
     return render(request, "insights/index.html", {"empty": empty, "figures": figures})
