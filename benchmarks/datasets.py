@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 SCALES = {  # contacts -> the rest grows with it, as in the `heavy` demo scale
     n: {
@@ -19,11 +20,34 @@ SCALES = {  # contacts -> the rest grows with it, as in the `heavy` demo scale
 }
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_child(script: str, data_dir: Path, *args: str) -> Any:
+    """Run `script` in a fresh Python on the personal data folder `data_dir`, with Django's
+    settings; the answer is the JSON of its last printed line."""
+    env = {
+        **os.environ,
+        "COFFEECHAT_DATA_DIR": str(data_dir),
+        "COFFEECHAT_MODE": "personal",
+        "DJANGO_SETTINGS_MODULE": "coffeechat.settings",
+        "PYTHONPATH": str(ROOT),
+    }
+    env.pop("DATABASE_URL", None)
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def build(data_dir: Path, contacts: int, seed: int = 1) -> dict[str, int]:
     """A fresh data folder holding one personal account with `contacts` people."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "COFFEECHAT_DATA_DIR": str(data_dir), "COFFEECHAT_MODE": "personal"}
-    env.pop("DATABASE_URL", None)
     scale = SCALES.get(contacts) or {**SCALES[1_000], "contacts": contacts}
     script = (
         "import json, random, sys, django\n"
@@ -39,15 +63,7 @@ def build(data_dir: Path, contacts: int, seed: int = 1) -> dict[str, int]:
         " timezone.localdate())\n"
         "print(json.dumps(asdict(made)))\n"
     )
-    env["DJANGO_SETTINGS_MODULE"] = "coffeechat.settings"
-    out = subprocess.run(
-        [sys.executable, "-c", script, json.dumps(scale), str(seed)],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    made: dict[str, int] = json.loads(out.strip().splitlines()[-1])
+    made: dict[str, int] = run_child(script, data_dir, json.dumps(scale), str(seed))
     return made
 
 
@@ -77,19 +93,5 @@ print(json.dumps(counts))
 
 def query_counts(data_dir: Path, requests: list[tuple[str, str, str]]) -> dict[str, int]:
     """SQL queries per request (method, path, body), from the same Django in a child process."""
-    env = {
-        **os.environ,
-        "COFFEECHAT_DATA_DIR": str(data_dir),
-        "COFFEECHAT_MODE": "personal",
-        "DJANGO_SETTINGS_MODULE": "coffeechat.settings",
-    }
-    env.pop("DATABASE_URL", None)
-    out = subprocess.run(
-        [sys.executable, "-c", _COUNT_QUERIES, json.dumps(requests)],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    counts: dict[str, int] = json.loads(out.strip().splitlines()[-1])
+    counts: dict[str, int] = run_child(_COUNT_QUERIES, data_dir, json.dumps(requests))
     return counts

@@ -8,11 +8,11 @@ PRAGMAs), so the ratio says what the service adds on top of parsing and writing.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+
+from benchmarks import datasets
 
 # Runs in a child process with its own empty data folder: Django is set up there, not here.
 _CHILD = """
@@ -91,24 +91,7 @@ def measure(rows: int, work: Path) -> dict[str, Any]:
     """Seconds for `rows` connections through `run_import`, and for the floor, in one run."""
     folder = work / f"import-{rows}"
     folder.mkdir(parents=True, exist_ok=True)
-    root = Path(__file__).resolve().parent.parent
-    env = {
-        **os.environ,
-        "COFFEECHAT_DATA_DIR": str(folder),
-        "COFFEECHAT_MODE": "personal",
-        "DJANGO_SETTINGS_MODULE": "coffeechat.settings",
-        "PYTHONPATH": str(root),
-    }
-    env.pop("DATABASE_URL", None)
-    out = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(rows)],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=root,
-    ).stdout
-    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    result: dict[str, Any] = datasets.run_child(_CHILD, folder, str(rows))
     result["rows_per_s"] = rows / result["service_s"]
     result["floor_rows_per_s"] = rows / result["floor_s"]
     result["ratio"] = result["service_s"] / result["floor_s"]

@@ -30,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.server import free_port, percentile, set_cookies, wait_for_port  # noqa: E402
+from benchmarks.server import free_port, percentile, set_cookies, stop, wait_for_port  # noqa: E402
 
 DATABASE = "coffeechat_load"
 ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -304,11 +304,7 @@ def measure(quick: bool, work: Path) -> dict[str, Any]:
                 for name, think, share in PHASES
             }
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop(server)
             log.close()
     return {
         "users": plan.users,

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 
@@ -135,6 +136,15 @@ def _sign_in(port: int, link: str) -> str:
     return "; ".join(cookies)
 
 
+def stop(process: subprocess.Popen[Any], seconds: float = 15) -> None:
+    """Ask a server to stop; kill it if it hasn't within `seconds`."""
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 def wait_for_port(port: int, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while True:
@@ -171,8 +181,4 @@ def running(data_dir: Path) -> Iterator[Server]:
         wait_for_port(port)
         yield Server(port, process, _sign_in(port, link))
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)

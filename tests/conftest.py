@@ -35,6 +35,14 @@ def outsider(db: Any) -> Any:
     return create_user("outsider", password="yet another horse battery")
 
 
+@pytest.fixture
+def server(settings: Any, db: Any) -> Any:
+    """Server mode for the pages that only a career centre's coffeechat has."""
+    settings.PERSONAL = False
+    settings.SIGNUP = "invite"
+    return settings
+
+
 def signed_in(user: Any) -> Client:
     client = Client()
     client.force_login(user)

@@ -19,14 +19,6 @@ from tests.conftest import signed_in
 
 
 @pytest.fixture
-def server(settings: Any, db: Any) -> Any:
-    """Server mode for the pages that only a career centre's coffeechat has."""
-    settings.PERSONAL = False
-    settings.SIGNUP = "invite"
-    return settings
-
-
-@pytest.fixture
 def adviser(db: Any) -> Any:
     return create_user(
         "dana@example.edu",

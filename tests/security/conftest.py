@@ -29,13 +29,6 @@ def every_page_has_the_policy(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def server(settings: Any, db: Any) -> Any:
-    settings.PERSONAL = False
-    settings.SIGNUP = "invite"
-    return settings
-
-
-@pytest.fixture
 def adviser(server: Any) -> Any:
     return create_user("dana", email="dana@example.edu", role="adviser", display_name="Dana")
 
