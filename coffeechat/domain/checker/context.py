@@ -18,6 +18,7 @@ Kind = Literal[
     "update",
     "letter",
     "phone-script",
+    "introduction-blurb",
 ]
 Channel = Literal["email", "linkedin", "phone", "letter", "in-person"]
 KINDS: tuple[str, ...] = get_args(Kind)
@@ -32,6 +33,7 @@ class CheckContext:
     `other_bodies`: bodies already sent to *other* contacts (to spot a mass message).
     `meeting_ended_at` / `recorded_at`: aware datetimes, to judge a thank-you's timing.
     `meeting_notes`: advice, referral names and topics noted in the meeting.
+    `recipient_name`: the full name of the person the message is to, to check the greeting.
     """
 
     kind: Kind
@@ -46,6 +48,7 @@ class CheckContext:
     meeting_ended_at: datetime | None = None
     recorded_at: datetime | None = None
     meeting_notes: tuple[str, ...] = ()
+    recipient_name: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -1,68 +1,477 @@
-"""`asks-for-job`: an informational interview asks for advice, never for a job."""
+"""`asks-for-job`: an informational interview asks for advice, never for a job.
+
+A phrase list misses most real job asks ("would you be willing to put in a good word", "is your
+team hiring right now?", "I'd be grateful to be kept in mind") and trips over innocent ones
+("how did you get your first job?", "I'm glad to send my resume beforehand"). So each sentence is
+read as a small structure:
+
+1. It is normalised: lower case, straight apostrophes, contractions spelt out ("I'd" -> "i
+   would", "isn't" -> "is not"), accents dropped, and words that are a typo away from the
+   vocabulary of job asks corrected ("intership", "oppertunities", "reccomend").
+2. Patterns look for who asks whom for what: the student asking the reader to refer, recommend,
+   consider or keep them in mind; asking whether the reader's team is hiring or has openings;
+   asking for their resume to be passed on; hoping to join the reader's team or "get in";
+   asking whether they'd fit a role; announcing a present job search or welcoming leads.
+3. Guards then read the clause around each match: a negation before it ("I'm not asking for a
+   job"), a question *about* the topic (how, what, which: "how hiring works in your field"),
+   someone else as the subject ("advice for students applying for jobs"), the past ("when I was
+   looking for internships last year") or a search that is years away.
+
+`job_asks(text)` is shared with the question checker, so "Is your company hiring?" is caught
+in an interview question too.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
 
 from coffeechat.domain.checker.context import CheckContext
-from coffeechat.domain.checker.text import Doc
+from coffeechat.domain.checker.text import Doc, split_sentences
 from coffeechat.domain.findings import Finding
 
-_NOUN = (
-    r"(?:jobs?|internships?|positions?|openings?|vacanc(?:y|ies)|roles?|employment|co-?ops?)\b"
-    # "job search tips" and "job titles" are topics, not asks.
-    r"(?!\s*(?:search|hunt|seekers?|market|titles?|descriptions?|boards?|fairs?|shadow))"
+# --- normalisation ------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
+_CONTRACTIONS = {
+    "i'm": "i am", "i'd": "i would", "i'll": "i will", "i've": "i have",
+    "you're": "you are", "you'd": "you would", "you'll": "you will", "you've": "you have",
+    "we're": "we are", "we'd": "we would", "we'll": "we will", "we've": "we have",
+    "they're": "they are", "they'd": "they would", "they'll": "they will",
+    "it's": "it is", "that's": "that is", "there's": "there is", "what's": "what is",
+    "who's": "who is", "he's": "he is", "she's": "she is", "let's": "let us",
+    "won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not",
+    "im": "i am", "ive": "i have", "dont": "do not", "wont": "will not", "cant": "can not",
+    "id": "i would", "youre": "you are", "isnt": "is not", "arent": "are not",
+}  # fmt: skip
+# The words job asks are made of: a typo one or two letters from one of these is read as it.
+_VOCABULARY = [
+    "job",
+    "jobs",
+    "internship",
+    "internships",
+    "intern",
+    "interns",
+    "position",
+    "positions",
+    "opening",
+    "openings",
+    "opportunity",
+    "opportunities",
+    "vacancy",
+    "vacancies",
+    "hiring",
+    "hire",
+    "hired",
+    "refer",
+    "referral",
+    "referred",
+    "recommend",
+    "recommendation",
+    "recommended",
+    "resume",
+    "considered",
+    "consider",
+    "consideration",
+    "available",
+    "application",
+    "applying",
+    "apply",
+    "recruiter",
+    "recruiters",
+    "interested",
+    "looking",
+    "searching",
+    "seeking",
+    "currently",
+    "team",
+    "company",
+    "employment",
+    "candidate",
+    "candidacy",
+]
+_LONG_ENOUGH_FOR_TWO_EDITS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class _Normalised:
+    text: str
+    starts: tuple[int, ...]  # for each character of `text`, an offset into the original
+    ends: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        end = max(start + 1, end)
+        return self.starts[start], self.ends[end - 1]
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.replace("’", "'").lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalise(text: str, offset: int = 0) -> _Normalised:
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for token in _TOKEN.finditer(text):
+        word = _fold(token.group())
+        if word.endswith("n't") and word not in _CONTRACTIONS:
+            word = word[:-3] + " not"
+        word = _CONTRACTIONS.get(word, word)
+        if word.isalpha() and len(word) >= 4:
+            word = _corrected(word)
+        # "eye-opening" is one word: joined by "_", the patterns' word boundaries skip it.
+        word = word.replace("-", "_") if len(word) > 1 else word
+        if chars:
+            chars.append(" ")
+            starts.append(offset + token.start())
+            ends.append(offset + token.start())
+        for ch in word:
+            chars.append(ch)
+            starts.append(offset + token.start())
+            ends.append(offset + token.end())
+    return _Normalised("".join(chars), tuple(starts), tuple(ends))
+
+
+@lru_cache(maxsize=4096)
+def _corrected(word: str) -> str:
+    if word in _VOCABULARY_SET:
+        return word
+    from coffeechat.domain.checker.spelling import speller
+
+    if speller().known([word]):
+        return word
+    limit = 2 if len(word) >= _LONG_ENOUGH_FOR_TWO_EDITS else 1
+    best = min(_VOCABULARY, key=lambda v: _distance(word, v, limit + 1))
+    return best if _distance(word, best, limit + 1) <= limit else word
+
+
+_VOCABULARY_SET = frozenset(_VOCABULARY)
+
+
+def _distance(a: str, b: str, cap: int) -> int:
+    """Damerau-Levenshtein distance (adjacent swaps count once), giving up past `cap`."""
+    if abs(len(a) - len(b)) >= cap:
+        return cap
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) >= cap:
+            return cap
+        previous2, previous = previous, current
+    return min(previous[-1], cap)
+
+
+# --- patterns -----------------------------------------------------------------------------
+
+_JOB = (
+    r"(?:jobs?|internships?|intern(?:ing)? (?:positions?|roles?|spots?)|positions?|roles?|"
+    r"openings?|vacanc(?:y|ies)|employment|co[-_]?ops?|placements?|spots?|opportunit(?:y|ies)|"
+    r"offers?|gigs?|fellowships?|apprenticeships?|residenc(?:y|ies)|clerkships?|"
+    r"externships?|analyst|associate)"
 )
-# Up to three words between the ask and the noun ("any open junior", "a summer"), but never a
-# preposition or a possessive: "looking for advice on the role" and "your role" are innocent.
-_FILLER = (
-    r"(?:(?!(?:on|about|of|in|into|for|to|how|what|regarding|around|with|from|at|and|or|"
-    r"your|his|her|their|advice|information|insights?|perspectives?|tips)\b)[\w-]+\s+){0,3}"
+# Nothing but job words and their modifiers between an ask and its object.
+_GAP = r"(?:(?!(?:on|about|of|into|for|to|how|what|advice|tips|information|insights?|perspectives?|your|their|his|her)\b)[\w'-]+ ){0,4}?"  # noqa: E501
+_WORDS = r"(?:[\w'-]+ ){0,5}?"
+_ORG_NOUN = (
+    r"(?:team|teams|company|firm|organi[sz]ation|org|group|agency|office|department|lab|"
+    r"studio|practice|newsroom|division|unit|shop|startup|employer|bank|school|hospital|"
+    r"clinic|side|end|branch|chambers|paper|magazine|network|program|center|centre|institute)"
 )
-_ASKS_BEFORE_NOUN = (
-    r"ask(?:ing)?\s+(?:you\s+)?(?:for|about)",
-    r"(?:looking|searching|hunting|hoping)\s+for",
-    r"seeking",
-    r"appl(?:y|ying)\s+(?:for|to)",
-    r"consider(?:ed|ing)?\s+(?:me\s+)?for",
-    r"(?:refer|recommend|put)\s+me\s+(?:forward\s+|in\s+)?for",
-    r"referral\s+for",
-    r"(?:would|['’]d)\s+(?:like|love)",
-    r"(?:want|need|interested\s+in)",
-    r"(?:help\s+me|to)\s+(?:land|secure|get|find|obtain)",
-    r"(?:are|is)\s+there",
-    r"(?:do|does)\s+(?:you|your\s+\w+)\s+have",
-    r"(?:know\s+of|aware\s+of|hear\s+of|let\s+me\s+know\s+(?:if|when|about|of))",
-    r"keep\s+me\s+in\s+mind\s+for",
+_THEIR_ORG = rf"(?:your (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN}|you all|you guys|y'all)"
+_RESUME = r"(?:resume|resumes|cv|application|applications|portfolio|candidacy)"
+_THIRD_PARTY = (
+    r"(?:hiring|recruit\w*|hr|human resources|talent|team|teams|manager|managers|colleagues?|"
+    r"people|person|whoever|anyone|anybody|someone|somebody|right|decision|partners?|boss|"
+    r"department|lead|leads|director|company|firm|office|internal)"
 )
-_ASKS_ON_THEIR_OWN = (
-    r"\bhire\s+me\b",
-    r"\bhiring\s+me\b",
-    r"\b(?:be|get|getting)\s+hired\b",
-    r"\bkeep\s+me\s+in\s+mind\b",
-    r"\bif\s+(?:anything|something)\s+opens\s+up\b",
-    r"\b(?:pass|forward|send)\s+(?:along\s+|on\s+)?my\s+(?:resume|résumé|cv)\b",
-    r"\brefer\s+me\s+(?:to|with)\s+(?:the\s+|your\s+)?(?:hiring|recruit)",
+
+# Who can hire or route a candidate: "refer me to the hiring manager" (not "to a colleague").
+_RECRUITING = (
+    r"(?:hiring|recruit\w*|hr|human resources|talent|team|manager|managers|decision|boss|"
+    r"director|department|internal|lead|leads|company|firm)"
 )
-JOB_ASK = re.compile(
-    r"\b(?:"
-    + "|".join(_ASKS_BEFORE_NOUN)
-    + r")\s+"
-    + _FILLER
-    + _NOUN
-    + "|"
-    + "|".join(_ASKS_ON_THEIR_OWN),
-    re.IGNORECASE,
+
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    # Whether the reader's team is hiring.
+    (
+        "hiring",
+        r"\b(?:is|are|be|was|were|been|currently|still|actively|now) (?:[\w'-]+ ){0,3}?"
+        r"hiring\b(?! (?:process|processes|manager|managers|practices?|committee|decisions?|"
+        r"criteria|season|trends?|cycle|timelines?|works|looks|freeze|needs|bar|landscape)\b)",
+    ),
+    (
+        "hiring",
+        r"\b(?:anyone|anybody|someone|somebody|teams?|companies|firms|places|"
+        r"organi[sz]ations|people|groups?) (?:who|that|which)? ?(?:is|are|might be|may be)? ?"
+        r"(?:currently |actively )?hiring\b",
+    ),
+    ("hiring", r"\b(?:plans?|planning|plan|expect|expecting|budget) (?:on |to )?hir(?:e|ing)\b"),
+    (
+        "hiring",
+        r"\bhiring (?:for|any|interns|new grads|summer|this|next|right now|at the moment|"
+        r"soon|again|junior|entry)\b(?! (?:process|works|looks))",
+    ),
+    ("hire", r"\b(?:hire|hiring|employ|employing|bring on|take on|onboard) me\b"),
+    ("hire", r"\b(?:be|being|get|getting|got) (?:\w+ )?hired\b"),
+    # Openings, vacancies, open positions: words that only ever mean a job to be filled.
+    (
+        "opening",
+        r"\b(?:openings?|vacanc(?:y|ies)|job postings?|open (?:positions?|roles?|jobs?|"
+        r"spots?|reqs?|requisitions?|internships?|headcount)|headcount)\b",
+    ),
+    (
+        "opening",
+        rf"\b{_JOB} (?:(?:that|which) )?(?:(?:are|is|might be|may be|will be|"
+        r"could be|come|comes|coming) )?(?:currently )?(?:open|available|opening up|"
+        r"open up|opens up|come up|comes up|coming up|pop up|pops up|free up)\b",
+    ),
+    (
+        "opening",
+        r"\b(?:anything|something) (?:\w+ )?(?:opens|open|opening|comes|come|coming|"
+        r"pops|pop) up\b",
+    ),
+    (
+        "opening",
+        rf"\b(?:any|an|the) (?:\w+ ){{0,2}}?{_JOB} (?:that )?(?:you|your team|you all)"
+        r" (?:might|may|could|would)? ?(?:have|be offering|offer|be hiring for|are hiring for)\b",
+    ),
+    # Existence questions aimed at the reader's organisation.
+    (
+        "exist",
+        rf"\b(?:are there|is there|do you have|does (?:[\w'-]+ ){{1,2}}have|would there be|"
+        rf"might there be|will there be|any chance of|any chance there are|any|(?:you|your \w+) "
+        rf"(?:might |may |could |would )?(?:still )?(?:have|had)) "
+        rf"(?:[\w'-]+ ){{0,3}}?{_JOB}\b",
+    ),
+    # Referred, recommended, considered, kept in mind.
+    (
+        "refer",
+        r"\b(?:refer|recommend|nominate|endorse|vouch for|sponsor|put|submit|suggest) me"
+        r"(?= ?(?:$|[,.;:!?)]|and\b|if\b|or\b|when\b|internally|for\b|as (?:a|an|the)\b|forward|up "
+        rf"for|(?:to|with) (?:the |your |a |an |one of )?(?:[\w'-]+ )?{_RECRUITING}\b|"
+        r"to (?:the |your )?(?:\w+ )?(?:role|position|job|opening|internship)))",
+    ),
+    (
+        "refer",
+        r"\b(?:be|being|get|getting|been) (?:\w+ )?(?:referred|recommended|considered|"
+        r"put forward|nominated|sponsored|kept in mind|shortlisted|interviewed)\b"
+        r"(?! (?:to|by) (?:you|anyone|someone|other|others|people|colleagues|my)\b)",
+    ),
+    ("refer", r"\b(?:put|putting|say|saying|drop|dropping) in (?:a|one) (?:\w+ )?word\b"),
+    (
+        "refer",
+        r"\b(?:put|putting|pass|passing|send|sending|throw|throwing) (?:my name|me) "
+        r"(?:forward|in|up|along|on|in the hat|in the mix)\b",
+    ),
+    ("refer", r"\bmy name (?:forward|in the hat|in the mix|in front of)\b"),
+    (
+        "refer",
+        r"\b(?:keep|keeping|kept|hold|have) (?:me|my name|my resume|my info|my "
+        r"information|my application|my profile)(?: \w+)? (?:in mind|on (?:your |the )?radar|"
+        r"on file|in consideration|posted (?:on|about) (?:any|openings|roles|positions|jobs))\b",
+    ),
+    ("refer", r"\b(?:kept|keep me|remember me|think of me) (?:in mind )?(?:for|if|when|should)\b"),
+    ("refer", r"\bconsider(?:ing)? (?:me|my (?:application|resume|candidacy|profile))\b"),
+    (
+        "refer",
+        r"\b(?:for consideration|my candidacy|a referral|an referral|employee referral|"
+        r"internal referral|referral (?:for|to) (?:the |a |an |this |that |your )?(?:\w+ ){0,3}?"
+        r"(?:role|position|job|opening|internship|program))\b",
+    ),
+    (
+        "refer",
+        rf"\b(?:consider(?:ed)?|recommend(?:ed)?|refer(?:red)?|nominated?|interview) "
+        rf"(?:me )?for (?:the |a |an |any |this |that |your |one of )?(?:[\w'-]+ ){{0,3}}?"
+        rf"(?:{_JOB}|team)(?: (?:role|position|job|internship|opening|program))?\b",
+    ),
+    # The resume passed on, not merely offered.
+    (
+        "resume",
+        rf"\b(?:pass|passing|passed|forward|forwarding|circulate|circulating|hand|"
+        rf"handing|route|routing|flag|flagging) (?:\w+ )?(?:along |on )?(?:my|the attached|"
+        rf"the) {_RESUME}\b",
+    ),
+    (
+        "resume",
+        rf"\b(?:send|sending|share|sharing|give|giving|get|getting|put|putting|submit|"
+        rf"submitting|pass|forward) (?:\w+ )?(?:my|the attached) {_RESUME} (?:[\w'-]+ ){{0,2}}?"
+        rf"(?:along |on |over )?(?:to|with|in front of|onto|on to|up to|into) (?:the |your |a |an |"
+        rf"one of )?(?:[\w'-]+ )?{_THIRD_PARTY}\b",
+    ),
+    (
+        "resume",
+        rf"\bmy {_RESUME} (?:[\w'-]+ ){{0,3}}?(?:in front of|along to|on to|over to|to "
+        rf"(?:the |your )?(?:\w+ )?(?:hiring|recruit\w*|hr|talent))\b",
+    ),
+    (
+        "resume",
+        rf"\b{_RESUME} (?:to|with) (?:the |your )?(?:\w+ )?(?:hiring|recruit\w*|hr|"
+        r"talent)\b",
+    ),
+    # Getting in, joining, working there.
+    (
+        "get-in",
+        rf"\b(?:get|getting|break|breaking|land|landing) (?:my foot |a foot |my feet )?"
+        rf"(?:in|into) (?:the door )?(?:(?:at|to|with|on) )?(?:{_THEIR_ORG}|there|the (?:company|"
+        rf"firm|team|organi[sz]ation))\b",
+    ),
+    (
+        "get-in",
+        r"\b(?:hop(?:e|es|ed|ing)|want(?:ing)?|love|like|try(?:ing)?|eager|keen|chance|"
+        r"help me|way for me|shot at|dream(?:ing)? of|aim(?:ing)?|plan(?:ning)?) (?:\w+ ){0,2}?"
+        r"(?:to )?(?:get|getting|break|breaking) (?:in|my foot in|a foot in)(?: the door)?"
+        r"(?= ?(?:$|[,.;:!?]|at\b|with\b|there\b|somewhere\b|too\b|(?:at|with) [a-z]))",
+    ),
+    ("get-in", r"\b(?:get|getting) my foot in the door\b"),
+    (
+        "join",
+        rf"\b(?:join|joining|be part of|being part of|become part of|becoming part of|"
+        rf"work (?:for|at|with|on|in)|working (?:for|at|with|on|in)|intern (?:at|with|for|on|in)|"
+        rf"interning (?:at|with|for|on|in)|contribute to|contributing to|be on) "
+        rf"{_THEIR_ORG}",
+    ),
+    # Fit for the role.
+    (
+        "fit",
+        rf"\b(?:i|me|my (?:\w+ )?(?:background|skills|experience|profile)) (?:[\w'-]+ ){{0,4}}?"
+        rf"(?:fit|match|candidate|fits) (?:in )?(?:well )?(?:for|on|with|in|at|into) "
+        rf"(?:the |your |this |that |a |an |one of )?(?:[\w'-]+ ){{0,3}}?(?:{_JOB}|{_ORG_NOUN})\b",
+    ),
+    (
+        "fit",
+        rf"\b(?:fit|match|candidate) (?:in )?(?:for|on|with|into|at) (?:the|this|that|your|"
+        rf"an open|any open) (?:[\w'-]+ ){{0,3}}?(?:{_JOB}|{_ORG_NOUN})\b",
+    ),
+    (
+        "fit-bare",
+        r"\b(?:i|me) (?:would|might|could|will|am|may) (?:be )?(?:a |an )?(?:good |"
+        r"great |strong |right |natural |solid |decent |possible )?(?:fit|match|candidate)"
+        r"(?= ?(?:$|[,.;:!?]|there\b|here\b))",
+    ),
+    # A present search announced, an application made, leads welcomed.
+    (
+        "search",
+        rf"\b(?:looking|searching|hunting|hoping|seeking|angling|competing|aiming|vying|"
+        rf"in the market) (?:for|to land|to find|to secure|to get|to obtain|to snag|to apply for) "
+        rf"{_GAP}{_JOB}\b",
+    ),
+    (
+        "search",
+        rf"\b(?:seeking|pursuing|applying for|applying to|apply for|apply to|applied "
+        rf"for|applied to|submitted (?:an |my )?application (?:for|to)|interviewing for) "
+        rf"{_GAP}{_JOB}\b",
+    ),
+    (
+        "search",
+        r"\b(?:on the job market|job[_ ]hunting|job[_ ]searching|"
+        r"seeking employment|seeking work|looking for work|searching for work|job seeking)\b",
+    ),
+    (
+        "want",
+        rf"\b(?:would|should) (?:like|love|appreciate|welcome|value) (?:to (?:have|get|land|"
+        rf"secure|be offered|receive|obtain|snag|apply for|apply to) )?{_GAP}{_JOB}\b",
+    ),
+    (
+        "want",
+        rf"\b(?:want|need|interested in|eager for|keen on|keen for|hope to get|hope to "
+        rf"land|help me (?:to )?(?:land|secure|get|find|obtain|snag)|"
+        rf"to (?:land|secure|snag|obtain)) "
+        rf"{_GAP}{_JOB}\b",
+    ),
+    ("leads", r"\b(?:any )?(?:leads?|heads[_ ]up|job tips|tips on openings)\b"),
+    (
+        "leads",
+        rf"\b(?:know of|aware of|hear of|hear about|come across|see|learn of|heard of|"
+        rf"came across|point me (?:to|toward|towards)|pass along|send along|let me know (?:if|of|"
+        rf"about|when)) (?:any|anything|something|an|a) (?:[\w'-]+ ){{0,3}}?(?:{_JOB}|anything|"
+        rf"something|teams? hiring|companies hiring|one)\b",
+    ),
+    (
+        "leads",
+        r"\b(?:if|when|should) you (?:hear|learn|know) (?:of|about) (?:anything|something|"
+        r"any)\b",
+    ),
 )
-# Words that, shortly before the ask in the same clause, turn it into its opposite or a topic:
-# "I'm not asking for a job", "how you went about applying for positions", "advice for
-# someone applying for jobs".
-_NEGATION = re.compile(
-    r"\b(?:not|never|no|rather\s+than|instead\s+of|how|whether|advice|tips|someone|people|"
-    r"students|others)\b|n['’]t\b",
-    re.IGNORECASE,
+_COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
+
+# --- guards -------------------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(r" (?:[,;:.!?()—–-]|but|though|although|however|yet|so) ")
+_NEGATION = re.compile(r"\b(?:not|never|no|nor|rather than|instead of|without|neither)\b")
+# Negative words that hedge the ask instead of withdrawing it.
+_HEDGES = re.compile(
+    r"\b(?:(?:am|was|are|is) not (?:sure|certain)|not (?:sure|certain)|(?:do|did) not know|"
+    r"no idea|no pressure|(?:do|did) not suppose|no obligation|no worries|"
+    r"(?:do|did) not (?:want|mean) to "
+    r"(?:presume|impose|overstep|be (?:too )?(?:pushy|forward|presumptuous))|not to be "
+    r"(?:too )?(?:pushy|forward|presumptuous)|if not|not yet posted|not been posted|not "
+    r"posted|not listed|not advertised)\b"
 )
-_CLAUSE_BREAK = re.compile(r"[,;:—–.!?\n]|\bbut\b", re.IGNORECASE)
+# A question about the topic, not an ask: "how hiring works", "what roles exist".
+_TOPIC = re.compile(
+    r"\b(?:how|what|which|why|where|whom|advice|tips|suggestions|insights?|perspective|"
+    r"sense|understand|learn|learning|hear how|curious how|about how|someone|somebody|"
+    r"people|students|others|grads|graduates|candidates|newcomers|applicants|folks|most|"
+    r"many|anyone|typical|typically|usually|generally|suggest|recommend|advise|should|worth)\b"
+)
+_TOPIC_FOR = {
+    "hiring": re.compile(r"\b(?:how|what|why|which|when|sense|understand|trends?)\b"),
+    "hire": _TOPIC,
+    "opening": re.compile(
+        r"\b(?:how|why|where|what kinds?|which kinds?|types? of|usually|typically)\b"
+    ),
+    "exist": _TOPIC,
+    "search": _TOPIC,
+    "want": _TOPIC,
+    "get-in": _TOPIC,
+    "fit": re.compile(r"\b(?:how|what|why|someone|people|students|others|candidates)\b"),
+    "fit-bare": re.compile(r"\b(?:how|what|why|someone|people|students|others|candidates)\b"),
+}
+_FIELD = re.compile(
+    r"\b(?:in|into|across|within|throughout) (?:the|this|that|your|my|a|an|our)? ?"
+    r"(?:[\w'-]+ )?(?:field|industry|sector|area|profession|space|world|market|discipline|"
+    r"economy|career|careers|line of work)\b|\b(?:field|industry|sector|market|economy) "
+    r"(?:is|are|was)\b|\b(?:the|this) (?:job )?(?:field|industry|sector|market|economy)\b"
+)
+_READER_ORG = re.compile(
+    rf"{_THEIR_ORG}|\bwith you\b|\bat your\b|\byour end\b|\b(?:work|working|role|roles|job|jobs|"
+    r"openings?|positions?|spots?|internships?|over|out) there\b|\bthere(?= ?(?:$|[,.;:!?]))"
+)
+_FAR_FUTURE = re.compile(
+    r"\b(?:in (?:a few|a couple of|a couple|two|three|four|five|several|\d+) years|years? "
+    r"(?:away|from now|down the road|off)|someday|some day|one day|eventually|down the road|"
+    r"long[_ ]term|in the long run|when the time comes|(?:is|is not|are) (?:still )?"
+    r"(?:years|a long way) (?:away|off)|not for (?:a while|another|a few|several|two|three)|"
+    r"(?:is|will) not (?:be )?until|still (?:two|three|a few|several) years|after (?:i "
+    r"(?:finish|complete) )?(?:grad|graduate|law|med|medical|business) school)\b"
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had been|had) (?:\w+ )?(?:looking|searching|hunting|applying|seeking)\b|"
+    r"\b(?:last|previous|past) (?:year|summer|spring|fall|autumn|winter|semester|term)\b|"
+    r"\b(?:previously|back when|when i was|while i was|during my|years ago|in high school|"
+    r"as a (?:freshman|sophomore|first-year))\b|\b(?:when|while|before|after|as) i\b"
+)
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:someone|somebody|people|students|others|grads|graduates|candidates|newcomers|"
+    r"applicants|folks|they|he|she|friends?|classmates?|peers)\b"
+)
+_FIT_TARGET_NOT_A_JOB = re.compile(
+    r"\bfor (?:the|this|that|a|an|my)? ?(?:[\w'-]+ )?(?:field|career|industry|path|profession|"
+    r"line of work|program|degree|major|school)\b"
+)
+_JOB_NAMED = re.compile(
+    rf"\b(?:the|this|that|your|an|a) (?:[\w'-]+ ){{0,3}}?(?:role|position|job|opening|"
+    rf"internship)\b|{_THEIR_ORG}"
+)
 
 MESSAGE = (
     "This reads as asking for a job. An informational interview is a request for advice; "
@@ -71,16 +480,97 @@ MESSAGE = (
 )
 
 
-def asks_for_job(doc: Doc, context: CheckContext) -> list[Finding]:
-    return [
-        Finding("asks-for-job", "error", MESSAGE, match.start(), match.end())
-        for match in JOB_ASK.finditer(doc.text)
-        if not _negated(doc.text, match.start())
-    ]
+@dataclass(frozen=True, slots=True)
+class JobAsk:
+    start: int
+    end: int
+    kind: str
 
 
-def _negated(text: str, start: int) -> bool:
-    before = text[max(0, start - 60) : start]
+def job_asks(text: str) -> list[JobAsk]:
+    """Every job ask in `text`, at most one per sentence, with its span in `text`.
+
+    Where several patterns find the ask, the span is the one that starts first (and, of
+    those, the longest): "Are there any openings", not just "openings".
+    """
+    found: list[JobAsk] = []
+    whole = normalise(text).text
+    for sentence in split_sentences(text):
+        norm = normalise(sentence.text, sentence.start)
+        hits = [
+            (match.start(), -match.end(), kind)
+            for kind, pattern in _COMPILED
+            for match in pattern.finditer(norm.text)
+            if not _innocent(norm.text, match, kind, whole)
+        ]
+        if hits:
+            start, negative_end, kind = min(hits)
+            found.append(JobAsk(*norm.span(start, -negative_end), kind))
+    return found
+
+
+def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> bool:
+    before = sentence[: match.start()]
     breaks = list(_CLAUSE_BREAK.finditer(before))
-    clause = before[breaks[-1].end() :] if breaks else before
-    return bool(_NEGATION.search(clause))
+    clause_start = breaks[-1].end() if breaks else 0
+    clause_before = before[clause_start:]
+    after = sentence[match.end() :]
+    next_break = _CLAUSE_BREAK.search(after)
+    clause_after = after[: next_break.start()] if next_break else after
+    clause = clause_before + match.group() + clause_after
+    if _NEGATION.search(_HEDGES.sub(" ", clause_before + match.group())):
+        return True
+    reader_org = bool(_READER_ORG.search(clause))
+    topic = _TOPIC_FOR.get(kind)
+    if (
+        topic is not None
+        and topic.search(clause_before)
+        and not (reader_org and kind in ("opening", "exist", "hiring"))
+    ):
+        return True
+    if kind in ("search", "want", "exist", "hiring") and _FIELD.search(clause) and not reader_org:
+        return True
+    if kind == "exist" and not (reader_org or _openly_available(clause)):
+        return True
+    if kind in ("search", "want") and (_FAR_FUTURE.search(sentence) or _PAST.search(sentence)):
+        return True
+    if kind == "search" and _SOMEONE_ELSE.search(clause_before):
+        return True
+    if (
+        kind in ("hire", "refer")
+        and _SOMEONE_ELSE.search(clause_before)
+        and "me" not in (match.group().split())
+    ):
+        return True
+    if kind in ("fit", "fit-bare") and _FIT_TARGET_NOT_A_JOB.search(match.group() + clause_after):
+        return True
+    if kind == "fit-bare" and not _JOB_NAMED.search(whole):
+        return True
+    if kind == "get-in" and _FAR_FUTURE.search(sentence):
+        return True
+    return (
+        kind == "leads"
+        and "lead" in match.group()
+        and not re.search(r"\b(?:any|welcome|appreciate|grateful|pass|send|share|have)\b", clause)
+    )
+
+
+def _openly_available(clause: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:available|open|hiring|this (?:summer|fall|spring|year)|next (?:summer|year)|"
+            r"for (?:me|someone like me|a student like me|students like me)|i could apply|i "
+            r"might apply|i can apply|to apply)\b",
+            clause,
+        )
+    )
+
+
+def asks_for_job(doc: Doc, context: CheckContext) -> list[Finding]:
+    findings = []
+    for ask in job_asks(doc.text):
+        phrase = " ".join(doc.text[ask.start : ask.end].split())
+        findings.append(
+            Finding("asks-for-job", "error", f'"{phrase}": {MESSAGE}', ask.start, ask.end)
+        )
+    return findings

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 
 from spellchecker import SpellChecker
@@ -12,24 +13,49 @@ from coffeechat.domain.checker.context import CheckContext
 from coffeechat.domain.checker.text import Doc
 from coffeechat.domain.findings import Finding
 
-# Everyday words of job-search writing that the general dictionary lacks.
-_EXTRA_WORDS_TEXT = (
-    "analytics backend bootcamp cofounder cybersecurity dataset datasets edtech fintech "
-    "frontend fullstack github hackathon hackathons linkedin meetup meetups mentee mentees "
-    "ngo ngos nonprofit nonprofits onboarding organisation organisations résumé résumés "
-    "upskill upskilling webinar webinars"
-)
+# Everyday words of job-search and industry writing that the general dictionary lacks. Kept
+# short and curated: words a student really writes, never a guess at what a typo might be.
+_EXTRA_WORDS_TEXT = """
+    analytics backend bootcamp bootcamps cofounder cofounders cybersecurity dataset datasets
+    edtech fintech healthtech biotech medtech proptech insurtech cleantech climatetech govtech
+    frontend fullstack github hackathon hackathons linkedin meetup meetups mentee mentees ngo
+    ngos nonprofit nonprofits onboarding offboarding organisation organisations résumé résumés
+    upskill upskilling webinar webinars inbox inboxes figma saas paas iaas ios android api apis
+    ui ux gis sql cpa mba phd jd md msw mph mfa llm llms ai ml devops devrel kanban roadmap
+    roadmaps workflow workflows substack podcast podcasts covid zoom slack canva miro asana
+    jira notion airtable hubspot salesforce tableau powerbi looker excel javascript typescript
+    kubernetes docker wordpress squarespace shopify etsy youtube tiktok instagram
+    startup startups scaleup scaleups internship internships externship externships
+    coworker coworkers cowork coworking skillset skillsets mindset wellbeing
+    postdoc postdocs preprint preprints microfinance microfinancing fundraiser fundraisers
+    nonclinical preclinical biostatistics bioinformatics geospatial cleantech esg dei
+    stakeholder stakeholders ecommerce e-commerce multifamily underwriting fullstack
+    copywriting copyediting copyeditor ghostwriting omnichannel influencer influencers
+    telehealth telemedicine pharma biopharma medtech fieldwork casework caseload caseloads
+    paralegal paralegals clerkship clerkships practicum practicums capstone capstones
+    sophomore sophomores alum alums alumna alumnae coop co-op
+"""
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _SKIPPED_SPANS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\S+|\S+\.(?:com|org|edu|io)\b")
-# A short line of capitalized words with no full stop is a signature or a name: "Maya Chen".
-# A short line of capitalized words with no full stop is a signature, a name or a sign-off:
-# "Maya Chen", "Merci,".
-_NAME_LINE = re.compile(r"^[ \t]*(?:[A-Z][\w'’.-]*[ \t]*){1,4}[,!]?[ \t]*$", re.MULTILINE)
-_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s*|\n\s*)[\"'“‘(]*$")
 # Suggestions cost about half a millisecond a word; past this many, a note needs a rewrite more
 # than a list of corrections, and checking stays fast.
 _MAX_WORDS_WITH_SUGGESTIONS = 10
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St)\.\s*$")
+# A capitalized word is read as a name unless it is a typo of a word at least this common
+# (pyspellchecker's usage frequency; "sincerely" is about 5e-6, "belly" 1e-5).
+_COMMON = 1e-6
+_SHORTEST_CAPITALIZED_TYPO = 5
+_SHORTEST_CAPITALIZED_SUBSTITUTION = 7
+# British spellings, spelt the American way: colour -> color, organise -> organize.
+_BRITISH = (
+    ("our", "or"), ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"), ("ourite", "orite"),
+    ("ourites", "orites"), ("ourful", "orful"), ("ise", "ize"), ("ised", "ized"),
+    ("ises", "izes"), ("ising", "izing"), ("isation", "ization"), ("isations", "izations"),
+    ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("tre", "ter"), ("tres", "ters"),
+    ("ogue", "og"), ("ogues", "ogs"), ("mme", "m"), ("mmes", "ms"), ("ence", "ense"),
+    ("ences", "enses"), ("que", "ck"), ("ques", "cks"), ("lled", "led"), ("lling", "ling"),
+    ("ller", "ler"), ("llers", "lers"), ("ement", "ment"), ("aemia", "emia"), ("oe", "e"),
+    ("ae", "e"),
+)  # fmt: skip
 
 
 @cache
@@ -41,16 +67,23 @@ def speller() -> SpellChecker:
 
 
 def spelling(doc: Doc, context: CheckContext) -> list[Finding]:
+    """Misspelt words, one finding per occurrence.
+
+    A lower-case word is misspelt when the dictionary lacks it but knows a word an edit or two
+    away (a jargon word with no near neighbour is left alone). A capitalized word, wherever it
+    stands, is taken for a name unless it is plainly a typo of a common word: same first
+    letter, one slip away (a swap, a missing or doubled letter; a changed letter only in a long
+    word). That catches "Sincerly" and "Univeristy" but never "Okoye" or "Whitaker".
+    """
     ignored = _ignored_words(context)
     skipped = [m.span() for m in _SKIPPED_SPANS.finditer(doc.text)]
-    skipped += [m.span() for m in _NAME_LINE.finditer(doc.text)]
     findings: list[Finding] = []
     for token in _TOKEN.finditer(doc.text):
         if any(start <= token.start() < end for start, end in skipped):
             continue
         offset = token.start()
         for part in token.group().split("-"):
-            if _unknown(part, doc.text, offset, ignored):
+            if _misspelt(part, ignored):
                 suggest = len(findings) < _MAX_WORDS_WITH_SUGGESTIONS
                 findings.append(_finding(part, offset, suggest))
             offset += len(part) + 1
@@ -59,28 +92,64 @@ def spelling(doc: Doc, context: CheckContext) -> list[Finding]:
 
 def _ignored_words(context: CheckContext) -> frozenset[str]:
     words = {w.lower() for w in context.personal_words}
-    for name in context.known_names:
-        words.update(part.lower() for part in name_parts(name))
+    names = (*context.known_names, context.referrer_name or "", context.recipient_name or "")
+    for name in names:
+        words.update(part.lower().replace("’", "'") for part in name_parts(name))
         words.add(name.lower())
     return frozenset(words)
 
 
-def _unknown(word: str, text: str, offset: int, ignored: frozenset[str]) -> bool:
+def _misspelt(word: str, ignored: frozenset[str]) -> bool:
     word = word.replace("’", "'").strip("'")
     if word.lower().endswith("'s"):
         word = word[:-2]
-    if len(word) < 2 or any(ch.isdigit() or ch == "_" for ch in word) or word.isupper():
+    if len(word) < 2 or any(ch.isdigit() or ch == "_" for ch in word):
         return False
-    if word.lower() in ignored:
-        return False
-    before = text[max(0, offset - 8) : offset]
-    if word[0].isupper() and (
-        not _SENTENCE_START_BEFORE.search(before) or _TITLE_BEFORE.search(before)
-    ):
-        return False  # capitalized mid-sentence or after a title: most likely a name
-    checker = speller()
+    if word.isupper() or any(ch.isupper() for ch in word[1:]):
+        return False  # acronyms (UX, CPA) and brand casing (iOS, LinkedIn, SaaS, McKinsey)
     lower = word.lower()
-    return not checker.known([lower]) and not checker.known([lower.split("'")[0]])
+    if lower in ignored or _known(lower):
+        return False
+    if word[0].isupper():
+        return _plain_typo(lower)
+    return bool(_suggestions(lower))
+
+
+def _known(lower: str) -> bool:
+    checker = speller()
+    if checker.known([lower]) or checker.known([lower.split("'")[0]]):
+        return True
+    plain = unicodedata.normalize("NFKD", lower)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    if plain != lower and checker.known([plain]):
+        return True
+    return any(
+        lower.endswith(british) and checker.known([lower[: -len(british)] + american])
+        for british, american in _BRITISH
+    )
+
+
+@lru_cache(maxsize=4096)
+def _plain_typo(lower: str) -> bool:
+    """A capitalized unknown word that is one slip from a common word: "Sincerly", "Thier"."""
+    if len(lower) < _SHORTEST_CAPITALIZED_TYPO:
+        return False
+    checker = speller()
+    for candidate in checker.known(checker.edit_distance_1(lower)):
+        if candidate[0] != lower[0] or checker.word_usage_frequency(candidate) < _COMMON:
+            continue
+        if candidate in (lower + "s", lower + "es", lower[:-1]):
+            continue  # "Canva" is not a typo of "canvas"
+        if len(candidate) != len(lower) or _is_swap(lower, candidate):
+            return True
+        if len(lower) >= _SHORTEST_CAPITALIZED_SUBSTITUTION:
+            return True
+    return False
+
+
+def _is_swap(a: str, b: str) -> bool:
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
 
 
 def _finding(word: str, offset: int, suggest: bool) -> Finding:

@@ -13,10 +13,17 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from coffeechat.domain.checker.job_ask import job_asks
 from coffeechat.domain.findings import Finding
 from coffeechat.domain.questions.rephrase import rephrase
 
 RULE_ID: Final = "closed-question"
+JOB_ASK_RULE_ID: Final = "asks-for-job"
+JOB_ASK_MESSAGE: Final = (
+    "This asks about a job, not for advice. Asked in an informational interview, it changes "
+    "the conversation from learning to applying, and people open up less. Leave it out; if "
+    "they know of openings, they will usually mention them."
+)
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -58,13 +65,29 @@ class _Word:
 
 
 def check_question(text: str) -> list[Finding]:
-    """Hints for each sentence of `text` that invites a yes/no answer.
+    """A warning for each sentence of `text` that asks about a job (never reworded), and hints
+    for each other sentence that invites a yes/no answer.
 
-    Each finding's `start`/`end` cover the leading words ("Do you", "Have you ever").
+    A hint's `start`/`end` cover the leading words ("Do you", "Have you ever"); a warning's
+    cover the job ask.
     """
     findings: list[Finding] = []
     normalized = text.replace("\u2019", "'")
+    asks = job_asks(text)
     for segment in _SEGMENT.finditer(normalized):
+        ask = next((a for a in asks if segment.start() <= a.start < segment.end()), None)
+        if ask is not None:
+            phrase = " ".join(text[ask.start : ask.end].split())
+            findings.append(
+                Finding(
+                    rule=JOB_ASK_RULE_ID,
+                    severity="warning",
+                    message=f'"{phrase}": {JOB_ASK_MESSAGE}',
+                    start=ask.start,
+                    end=ask.end,
+                )
+            )
+            continue
         words = [
             _Word(m.group().lower(), m.start(), m.end())
             for m in _WORD.finditer(normalized, segment.start(), segment.end())
@@ -88,7 +111,7 @@ def check_question(text: str) -> list[Finding]:
 
 
 def is_open(text: str) -> bool:
-    """True when no sentence of `text` invites a yes/no answer."""
+    """True when no sentence of `text` invites a yes/no answer (or asks about a job)."""
     return not check_question(text)
 
 
@@ -142,7 +165,10 @@ def _message(lead_in: str, core: str) -> str:
     suggestion = rephrase(core)
     if lead_in:
         suggestion = f"{lead_in} {suggestion[0].lower()}{suggestion[1:]}"
-    return (
+    advice = (
         'This one can be answered with a quick "yes" or "no". Open questions invite stories, '
-        f'and stories are where the useful advice is. You could try: "{suggestion}"'
+        "and stories are where the useful advice is."
     )
+    if job_asks(suggestion):  # never polish a question into a job ask
+        return f"{advice} Try opening with what, how or why."
+    return f'{advice} You could try: "{suggestion}"'

@@ -91,6 +91,8 @@ def _weigh(m: re.Match[str]) -> str:
 def _a_time(m: re.Match[str]) -> str:
     first, _, rest = m["rest"].partition(" ")
     past = _SIMPLE_PAST.get(first.lower(), first)
+    if first.lower() == "been" and re.match(r"(?:to|abroad|back)\b", rest, re.IGNORECASE):
+        past = "went"  # "Have you been to Japan?" -> "a time you went to Japan"
     return f"Tell me about a time {m['who'].lower()} {past}{' ' + rest if rest else ''}."
 
 
@@ -138,6 +140,13 @@ _RULES: Final[tuple[_Rule, ...]] = (
     _rule(r"would you mind if (?P<rest>.+)", _feel_if),
     _rule(r"(?:can|could|may) (?P<pronoun>I|we) (?P<rest>.+)", _suggest_how),
     _rule(r"should (?:I|we) (?P<rest>.+)", _weigh),
+    _rule(
+        r"(?:have you got|do you have) (?:any )?(?P<noun>advice|tips|suggestions|recommendations"
+        r"|thoughts|ideas|regrets|resources|concerns)(?P<rest>.*)",
+        _what_noun,
+    ),
+    _rule(r"(?:do|did) you (?:happen to )?know (?:if|whether) (?P<rest>.+)", _view),
+    _rule(r"did you ever (?P<rest>.+)", _come_to),
     _rule(r"have (?P<who>you|they) (?:ever )?(?P<rest>.+)", _a_time),
     _rule(
         r"(?:would|do|did) you (?:say|think|believe|feel|reckon) (?:that |like )?(?P<rest>.+)",
@@ -147,11 +156,6 @@ _RULES: Final[tuple[_Rule, ...]] = (
         r"do you know (?:anyone|anybody|someone|somebody|any people|other people|people)"
         r"(?: (?P<rest>.+))?",
         _who,
-    ),
-    _rule(
-        r"do you have (?:any )?(?P<noun>advice|tips|suggestions|recommendations|thoughts|ideas"
-        r"|regrets|resources|concerns)(?P<rest>.*)",
-        _what_noun,
     ),
     _rule(r"did you (?P<rest>.+)", _come_to),
     _rule(r"(?P<all>.+)", _to_what_extent),

@@ -1,4 +1,12 @@
-"""Load the labelled corpus and score the checker against it (used by tests and the tool)."""
+"""Load the labelled corpora and score the checker against them (used by tests and the tool).
+
+corpus.json and dev_students.json are the development set, tuned on; heldout.json is the
+held-out set, written before the checker was tuned and never tuned on. An entry's keys follow
+/work/brief/rules.md: `kind`, `channel`, `text`, `expected`, and optionally `subject`,
+`referrer_name` (or `referrer`), `to` (the recipient's full name), `minutes`, `rule_set`,
+`max_words`, `known_names`, `personal_words`, `other_bodies`, `meeting_ended_at`,
+`recorded_at`, `meeting_notes`.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +18,11 @@ from typing import Any
 
 from coffeechat.domain.checker import RULE_IDS, RULE_SETS, CheckContext, check
 
-CORPUS = Path(__file__).with_name("corpus.json")
+HERE = Path(__file__).parent
+CORPUS = HERE / "corpus.json"
+DEV_STUDENTS = HERE / "dev_students.json"
+HELDOUT = HERE / "heldout.json"
+DEV_SETS = (CORPUS, DEV_STUDENTS)
 
 
 @dataclass(frozen=True)
@@ -40,28 +52,40 @@ class Score:
 
 
 def load_corpus(path: Path = CORPUS) -> list[Case]:
-    return [_case(entry) for entry in json.loads(path.read_text(encoding="utf-8"))]
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    entries: list[dict[str, Any]] = raw
+    if isinstance(raw, dict):  # {"messages": [...]} or {"cases": [...]}
+        entries = raw.get("messages") or raw.get("cases") or []
+    prefix = "" if path == CORPUS else f"{path.stem}:"
+    return [_case(entry, prefix, index) for index, entry in enumerate(entries)]
 
 
-def _case(entry: dict[str, Any]) -> Case:
-    rules = RULE_SETS[entry.get("rule_set", "career-office")]
-    if "max_words" in entry:
+def load_dev() -> list[Case]:
+    """The development set: every dev file that exists."""
+    return [case for path in DEV_SETS if path.exists() for case in load_corpus(path)]
+
+
+def _case(entry: dict[str, Any], prefix: str = "", index: int = 0) -> Case:
+    rules = RULE_SETS[entry.get("rule_set") or "career-office"]
+    if entry.get("max_words") is not None:
         rules = replace(rules, max_words=entry["max_words"])
     context = CheckContext(
         kind=entry["kind"],
-        channel=entry["channel"],
+        channel=entry.get("channel") or "email",
         subject=entry.get("subject"),
-        referrer_name=entry.get("referrer_name"),
+        referrer_name=entry.get("referrer_name") or entry.get("referrer"),
         minutes=entry.get("minutes"),
         rules=rules,
-        known_names=tuple(entry.get("known_names", ())),
-        personal_words=tuple(entry.get("personal_words", ())),
-        other_bodies=tuple(entry.get("other_bodies", ())),
+        known_names=tuple(entry.get("known_names") or ()),
+        personal_words=tuple(entry.get("personal_words") or ()),
+        other_bodies=tuple(entry.get("other_bodies") or ()),
         meeting_ended_at=_when(entry.get("meeting_ended_at")),
         recorded_at=_when(entry.get("recorded_at")),
-        meeting_notes=tuple(entry.get("meeting_notes", ())),
+        meeting_notes=tuple(entry.get("meeting_notes") or ()),
+        recipient_name=entry.get("to") or entry.get("recipient_name"),
     )
-    return Case(entry["id"], entry["text"], context, frozenset(entry["expected"]))
+    ident = f"{prefix}{entry.get('id', index)}"
+    return Case(ident, entry["text"], context, frozenset(entry["expected"]))
 
 
 def _when(value: str | None) -> datetime | None:

@@ -58,12 +58,27 @@ def test_word_count(text: str, count: int) -> None:
     assert word_count(text) == count
 
 
-def test_findings_sorted_by_offset_then_severity_whole_message_first() -> None:
-    text = "a " * 150 + "thier"  # the LinkedIn overflow and the misspelling both start at 300
+def test_findings_sorted_by_severity_then_position_whole_message_first() -> None:
+    text = "a " * 150 + "thier [Name]"  # the overflow and the misspelling both start at 300
     findings = check(text, CheckContext(kind="linkedin-note", channel="linkedin"))
-    assert [(f.start, f.rule) for f in findings] == [
-        (None, "missing-introduction"),
-        (300, "over-char-limit"),
-        (300, "spelling"),
+    assert [(f.severity, f.start, f.rule) for f in findings] == [
+        ("error", 300, "over-char-limit"),
+        ("error", 306, "placeholder"),
+        ("warning", None, "missing-introduction"),
+        ("warning", 300, "spelling"),
     ]
     assert {f.rule for f in findings} <= set(RULE_IDS)
+
+
+def test_each_finding_with_a_span_quotes_its_phrase_and_none_repeats() -> None:
+    text = "Dear Mr. Johnson,\nAre there any openings? I'd recieve it. I'd recieve it. An hour?"
+    context = CheckContext(kind="request", channel="email", recipient_name="Aisha Bello")
+    findings = check(text, context)
+    for finding in findings:
+        if finding.start is not None:
+            phrase = " ".join(text[finding.start : finding.end].split())
+            assert f'"{phrase}"' in finding.message
+    keys = [(f.rule, f.start, f.end) for f in findings]
+    assert len(keys) == len(set(keys))
+    misspelt = [text[f.start : f.end] for f in findings if f.rule == "spelling" and f.start]
+    assert misspelt == ["recieve", "recieve"]

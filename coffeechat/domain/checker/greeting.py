@@ -1,0 +1,308 @@
+"""`greeting-name-mismatch`: the greeting must name the person the message is to.
+
+A note that opens "Dear Mr. Johnson" when it goes to Aisha Bello tells her at once that she is
+one of many, and the wrong name is the one mistake a reader never overlooks. The greeting's
+name words are compared with the recipient's name, forgiving what people really write: a title
+with the surname, the first name alone, a short form of the first name (Liz, Alex), missing
+accents and either kind of apostrophe.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from coffeechat.domain.checker.context import CheckContext
+from coffeechat.domain.checker.text import Doc
+from coffeechat.domain.findings import Finding
+
+_OPENING = re.compile(
+    r"\A\s*(?:dear|hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening|day)"
+    r"|to)\b[ \t,]*",
+    re.IGNORECASE,
+)
+_TITLE = re.compile(
+    r"(?:mr|mrs|ms|mx|miss|dr|prof|professor|doctor|dean|sir|madam|madame|coach|rev|"
+    r"reverend|judge|captain|capt|sr|sra|srta|herr|frau|mme|mlle)\.?(?=\s)",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-.][^\W\d_]+)*\.?")
+_PARTICLES = frozenset(
+    [
+        "de",
+        "la",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "da",
+        "di",
+        "du",
+        "le",
+        "los",
+        "las",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "dos",
+        "das",
+        "st",
+    ]
+)
+# Greeting words that name no one: "Dear Hiring Manager", "Hello everyone".
+_GENERIC = frozenset(
+    [
+        "all",
+        "everyone",
+        "everybody",
+        "there",
+        "team",
+        "folks",
+        "friend",
+        "friends",
+        "colleague",
+        "colleagues",
+        "sir",
+        "madam",
+        "hiring",
+        "manager",
+        "managers",
+        "recruiter",
+        "recruiters",
+        "committee",
+        "admissions",
+        "whom",
+        "it",
+        "may",
+        "concern",
+        "members",
+        "staff",
+        "board",
+        "human",
+        "resources",
+        "hr",
+        "search",
+        "department",
+        "editor",
+        "editors",
+        "and",
+        "or",
+        "again",
+        "you",
+        "y'all",
+        "neighbor",
+        "neighbour",
+        "partner",
+        "partners",
+        "mentor",
+    ]
+)
+# Common short forms whose spelling is not a prefix of the full first name.
+_NICKNAMES: dict[str, tuple[str, ...]] = {
+    "elizabeth": ("liz", "lizzie", "lizzy", "beth", "betty", "betsy", "eliza", "libby", "elle"),
+    "robert": ("bob", "bobby", "rob", "robbie", "bert"),
+    "roberta": ("bobbie", "robbie", "bert"),
+    "william": ("bill", "billy", "will", "willy", "liam"),
+    "james": ("jim", "jimmy", "jamie"),
+    "michael": ("mike", "mikey", "mick", "mickey"),
+    "katherine": ("kate", "katie", "kathy", "kat", "kit", "kay"),
+    "catherine": ("kate", "katie", "cathy", "cat", "cate"),
+    "kathryn": ("kate", "katie", "kathy", "kat"),
+    "richard": ("rick", "ricky", "dick", "rich", "richie"),
+    "margaret": ("maggie", "meg", "peggy", "margie", "greta"),
+    "anthony": ("tony",),
+    "antonio": ("tony", "toni"),
+    "edward": ("ed", "eddie", "ted", "teddy", "ned"),
+    "john": ("jack", "johnny"),
+    "jonathan": ("jon", "jonny", "nate"),
+    "charles": ("charlie", "chuck", "chaz"),
+    "charlotte": ("charlie", "lottie"),
+    "susan": ("sue", "susie", "suzy"),
+    "suzanne": ("sue", "suzy"),
+    "jennifer": ("jen", "jenny", "jenn"),
+    "andrew": ("andy", "drew"),
+    "daniel": ("dan", "danny"),
+    "david": ("dave", "davey"),
+    "joseph": ("joe", "joey"),
+    "josephine": ("jo", "josie"),
+    "matthew": ("matt", "matty"),
+    "nicholas": ("nick", "nicky", "nico"),
+    "patrick": ("pat", "paddy"),
+    "patricia": ("pat", "patty", "trish", "tricia"),
+    "stephen": ("steve", "stevie"),
+    "steven": ("steve", "stevie"),
+    "thomas": ("tom", "tommy"),
+    "benjamin": ("ben", "benny", "benji"),
+    "alexandra": ("alex", "lexi", "sasha", "sandra", "sandy", "ali"),
+    "alexander": ("alex", "xander", "sasha", "sandy", "al"),
+    "alejandro": ("alex", "ale"),
+    "nathaniel": ("nate", "nat", "nathan"),
+    "nathan": ("nate",),
+    "zachary": ("zach", "zack", "zak"),
+    "abigail": ("abby", "abbie", "gail"),
+    "rebecca": ("becky", "becca", "bex"),
+    "jessica": ("jess", "jessie"),
+    "victoria": ("vicky", "vicki", "tori"),
+    "gabriel": ("gabe",),
+    "gabriela": ("gabby", "gaby"),
+    "gabrielle": ("gabby", "gaby", "elle"),
+    "manuel": ("manny",),
+    "jose": ("pepe",),
+    "francisco": ("paco", "pancho", "frank"),
+    "guadalupe": ("lupe",),
+    "henry": ("hank", "harry", "hal"),
+    "harold": ("harry", "hal"),
+    "mary": ("molly", "polly", "mae"),
+    "anne": ("annie", "nan"),
+    "anna": ("annie",),
+    "deborah": ("deb", "debbie", "debby"),
+    "kimberly": ("kim",),
+    "frederick": ("fred", "freddie", "fritz"),
+    "albert": ("al", "bert"),
+    "alan": ("al",),
+    "raymond": ("ray",),
+    "ronald": ("ron", "ronnie"),
+    "donald": ("don", "donnie"),
+    "lawrence": ("larry",),
+    "gerald": ("jerry", "gerry"),
+    "jerome": ("jerry",),
+    "theresa": ("terry", "tess", "tessa"),
+    "teresa": ("terry", "tess", "tessa"),
+    "dorothy": ("dot", "dottie", "dolly"),
+    "christopher": ("chris", "kit", "topher"),
+    "christine": ("chris", "chrissy", "tina"),
+    "christina": ("chris", "tina"),
+    "samantha": ("sam", "sammy"),
+    "samuel": ("sam", "sammy"),
+    "timothy": ("tim", "timmy"),
+    "gregory": ("greg",),
+    "peter": ("pete",),
+    "philip": ("phil",),
+    "phillip": ("phil",),
+    "jacob": ("jake",),
+    "joshua": ("josh",),
+    "kenneth": ("ken", "kenny"),
+    "leonard": ("leo", "len", "lenny"),
+    "eleanor": ("ellie", "nell", "nora"),
+    "helen": ("nell", "ellie"),
+    "isabel": ("izzy", "bel", "bella"),
+    "isabella": ("izzy", "bella"),
+    "olivia": ("liv", "livvy"),
+    "victor": ("vic",),
+    "vincent": ("vince", "vinny"),
+    "rafael": ("rafa",),
+    "eduardo": ("eddie", "lalo"),
+    "guillermo": ("memo", "willy"),
+    "ignacio": ("nacho",),
+    "dolores": ("lola",),
+    "mercedes": ("meche",),
+    "yevgeny": ("zhenya",),
+    "aleksandr": ("sasha",),
+    "dmitri": ("dima",),
+    "ekaterina": ("katya", "katia"),
+    "mohammed": ("mo",),
+    "muhammad": ("mo",),
+    "mohammad": ("mo",),
+}
+
+
+def fold(word: str) -> str:
+    """Lower case, accents and apostrophe styles removed: "O’Brién" -> "o'brien"."""
+    decomposed = unicodedata.normalize("NFKD", word.replace("’", "'").replace("‘", "'"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.lower().strip(".")
+
+
+def greeting_names(text: str) -> list[tuple[str, int, int]]:
+    """The name words of the greeting, with their offsets: "Dear Mr. Johnson," -> Johnson."""
+    opening = _OPENING.match(text)
+    if opening is None:
+        return []
+    position = opening.end()
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end == -1 else line_end
+    names: list[tuple[str, int, int]] = []
+    while position < line_end:
+        gap = re.match(r"[ \t]*", text[position:line_end])
+        position += gap.end() if gap else 0
+        title = _TITLE.match(text, position, line_end + 1)
+        if title and not names:
+            position = title.end()
+            continue
+        word = _NAME_WORD.match(text, position, line_end)
+        if word is None:
+            break
+        raw = word.group()
+        folded = fold(raw)
+        if folded in _PARTICLES or folded in _GENERIC:
+            if folded in _GENERIC:
+                break
+            position = word.end()
+            continue
+        if not raw[0].isupper():
+            break
+        if len(folded.replace(".", "")) > 1:  # an initial ("A.") says too little to judge
+            names.append((raw.rstrip("."), word.start(), word.start() + len(raw.rstrip("."))))
+        position = word.end()
+        if len(names) >= 4:
+            break
+    return names
+
+
+def _matches(word: str, parts: list[str], first: str | None) -> bool:
+    folded = fold(word)
+    pieces = [folded, *folded.split("-")]
+    if any(piece in parts for piece in pieces):
+        return True
+    if first is None:
+        return False
+    if folded in _NICKNAMES.get(first, ()):
+        return True
+    # Short forms built on the first name: Alex (Alexandra), Sam (Samuel), Danny (Daniel).
+    stem = re.sub(r"(?:ie|y|i)$", "", folded)
+    if len(stem) >= 2 and stem[-1:] * 2 == stem[-2:]:
+        stem = stem[:-1]
+    return len(folded) >= 3 and any(
+        len(s) >= 3 and first.startswith(s) and len(s) < len(first) for s in {folded, stem}
+    )
+
+
+def _parts(name: str) -> list[str]:
+    """The recipient's name words, folded, first name first: "Dr. Aisha Bello" -> aisha, bello."""
+    words = [fold(w) for w in _NAME_WORD.findall(name)]
+    parts = [w for w in words if len(w) > 1 and w not in _TITLE_WORDS]
+    return parts + [piece for w in parts if "-" in w for piece in w.split("-")]
+
+
+_TITLE_WORDS = frozenset(
+    ["mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "doctor", "dean", "sir", "madam"]
+)
+
+
+def greeting_name_mismatch(doc: Doc, context: CheckContext) -> list[Finding]:
+    if not context.recipient_name:
+        return []
+    parts = _parts(context.recipient_name)
+    if not parts:
+        return []
+    first = parts[0]
+    named = greeting_names(doc.text)
+    wrong = [(w, s, e) for w, s, e in named if not _matches(w, parts, first)]
+    if not wrong:
+        return []
+    start, end = wrong[0][1], wrong[-1][2]
+    phrase = doc.text[start:end]
+    referrer = _parts(context.referrer_name or "")
+    if referrer and all(fold(w) in referrer for w, _, _ in wrong):
+        why = f"{context.referrer_name} is the person who referred you"
+    else:
+        why = "that isn't their name"
+    message = (
+        f'The greeting says "{phrase}", but this message is to {context.recipient_name}, and '
+        f"{why}. A wrong name is the one slip a reader never overlooks: it tells them the note "
+        "was copied from one sent to someone else."
+    )
+    return [Finding("greeting-name-mismatch", "error", message, start, end)]
