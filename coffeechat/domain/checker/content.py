@@ -14,7 +14,12 @@ _SOURCE = re.compile(
     r"\b(?:alumn(?:i|a|us|ae)|alums?|linkedin|directory|panel(?:ist)?s?|handshake|"
     r"career\s+(?:center|centre|office|fair|services)|conference|webinar|podcast|"
     r"came\s+across|come\s+across|found\s+(?:your|you)|(?:got|have)\s+your\s+(?:name|email)|"
-    r"(?:read|saw|seen|heard|watched|listened\s+to|attended|enjoyed|follow(?:ed)?)\s+your|"
+    r"(?:read|reading|saw|seen|heard|hearing|watched|listened\s+to|attended|enjoyed|"
+    r"follow(?:ed)?|cited|took|taken|noticed|discovered|studied|used|been\s+reading|"
+    r"been\s+following|learned|learnt)\s+(?:[\w'’-]+\s+){0,5}?(?:your\b|you\b(?!['’]))|"
+    r"\b(?:mentioned|told\s+me|tells\s+me|spoke\s+(?:very\s+)?(?:highly|well)|pointed\s+me|"
+    r"introduced\s+me|forwarded\s+your|sent\s+me\s+your|shared\s+your|speaks\s+highly|"
+    r"(?:put|putting)\s+me\s+in\s+touch|connected\s+(?:me|us))\b|"
     r"your\s+(?:article|talk|blog|post|presentation|profile|book|interview|paper|newsletter|"
     r"website|piece|essay|lecture|keynote|session|op-ed|column)|"
     r"gave\s+me\s+your|passed\s+(?:along|on)\s+your|(?:suggested|recommended)\s+(?:that\s+)?I|"
@@ -22,20 +27,72 @@ _SOURCE = re.compile(
     re.IGNORECASE,
 )
 _INTRODUCTION = re.compile(
-    r"(?i:\bmy\s+name\s+is)\b|\b(?i:this\s+is)\s+[A-Z][a-z]+|\bI['’]m\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,|"
-    r"(?i:\bI(?:['’]m|\s+am)\s+(?:an?|currently|in\s+my|studying|majoring|pursuing|completing|"
-    r"finishing|working|a\s+recent)\b(?!\s+(?:big\s+|huge\s+|long-?time\s+)?(?:fan|admirer))|"
+    r"(?i:\bmy\s+name\s+is)\b|\b(?i:this\s+is)\s+[A-Z][a-z]+|"
+    r"\bI(?:['’]m|\s+am)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,|"
+    r"(?i:\bI(?:['’]m|\s+am)\s+(?:now\s+|also\s+|still\s+|currently\s+)?(?:an?|the|currently|"
+    r"in\s+my|in\s+the\s+(?:\w+\s+){0,2}(?:year|semester|term|program|programme|class|cohort)|"
+    r"studying|majoring|pursuing|completing|finishing|working|retraining|training|interning|"
+    r"exploring|transitioning|switching|returning|volunteering|teaching|researching|"
+    r"graduating|enrolled|a\s+recent)\b(?!\s+(?:big\s+|huge\s+|long-?time\s+)?(?:fan|admirer))|"
+    r"\bfellow\s+(?:[\w'’-]+\s+){0,2}(?:grad|graduate|alum|alumna|alumnus|student|\w+er)\b|"
+    r"\bclass\s+of\s+['’]?\d{2,4}\b|"
+    r"\bI\s+(?:recently\s+|just\s+)?(?:finished|completed|spent|served|interned|transferred)\b|"
     r"\bI\s+(?:study|work\s+as|recently\s+graduated|graduated|teach|lead|manage)\b|"
     r"\bas\s+an?\s+(?:\w+\s+){0,2}(?:student|major|junior|senior|sophomore|freshman|graduate)\b)"
 )
+# Why this person: any mention of their work, role, organization, experience, writing,
+# research or projects. "Your career" or "your name" alone says nothing about them.
+_THEIR_WORK_NOUNS = (
+    "work", "works", "experience", "experiences", "role", "roles", "position", "background",
+    "expertise", "research", "transition", "move", "switch", "pivot", "company", "organization",
+    "organisation", "firm", "team", "agency", "lab", "department", "field", "industry",
+    "projects?", "practice", "studio", "newsroom", "program", "programme", "programs", "years",
+    "reporting", "writing", "writings", "coverage", "leadership", "business", "clinic",
+    "startup", "specialty", "speciality", "beat", "talk", "talks", "article", "articles",
+    "post", "posts", "blog", "paper", "papers", "book", "books", "interview", "interviews",
+    "episode", "episodes", "podcast", "presentation", "panel", "keynote", "lecture", "series",
+    "investigation", "investigations", "story", "stories", "byline", "bylines", "column",
+    "columns", "op-ed", "essay", "essays", "piece", "pieces", "newsletter", "thread",
+    "portfolio", "designs?", "fieldwork", "evaluations?", "modell?ing", "analysis", "analyses",
+    "study", "studies", "opinions?", "decisions", "rulings", "slides", "workshop", "webinar",
+    "course", "class", "seminar", "restaurant", "shop", "store", "brand", "campaigns?",
+    "app", "apps", "products?", "tools?", "platform", "efforts", "advocacy", "service",
+    "tenure", r"time (?:at|as|in) (?!your\b)", "contributions", "publications?", "findings", "reports?",
+    "films?", "show", "album", "exhibit", "exhibition", "collection", "photographs?",
+    "photography", "storymaps?", "maps?", "art", "music", "code", "repo", "library",
+    "dissertation", "thesis", "book", "testimony", "op-eds", "videos?", "channel", "youtube",
+    "career in", "career at", "career as", "career (?:from|since|moving|shift)", "path (?:from|into|to|in|at|as)",
+    "journey (?:from|into|to|in|at|as)", "current", "previous", "former", "recent", "new",
+)  # fmt: skip
+_THEIR_WORK_VERBS = (
+    "worked", "work", "works", "working", "spent", "spend", "built", "build", "building", "led",
+    "lead", "leading", "moved", "made", "make", "founded", "co-founded", "cofounded", "started",
+    "start", "run", "ran", "running", "manage", "managed", "managing", "direct", "directed",
+    "directing", "clerked", "wrote", "write", "written", "writing", "published", "publish",
+    "designed", "design", "designing", "teach", "taught", "teaching", "oversee", "oversaw",
+    "overseeing", "left", "joined", "became", "become", "created", "create", "launched",
+    "launch", "developed", "develop", "covered", "cover", "covering", "research", "researched",
+    "studied", "study", "practice", "practiced", "practise", "specialize", "specialise",
+    "specialized", "handle", "handled", "coach", "coached", "did", "done", "doing",
+    "represent", "represented", "served", "serve", "serving", "volunteer", "volunteered",
+    "organized", "organised", "host", "hosted", "hosting", "spoke", "speak", "presented",
+    "gave", "shared", "posted", "transitioned", "switched", "pivoted", "went", "helped",
+    "help", "helping", "advise", "advised", "advising", "edit", "edited", "editing",
+    "produce", "produced", "producing", "report", "reported", "reporting", "own", "owned",
+    "opened", "grew", "scaled", "mentor", "mentored", "recruit", "hire", "hired", "trained",
+    "train", "consult", "consulted", "invest", "invested", "investing", "curate", "curated",
+    "negotiate", "negotiated", "litigate", "litigated", "argued", "treat", "treated", "care",
+)  # fmt: skip
 _WHY_YOU = re.compile(
-    r"\byour\s+(?:\w+\s+)?(?:work|experience|career|role|position|background|expertise|"
-    r"research|path|journey|transition|move|company|organization|organisation|firm|team|"
-    r"agency|lab|department|field|industry|projects?|practice|studio|newsroom|program|years|"
-    r"reporting|writing|coverage|leadership|business|clinic|startup|specialty|beat)\b|"
-    r"\byou(?:['’]ve|\s+have)?\s+(?:worked|spent|been\s+working|built|led|moved|made|founded|"
-    r"started|run|managed|work|lead|manage|run)\b|"
-    r"\b(?:in|at)\s+your\s+(?:field|company|organization|firm|team)\b",
+    r"\byour\s+(?:[\w'’&.-]+\s+){0,3}?(?:" + "|".join(_THEIR_WORK_NOUNS) + r")\b"
+    r"|\byou(?:['’](?:ve|re|d)|\s+(?:have|had|are|were))?\s+(?:\w+\s+){0,2}?(?:"
+    + "|".join(_THEIR_WORK_VERBS)
+    + r")\b(?!\s+(?:for|with)\s+(?:me|my|considering|reading|your\s+time))"
+    r"|\b(?:you|your|someone|somebody|people|person|anyone|team)\b[^.?!\n]{0,40}?\b(?:at|with)\s+"
+    r"(?:the\s+)?[A-Z][\w&'’.-]*"
+    r"|\b(?:in|at)\s+your\s+(?:field|company|organization|firm|team)\b"
+    r"|\byou(?:['’]re|\s+are)\s+(?:now\s+|currently\s+)?(?:an?|the)\s+\w"
+    r"|\b(?:as|like)\s+(?:an?|the)\s+(?:\w+\s+){0,2}?(?:at|with|for)\s+[A-Z]",
     re.IGNORECASE,
 )
 _QUESTION = re.compile(
@@ -45,9 +102,12 @@ _QUESTION = re.compile(
     re.IGNORECASE,
 )
 _FOLLOW_UP_PLAN = re.compile(
-    r"\bI(?:['’]ll|\s+will|\s+plan\s+to|\s+intend\s+to|['’]d\s+like\s+to|\s+would\s+like\s+to)\s+"
-    r"(?:\w+\s+){0,2}?(?:follow\s+up|call|phone|ring|reach\s+out\s+again|check\s+in|"
-    r"touch\s+base|try\s+(?:your|you)|email\s+you\s+again|be\s+in\s+touch)\b",
+    r"\bI(?:['’]ll|\s+will|\s+shall|\s+plan\s+to|\s+intend\s+to|['’]d\s+like\s+to|"
+    r"\s+would\s+like\s+to|['’]m\s+going\s+to|\s+am\s+going\s+to|\s+can|\s+could)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:follow(?:\s+|-)?up|call|phone|ring|reach\s+out|check\s+(?:in|back)|"
+    r"touch\s+base|try\s+(?:your|you|again)|e-?mail|write|text|message|stop\s+by|drop\s+by|"
+    r"come\s+by|be\s+in\s+touch|get\s+back|circle\s+back|ping|contact|nudge|send\s+(?:you\s+)?"
+    r"(?:a\s+)?(?:note|reminder|message|email))\b",
     re.IGNORECASE,
 )
 

@@ -174,7 +174,10 @@ def _distance(a: str, b: str, cap: int) -> int:
 
 _JOB = (
     r"(?:jobs?|internships?|intern(?:ing)? (?:positions?|roles?|spots?)|positions?|roles?|"
-    r"openings?|vacanc(?:y|ies)|employment|co[-_]?ops?|placements?|spots?|opportunit(?:y|ies)|"
+    r"openings?|vacanc(?:y|ies)|employment|co[-_]?ops?|placements?|spots?|"
+    r"opportunit(?:y|ies)(?! (?:to|for) (?:speak|talk|learn|hear|meet|chat|connect|ask|discuss|"
+    r"get to know|sit down|pick|understand|find out|share|see|visit|shadow|interview you|"
+    r"reflect|grow|practice|explore))|"
     r"offers?|gigs?|fellowships?|apprenticeships?|residenc(?:y|ies)|clerkships?|"
     r"externships?|analyst|associate)"
 )
@@ -221,11 +224,28 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"soon|again|junior|entry)\b(?! (?:process|works|looks))",
     ),
     ("hire", r"\b(?:hire|hiring|employ|employing|bring on|take on|onboard) me\b"),
-    ("hire", r"\b(?:be|being|get|getting|got) (?:\w+ )?hired\b"),
+    ("hired", r"\b(?:be|being|get|getting|got) (?:\w+ )?hired\b"),
+    (
+        "hire",
+        r"\b(?:you|you all|y'all|your \w+(?: \w+)?|they|anyone|anybody) (?:are |is |might be |"
+        r"may be |would be |will be |be |were )?(?:currently |still |ever )?(?:taking on|take on|"
+        r"bringing on|bring on|accepting|hosting|adding|recruiting|in need of|taking)(?: any| an?|"
+        r" more| new| on)? (?:summer |new |junior |student |extra )?(?:interns?|co[_-]?ops?|"
+        r"students?|new grads|graduates|juniors|hires?|help|anyone|anybody|people|staff|"
+        r"team members|analysts|assistants|apprentices|trainees)\b",
+    ),
+    ("hire", r"\b(?:throw|toss|put|throwing|tossing|putting) my hat in(?:to)? the ring\b"),
+    (
+        "exist",
+        rf"\b(?:room|space|a place|a spot|an opening|a seat) (?:for me )?(?:on|in|at|with) "
+        rf"{_THEIR_ORG}",
+    ),
     # Openings, vacancies, open positions: words that only ever mean a job to be filled.
     (
         "opening",
-        r"\b(?:openings?|vacanc(?:y|ies)|job postings?|open (?:positions?|roles?|jobs?|"
+        r"\b(?:openings|opening(?! (?:your|a|an|the|my|our|their|his|her|up|doors?|remarks|"
+        r"statement|line|night|day|act|keynote|session|hours|of))|vacanc(?:y|ies)|job postings?|"
+        r"open (?:positions?|roles?|jobs?|"
         r"spots?|reqs?|requisitions?|internships?|headcount)|headcount)\b",
     ),
     (
@@ -270,7 +290,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "refer",
         r"\b(?:put|putting|pass|passing|send|sending|throw|throwing) (?:my name|me) "
-        r"(?:forward|in|up|along|on|in the hat|in the mix)\b",
+        r"(?:forward|in|up|along|on|in the hat|in the mix)\b(?! (?:touch|contact))",
     ),
     ("refer", r"\bmy name (?:forward|in the hat|in the mix|in front of)\b"),
     (
@@ -333,6 +353,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("get-in", r"\b(?:get|getting) my foot in the door\b"),
     (
+        "get-in",
+        r"\b(?:get|getting|break|breaking) (?:in|my foot in the door|a foot in the door) (?:at|with)"
+        r" (?!the (?:field|industry|sector))\w",
+    ),
+    (
         "join",
         rf"\b(?:join|joining|be part of|being part of|become part of|becoming part of|"
         rf"work (?:for|at|with|on|in)|working (?:for|at|with|on|in)|intern (?:at|with|for|on|in)|"
@@ -355,7 +380,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "fit-bare",
         r"\b(?:i|me) (?:would|might|could|will|am|may) (?:be )?(?:a |an )?(?:good |"
         r"great |strong |right |natural |solid |decent |possible )?(?:fit|match|candidate)"
-        r"(?= ?(?:$|[,.;:!?]|there\b|here\b))",
+        r"(?= ?(?:$|[,.;:!?]|there\b|here\b|for (?:it|that|this|that one|this one)\b))",
     ),
     # A present search announced, an application made, leads welcomed.
     (
@@ -426,6 +451,10 @@ _TOPIC = re.compile(
 _TOPIC_FOR = {
     "hiring": re.compile(r"\b(?:how|what|why|which|when|sense|understand|trends?)\b"),
     "hire": _TOPIC,
+    "hired": re.compile(
+        rf"{_TOPIC.pattern}|\b(?:whether|required|necessary|need|needed|takes|easier|harder|"
+        r"odds|chances|likely|tough|hard|difficult|possible|helps?|helped|hurt)\b"
+    ),
     "opening": re.compile(
         r"\b(?:how|why|where|what kinds?|which kinds?|types? of|usually|typically)\b"
     ),
@@ -547,6 +576,8 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     if kind == "fit-bare" and not _JOB_NAMED.search(whole):
         return True
     if kind == "get-in" and _FAR_FUTURE.search(sentence):
+        return True
+    if kind == "hired" and not re.search(r"\b(?:i|me|my)\b", clause_before):
         return True
     return (
         kind == "leads"

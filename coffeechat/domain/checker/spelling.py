@@ -33,7 +33,9 @@ _EXTRA_WORDS_TEXT = """
     copywriting copyediting copyeditor ghostwriting omnichannel influencer influencers
     telehealth telemedicine pharma biopharma medtech fieldwork casework caseload caseloads
     paralegal paralegals clerkship clerkships practicum practicums capstone capstones
-    sophomore sophomores alum alums alumna alumnae coop co-op
+    sophomore sophomores alum alums alumna alumnae coop co-op pre-med pre-law
+    tech app apps repo repos mailroom funder funders lmk grad grads admin ok okay fyi asap btw
+    dev devs ops qa gpa biz info infos prepped
 """
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _SKIPPED_SPANS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\S+|\S+\.(?:com|org|edu|io)\b")
@@ -45,6 +47,7 @@ _MAX_WORDS_WITH_SUGGESTIONS = 10
 _COMMON = 1e-6
 _SHORTEST_CAPITALIZED_TYPO = 5
 _SHORTEST_CAPITALIZED_SUBSTITUTION = 7
+_SHORT = 3
 # British spellings, spelt the American way: colour -> color, organise -> organize.
 _BRITISH = (
     ("our", "or"), ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"), ("ourite", "orite"),
@@ -77,17 +80,46 @@ def spelling(doc: Doc, context: CheckContext) -> list[Finding]:
     """
     ignored = _ignored_words(context)
     skipped = [m.span() for m in _SKIPPED_SPANS.finditer(doc.text)]
-    findings: list[Finding] = []
+    flagged: list[tuple[str, int]] = []
+    if doc.greeting is not None:  # "Dear Ms. Abernathy-Quist,": the names in a greeting
+        skipped.append((doc.greeting.start, doc.greeting.end))
     for token in _TOKEN.finditer(doc.text):
         if any(start <= token.start() < end for start, end in skipped):
             continue
+        parts = token.group().split("-")
+        if len(parts) > 1 and (
+            _known(token.group().lower()) or sum(p[:1].isupper() for p in parts) > 1
+        ):
+            continue  # "co-op", "pre-med"; "Abernathy-Quist" is a name
         offset = token.start()
-        for part in token.group().split("-"):
-            if _misspelt(part, ignored):
-                suggest = len(findings) < _MAX_WORDS_WITH_SUGGESTIONS
-                findings.append(_finding(part, offset, suggest))
+        for part in parts:
+            if (len(parts) == 1 or len(part) > _SHORT) and _misspelt(part, ignored):
+                flagged.append((part, offset))
             offset += len(part) + 1
-    return findings
+    flagged = _without_foreign_phrases(doc.text, flagged)
+    return [
+        _finding(word, offset, suggest=index < _MAX_WORDS_WITH_SUGGESTIONS)
+        for index, (word, offset) in enumerate(flagged)
+    ]
+
+
+def _without_foreign_phrases(text: str, flagged: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Two unknown words side by side are a phrase in another language ("go raibh maith
+    agat"), not two typos, unless a word is a plain slip of a common word ("definately")."""
+    keep = []
+    for index, (word, offset) in enumerate(flagged):
+        neighbours = flagged[max(0, index - 1) : index] + flagged[index + 1 : index + 2]
+        if _plain_typo(word.lower().replace("’", "'")) or not any(
+            _adjacent(text, (word, offset), other) for other in neighbours
+        ):
+            keep.append((word, offset))
+    return keep
+
+
+def _adjacent(text: str, a: tuple[str, int], b: tuple[str, int]) -> bool:
+    first, second = sorted((a, b), key=lambda item: item[1])
+    between = text[first[1] + len(first[0]) : second[1]]
+    return 0 < len(between) <= 2 and not between.strip(" ")
 
 
 def _ignored_words(context: CheckContext) -> frozenset[str]:
@@ -112,6 +144,8 @@ def _misspelt(word: str, ignored: frozenset[str]) -> bool:
         return False
     if word[0].isupper():
         return _plain_typo(lower)
+    if len(lower) <= _SHORT + 1:  # "teh", "adn": only a swapped pair is a sure slip
+        return _plain_typo(lower, shortest=3)
     return bool(_suggestions(lower))
 
 
@@ -130,21 +164,50 @@ def _known(lower: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _plain_typo(lower: str) -> bool:
-    """A capitalized unknown word that is one slip from a common word: "Sincerly", "Thier"."""
-    if len(lower) < _SHORTEST_CAPITALIZED_TYPO:
+def _plain_typo(lower: str, shortest: int = _SHORTEST_CAPITALIZED_TYPO) -> bool:
+    """An unknown word one plain slip from a common word: "Sincerly", "Thier", "Buisness".
+
+    Plain slips: two letters swapped; a letter dropped inside the word; a letter doubled or
+    undoubled ("Untill"); a letter changed, in a long word ("Oppertunity"). Names differ from
+    words in other ways (an extra or dropped last letter: "Grande", "Mathematica", "Angeles").
+    """
+    if len(lower) < shortest:
         return False
     checker = speller()
     for candidate in checker.known(checker.edit_distance_1(lower)):
-        if candidate[0] != lower[0] or checker.word_usage_frequency(candidate) < _COMMON:
+        if candidate[0] != lower[0] or "'" in candidate:
             continue
-        if candidate in (lower + "s", lower + "es", lower[:-1]):
-            continue  # "Canva" is not a typo of "canvas"
-        if len(candidate) != len(lower) or _is_swap(lower, candidate):
+        if checker.word_usage_frequency(candidate) < _COMMON:
+            continue
+        if len(candidate) == len(lower):
+            if _is_swap(lower, candidate):
+                return True
+            changed_inside = candidate[-1] == lower[-1]
+            if len(lower) >= _SHORTEST_CAPITALIZED_SUBSTITUTION and shortest > 3 and changed_inside:
+                return True
+        elif shortest > 3 and _dropped_inside(lower, candidate):
             return True
-        if len(lower) >= _SHORTEST_CAPITALIZED_SUBSTITUTION:
+        elif shortest > 3 and _doubling(lower, candidate):
             return True
     return False
+
+
+def _dropped_inside(word: str, candidate: str) -> bool:
+    """`word` is `candidate` with one letter missing, not at either end: "sincerly"."""
+    if len(candidate) != len(word) + 1 or len(word) < _SHORTEST_CAPITALIZED_TYPO + 1:
+        return False
+    return any(candidate[:i] + candidate[i + 1 :] == word for i in range(1, len(candidate) - 1))
+
+
+def _doubling(word: str, candidate: str) -> bool:
+    """One letter doubled or undoubled: "untill", "ocurred"."""
+    longer, shorter = (word, candidate) if len(word) > len(candidate) else (candidate, word)
+    if len(longer) != len(shorter) + 1:
+        return False
+    return any(
+        longer[i] == longer[i + 1] and longer[:i] + longer[i + 1 :] == shorter
+        for i in range(len(longer) - 1)
+    )
 
 
 def _is_swap(a: str, b: str) -> bool:

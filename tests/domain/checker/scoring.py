@@ -112,3 +112,17 @@ def score(cases: list[Case]) -> tuple[list[Score], list[tuple[Case, frozenset[st
             elif rule in case.expected:
                 counts[rule][2] += 1
     return [Score(rule, *counts[rule]) for rule in RULE_IDS], mismatches
+
+
+# Held-out floors: 0.9 for every rule with at least 10 positives in heldout.json, unless
+# HELDOUT_MEASURED records a lower, honestly measured figure (see docs/checker.md).
+HELDOUT_FLOOR = 0.9
+HELDOUT_MIN_POSITIVES = 10
+HELDOUT_MEASURED: dict[str, float] = {}
+
+
+def heldout_floor(s: Score) -> float:
+    """The floor a rule's held-out precision and recall must reach (0 when too few positives)."""
+    if s.true_positives + s.false_negatives < HELDOUT_MIN_POSITIVES:
+        return 0.0
+    return HELDOUT_MEASURED.get(s.rule, HELDOUT_FLOOR)
