@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.domain.checker.scoring import (  # noqa: E402
+from tests.domain.checker.scoring import (
     HELDOUT,
     Case,
     Score,

@@ -20,6 +20,7 @@ class CheckIn(Schema):
     channel: str = "email"
     subject: str | None = None
     referrer: str | None = None
+    to: str | None = None
     minutes: int | None = None
     rules: str | None = None
 
@@ -66,6 +67,8 @@ def _overrides(payload: CheckIn) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     if payload.referrer:
         changes["referrer_name"] = payload.referrer
+    if payload.to:
+        changes["recipient_name"] = payload.to
     if payload.minutes is not None:
         changes["minutes"] = payload.minutes
     if payload.rules:

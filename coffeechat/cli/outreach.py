@@ -26,6 +26,7 @@ def register(add: AddCommand) -> None:
     check.add_argument("--kind", default="request", help="request, follow-up, thank-you, …")
     check.add_argument("--channel", default="email", help="email, linkedin, letter or phone")
     check.add_argument("--referrer", default=None, help="who referred you, if anyone")
+    check.add_argument("--to", default=None, help='the recipient\'s full name, e.g. "Aisha Bello"')
     check.add_argument("--minutes", type=int, default=None, help="the length you ask for")
     check.add_argument("--rules", default="career-office", help="career-office, 2hjs-5, 2hjs-6")
     check.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -85,6 +86,8 @@ def findings_of(args: argparse.Namespace, body: str, subject: str | None) -> lis
         referrer_name=args.referrer,
         minutes=args.minutes,
         rules=RULE_SETS[args.rules],
+        recipient_name=args.to,
+        known_names=tuple(name for name in (args.to, args.referrer) if name),
     )
     return check(body, context)
 

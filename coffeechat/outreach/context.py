@@ -163,4 +163,5 @@ def check_context(
         meeting_ended_at=(meeting.ended_at or meeting.planned_end) if meeting else None,
         recorded_at=recorded_at if meeting else None,
         meeting_notes=notes,
+        recipient_name=contact.full_name if contact is not None else None,
     )

@@ -144,3 +144,11 @@ def test_a_patch_cannot_move_a_message_to_someone_elses_contact(
     message = Message.objects.create(owner=alice, contact=referral)
     response = api_alice.patch(f"/api/v1/messages/{message.pk}", {"contact": theirs.pk})
     assert response.status_code == 422
+
+
+def test_check_reads_the_recipient_from_to(api_alice: Any) -> None:
+    text = "Dear Mr. Johnson,\nCould we talk for 20 minutes?"
+    wrong = api_alice.post("/api/v1/check", {"text": text, "to": "Aisha Bello"}).json()
+    right = api_alice.post("/api/v1/check", {"text": text, "to": "Sam Johnson"}).json()
+    assert "greeting-name-mismatch" in [f["rule"] for f in wrong["findings"]]
+    assert "greeting-name-mismatch" not in [f["rule"] for f in right["findings"]]

@@ -109,3 +109,17 @@ def test_check_does_not_set_up_django(tmp_path: Path, capsys: Any, monkeypatch: 
     monkeypatch.setattr(cli, "setup_django", refuse)
     code, out, _ = run(["check", write(tmp_path, GOOD), "--referrer", "Tomás Ibáñez"], capsys)
     assert (code == 0 and "Nothing to flag" in out) or "finding" in out
+
+
+def test_to_and_referrer_name_the_people_for_the_greeting_and_spelling(
+    tmp_path: Path, capsys: Any
+) -> None:
+    text = "Subject: Hello\n\nDear Mr. Johnson,\nTiwalade suggested I write. Could we talk?\n"
+    path = write(tmp_path, text)
+    code, out, _ = run(
+        ["check", path, "--json", "--to", "Aisha Bello", "--referrer", "Tiwalade Adeyemi"], capsys
+    )
+    rules = [f["rule"] for f in json.loads(out)["findings"]]
+    assert code == 1 and "greeting-name-mismatch" in rules and "spelling" not in rules
+    code, out, _ = run(["check", path, "--json", "--to", "Sam Johnson"], capsys)
+    assert "greeting-name-mismatch" not in [f["rule"] for f in json.loads(out)["findings"]]

@@ -57,11 +57,13 @@ _THEIR_WORK_NOUNS = (
     "study", "studies", "opinions?", "decisions", "rulings", "slides", "workshop", "webinar",
     "course", "class", "seminar", "restaurant", "shop", "store", "brand", "campaigns?",
     "app", "apps", "products?", "tools?", "platform", "efforts", "advocacy", "service",
-    "tenure", r"time (?:at|as|in) (?!your\b)", "contributions", "publications?", "findings", "reports?",
+    "tenure", r"time (?:at|as|in) (?!your\b)", "contributions", "publications?", "findings",
+    "reports?",
     "films?", "show", "album", "exhibit", "exhibition", "collection", "photographs?",
     "photography", "storymaps?", "maps?", "art", "music", "code", "repo", "library",
     "dissertation", "thesis", "book", "testimony", "op-eds", "videos?", "channel", "youtube",
-    "career in", "career at", "career as", "career (?:from|since|moving|shift)", "path (?:from|into|to|in|at|as)",
+    "career in", "career at", "career as", "career (?:from|since|moving|shift)",
+    "path (?:from|into|to|in|at|as)",
     "journey (?:from|into|to|in|at|as)", "current", "previous", "former", "recent", "new",
 )  # fmt: skip
 _THEIR_WORK_VERBS = (
@@ -89,10 +91,10 @@ _WHY_YOU = re.compile(
     + "|".join(_THEIR_WORK_VERBS)
     + r")\b(?!\s+(?:for|with)\s+(?:me|my|considering|reading|your\s+time))"
     r"|\b(?:you|your|someone|somebody|people|person|anyone|team)\b[^.?!\n]{0,40}?\b(?:at|with)\s+"
-    r"(?:the\s+)?[A-Z][\w&'’.-]*"
+    r"(?:the\s+)?(?-i:[A-Z])[\w&'’.-]*"
     r"|\b(?:in|at)\s+your\s+(?:field|company|organization|firm|team)\b"
     r"|\byou(?:['’]re|\s+are)\s+(?:now\s+|currently\s+)?(?:an?|the)\s+\w"
-    r"|\b(?:as|like)\s+(?:an?|the)\s+(?:\w+\s+){0,2}?(?:at|with|for)\s+[A-Z]",
+    r"|\b(?:as|like)\s+(?:an?|the)\s+(?:\w+\s+){0,2}?(?:at|with|for)\s+(?-i:[A-Z])",
     re.IGNORECASE,
 )
 _QUESTION = re.compile(
@@ -122,12 +124,10 @@ def referral(doc: Doc, context: CheckContext) -> list[Finding]:
     """`missing-referral` and `referral-late`: name the person who sent you, and name them early."""
     if not context.referrer_name or not name_parts(context.referrer_name):
         return []
-    pattern = r"\b(?:" + "|".join(re.escape(p) for p in name_parts(context.referrer_name)) + r")\b"
     mentions = [
-        m
-        for m in re.finditer(pattern, doc.text, re.IGNORECASE)
+        m for m in _name_mentions(doc.text, name_parts(context.referrer_name))
         if doc.sentence_index(m.start()) >= 0
-    ]
+    ]  # fmt: skip
     if not mentions:
         message = (
             f"Mention {context.referrer_name}. A mutual contact is the strongest reason for a "
@@ -142,6 +142,37 @@ def referral(doc: Doc, context: CheckContext) -> list[Finding]:
         "name at the top tells them at once that this note is worth reading."
     )
     return [Finding("referral-late", "warning", message, first.start(), first.end())]
+
+
+def _name_mentions(text: str, parts: list[str]) -> list[re.Match[str]]:
+    """Where the text names someone with these name words, in order.
+
+    A name that is also an everyday word (Rose, Grant, Will, Hope) counts only when it is
+    written as a name: capitalised, and not as part of a title ("the Will of the Wisps") or at
+    the start of a sentence unless the full name follows.
+    """
+    from coffeechat.domain.checker.spelling import speller
+
+    found: list[re.Match[str]] = []
+    full = re.compile(r"\s+".join(re.escape(p) for p in parts), re.IGNORECASE)
+    found += list(full.finditer(text))
+    for part in parts:
+        common = speller().word_usage_frequency(part.lower()) >= _COMMON_WORD
+        if not common:
+            found += list(re.finditer(rf"\b{re.escape(part)}\b", text, re.IGNORECASE))
+            continue
+        for match in re.finditer(rf"\b{re.escape(part)}\b", text):
+            before = text[max(0, match.start() - 12) : match.start()]
+            after = text[match.end() : match.end() + 6]
+            sentence_start = re.search(r"(?:^|[.!?]\s+|\n\s*)$", before) is not None
+            in_title = re.search(r"\bthe\s+$", before) or re.match(r"\s+of\b", after)
+            if not (sentence_start or in_title):
+                found.append(match)
+    return sorted(found, key=lambda m: m.start())
+
+
+# Name words at least this common as English words need a name-like use (see _name_mentions).
+_COMMON_WORD = 5e-6
 
 
 def missing_source(doc: Doc, context: CheckContext) -> list[Finding]:

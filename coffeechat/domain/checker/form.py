@@ -20,6 +20,8 @@ PLACEHOLDER = re.compile(
     r"|\[[^\[\]\n]{1,40}\]"
     r"|\{\{[^\n]{0,60}?\}\}"
     r"|\b[Xx]{3,}\b"
+    r"|(?-i:\bXX(?:/XX)*\b)"
+    r"|<[^<>\n@]{1,40}>"
     r"|\bMrs?\.?\s*/\s*Ms\.?"
     # "(Last Name)", "(Company)", "(your school)": short, and built around a placeholder word.
     rf"|\((?:(?:insert|your|their|contact['’]?s?|first|last|full|job|company)\s+)?"

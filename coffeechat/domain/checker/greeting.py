@@ -26,6 +26,13 @@ _TITLE = re.compile(
     r"reverend|judge|captain|capt|sr|sra|srta|herr|frau|mme|mlle)\.?(?=\s)",
     re.IGNORECASE,
 )
+# A phone script's opening: "Hi, is this Mr. Patel?", "Hello, may I speak with Dr. Lee?"
+_PHONE_LEAD = re.compile(
+    r"(?:is\s+this|is\s+that|am\s+I\s+speaking\s+(?:with|to)|(?:may|could|can)\s+I\s+"
+    r"(?:please\s+)?speak\s+(?:with|to)|I['’]m\s+calling\s+for|I['’]m\s+trying\s+to\s+reach)"
+    r"[ \t]+",
+    re.IGNORECASE,
+)
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-.][^\W\d_]+)*\.?")
 _PARTICLES = frozenset(
     [
@@ -232,6 +239,10 @@ def greeting_names(text: str) -> list[tuple[str, int, int]]:
         if title and not names:
             position = title.end()
             continue
+        phone = _PHONE_LEAD.match(text, position, line_end)
+        if phone and not names:
+            position = phone.end()
+            continue
         word = _NAME_WORD.match(text, position, line_end)
         if word is None:
             break
@@ -254,8 +265,10 @@ def greeting_names(text: str) -> list[tuple[str, int, int]]:
 
 def _matches(word: str, parts: list[str], first: str | None) -> bool:
     folded = fold(word)
-    pieces = [folded, *folded.split("-")]
-    if any(piece in parts for piece in pieces):
+    pieces = [p for p in folded.split("-") if len(p) > 2]
+    if folded in parts or folded.replace("'", "") in {p.replace("'", "") for p in parts}:
+        return True
+    if "-" in folded and pieces and all(piece in parts for piece in pieces):
         return True
     if first is None:
         return False

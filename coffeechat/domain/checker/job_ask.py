@@ -354,8 +354,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("get-in", r"\b(?:get|getting) my foot in the door\b"),
     (
         "get-in",
-        r"\b(?:get|getting|break|breaking) (?:in|my foot in the door|a foot in the door) (?:at|with)"
-        r" (?!the (?:field|industry|sector))\w",
+        r"\b(?:get|getting|break|breaking) (?:in|my foot in the door|a foot in the door) "
+        r"(?:at|with) (?!the (?:field|industry|sector))\w",
     ),
     (
         "join",
@@ -462,6 +462,7 @@ _TOPIC_FOR = {
     "search": _TOPIC,
     "want": _TOPIC,
     "get-in": _TOPIC,
+    "join": _TOPIC,
     "fit": re.compile(r"\b(?:how|what|why|someone|people|students|others|candidates)\b"),
     "fit-bare": re.compile(r"\b(?:how|what|why|someone|people|students|others|candidates)\b"),
 }

@@ -185,9 +185,9 @@ def _plain_typo(lower: str, shortest: int = _SHORTEST_CAPITALIZED_TYPO) -> bool:
             changed_inside = candidate[-1] == lower[-1]
             if len(lower) >= _SHORTEST_CAPITALIZED_SUBSTITUTION and shortest > 3 and changed_inside:
                 return True
-        elif shortest > 3 and _dropped_inside(lower, candidate):
-            return True
-        elif shortest > 3 and _doubling(lower, candidate):
+        elif (shortest > 3 and _dropped_inside(lower, candidate)) or (
+            shortest > 3 and _doubling(lower, candidate)
+        ):
             return True
     return False
 

@@ -18,14 +18,28 @@ _GENERIC_TEXT = """
     into just know learn learned learning meeting more much next really same should speaking
     spending suggested taking talk talking thank thanks that their them then there these they
     this time today very week were what when will with would yesterday your yours mentioned
-    told said sharing shared kind kindly truly sincerely best regards warm wishes
+    told said sharing shared kind kindly truly sincerely best regards warm wishes industry
+    field perspective perspectives invaluable valuable definitely heart wonderful amazing
+    useful informative honest candid experience experiences story stories path role work
+    company everything anything something truly greatly conversation call coffee chat
+    monday tuesday wednesday thursday friday saturday sunday morning afternoon evening
+    enjoyed hearing speak spoke talked taking going things thing
 """
 _GENERIC = frozenset(_GENERIC_TEXT.split())
 _CONCRETE = re.compile(
     r"\b(?:introduc(?:e|ing)\s+me\s+to|(?:introduction|intro)\s+to)\s+[A-Z]"  # a named person
     r"|(?i:\byour\s+(?:advice|suggestion|recommendation|tip|idea|point|story)\s+"
-    r"(?:to|about|on|that|of)"
-    r"|\byou\s+(?:suggested|recommended|mentioned|pointed\s+out|described|explained|told\s+me)"
+    r"(?:to|about|on|that|of)\s+(?!heart\b|(?:the|my|this|your)\s+(?:career|future|field|"
+    r"industry|job\s+search|search|journey|path)\b)"
+    r"|\byou\s+(?:suggested|recommended|reccomended|recomended|reccommended|mentioned|named|"
+    r"listed|pointed\s+out|described|explained|told\s+me|said|shared|gave\s+me|flagged)"
+    r"|\bI\s+(?:just\s+|already\s+|also\s+)?(?:ordered|bought|borrowed|signed\s+up|joined|"
+    r"contacted|emailed|messaged|wrote\s+to|reached\s+out|registered|enrolled|subscribed|"
+    r"downloaded|booked|applied\s+to\s+the|followed\s+your|asked\s+my|tried\s+the|set\s+up|"
+    r"started\s+(?:the|on|reading)|updated\s+my|finished\s+the)"
+    r"|\bI(?:['’]m|\s+am)\s+(?:now\s+|already\s+)?(?:reaching\s+out\s+to|signing\s+up|"
+    r"reading\s+the|looking\s+into\s+the|going\s+to\s+(?:try|set\s+up|read|join|contact|"
+    r"email|reach\s+out|sign\s+up|look\s+into|take\s+the|apply\s+to\s+the))"
     r"|\bwhen\s+you\s+(?:said|talked|spoke|described|explained)"
     r"|\bI(?:['’]ve|\s+have)\s+(?:already\s+)?(?:signed\s+up|joined|contacted|emailed|written|"
     r"reached\s+out|started|ordered|registered|updated|read|applied\s+to\s+the)"
@@ -45,13 +59,14 @@ def _content_words(text: str, names: frozenset[str]) -> set[str]:
 
 
 def thank_you_not_specific(doc: Doc, context: CheckContext) -> list[Finding]:
+    # Naming a concrete thing counts whatever was noted; so do words shared with the notes.
+    if _CONCRETE.search(doc.text):
+        return []
     if context.meeting_notes:
         names = frozenset(p.lower() for n in context.known_names for p in name_parts(n))
         notes = _content_words(" ".join(context.meeting_notes), names)
         if notes & _content_words(doc.text, names):
             return []
-    elif _CONCRETE.search(doc.text):
-        return []
     message = (
         "Mention something specific from your conversation: a piece of advice you'll act on, "
         "a person they suggested, your next step. It shows you listened, and it is what makes "

@@ -12,7 +12,9 @@ from coffeechat.domain.findings import Finding
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "five": 5, "ten": 10, "fifteen": 15, "twenty": 20,
     "twenty-five": 25, "twenty five": 25, "thirty": 30, "forty": 40, "forty-five": 45,
-    "forty five": 45, "fifty": 50, "sixty": 60, "ninety": 90,
+    "forty five": 45, "fifty": 50, "sixty": 60, "ninety": 90, "four": 4, "six": 6,
+    "twelve": 12, "eight": 8, "thirty-five": 35, "thirty five": 35,
+    "fifty-five": 55, "seventy": 70, "seventy-five": 75, "a couple of": 2, "a couple": 2,
 }  # fmt: skip
 _NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _MINUTES = r"\s*-?\s*(?:minutes?|mins?)\b"
@@ -21,7 +23,9 @@ _DURATION = re.compile(
     rf"\b(?P<lo_m>{_NUM})\s*(?:-|–|to|or)\s*(?P<hi_m>{_NUM}){_MINUTES}"
     rf"|\b(?P<lo_h>{_NUM})\s*(?:-|–|to|or)\s*(?P<hi_h>{_NUM}){_HOURS}"
     rf"|\b(?P<m>{_NUM}){_MINUTES}"
-    r"|\b(?P<half>half\s+an\s+hour|half-?\s?hour)\b"
+    r"|\b(?P<quarter>(?:a\s+)?quarter\s+(?:of\s+)?an?\s+hour|quarter-?\s?hour)\b"
+    r"|\b(?P<three_quarters>three[\s-]quarters\s+of\s+an\s+hour)\b"
+    r"|\b(?P<half>half\s+an\s+hour|half-?\s?hour|half\s+of\s+an\s+hour)\b"
     r"|\b(?P<hour_half>(?:an|one|1)\s+hour\s+and\s+a\s+half)\b"
     rf"|\b(?P<h>an|one|{_NUM}){_HOURS}",
     re.IGNORECASE,
@@ -30,6 +34,39 @@ _DURATION = re.compile(
 # ("Would you spend 20 minutes" is an ask, so only the past tense is excluded.)
 _NOT_A_REQUEST_BEFORE = re.compile(r"\b(?:spent|every|each|per|within)\s+$", re.I)
 _NOT_A_REQUEST_AFTER = re.compile(r"^\s*(?:ago|drive|walk|commute|away)\b", re.IGNORECASE)
+# "your 45-minute webinar", "a three-hour lab": a length that describes a thing, not the ask.
+_OWNER_BEFORE = re.compile(r"\b(?:your|his|her|their|my|our|the|this|that|its)\s+$", re.I)
+_THING_AFTER = re.compile(r"^\s*([a-z]+)", re.IGNORECASE)
+_MEETING_NOUNS = frozenset(
+    [
+        "call",
+        "calls",
+        "chat",
+        "chats",
+        "conversation",
+        "conversations",
+        "meeting",
+        "meetings",
+        "coffee",
+        "zoom",
+        "video",
+        "phone",
+        "talk",
+        "informational",
+        "interview",
+        "slot",
+        "window",
+        "session",
+        "sit-down",
+        "sitdown",
+        "catch-up",
+        "catchup",
+        "appointment",
+        "visit",
+        "lunch",
+        "break",
+    ]
+)
 _VAGUE = re.compile(
     r"\b(?:a\s+few|a\s+couple(?:\s+of)?|some)\s+(?:minutes|moments)\b"
     r"|\bsome\s+(?:of\s+your\s+)?time\b"
@@ -54,12 +91,39 @@ def durations(text: str) -> list[Duration]:
         before = text[max(0, match.start() - 20) : match.start()]
         if _NOT_A_REQUEST_BEFORE.search(before) or _NOT_A_REQUEST_AFTER.match(text[match.end() :]):
             continue
+        singular = re.search(r"(?:minute|min|hour|hr)$", match.group(), re.IGNORECASE)
+        if singular and _about_something_else(before, text[match.end() :]):
+            continue
         found.append(Duration(_minutes(match), match.start(), match.end()))
     return found
 
 
+def _about_something_else(before: str, after: str) -> bool:
+    """A length that describes a thing ("your 45-minute talk", "a two-hour lab") rather than
+    the time asked for ("a 20-minute call", "20 minutes of your time")."""
+    thing = _THING_AFTER.match(after)
+    if thing is None or thing.group(1).lower() in ("of", "or", "to", "and", "by", "for", "on"):
+        return False
+    noun = thing.group(1).lower()
+    if noun in _MEETING_NOUNS:
+        return bool(_OWNER_BEFORE.search(before)) and noun == "talk"
+    return bool(re.match(r"^\s*[a-z]", after, re.IGNORECASE)) and not re.match(
+        r"^\s*(?:of|or|to|and|by|for|on|in|at|with|this|next|sometime|some|over|per|so|if|"
+        r"when|that|would|could|max|maximum|tops|at\s+most|is|was|would|should|of\s+your|"
+        r"or\s+so|before|after|during|between|from|either|whenever|whichever|any|i|you|we|"
+        r"together|one|a|an|the|later|soon|early|each|every|total|tomorrow|today|tonight|"
+        r"please|just|only|or\s+two|sometime|anytime|whenever|here|there|then|too|as|but)\b",
+        after,
+        re.IGNORECASE,
+    )
+
+
 def _minutes(match: re.Match[str]) -> float:
     groups = match.groupdict()
+    if groups.get("quarter"):
+        return 15
+    if groups.get("three_quarters"):
+        return 45
     if groups["hi_m"]:
         return _number(groups["hi_m"])
     if groups["hi_h"]:

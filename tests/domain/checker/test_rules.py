@@ -183,7 +183,7 @@ def test_referral_late_points_at_a_name_in_the_third_sentence() -> None:
     text = (
         "Dear Ms. Ortiz,\n\nI'm a junior. I study economics. Tom Whitaker sent me. Could we talk?"
     )
-    assert pointed(text, "referral-late", referrer_name="Tom Whitaker") == ["Tom"]
+    assert pointed(text, "referral-late", referrer_name="Tom Whitaker") == ["Tom Whitaker"]
 
 
 def test_referral_in_the_second_sentence_after_a_greeting_is_on_time() -> None:
