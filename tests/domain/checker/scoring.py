@@ -118,7 +118,13 @@ def score(cases: list[Case]) -> tuple[list[Score], list[tuple[Case, frozenset[st
 # HELDOUT_MEASURED records a lower, honestly measured figure (see docs/checker.md).
 HELDOUT_FLOOR = 0.9
 HELDOUT_MIN_POSITIVES = 10
-HELDOUT_MEASURED: dict[str, float] = {}
+# Measured once on heldout.json with the final checker (docs/checker.md), not tuned on
+# afterwards: these rules miss 0.9 there, so their floor is the honest figure.
+HELDOUT_MEASURED: dict[str, float] = {
+    "asks-for-job": 0.87,  # recall 28/32: four subtle asks missed; precision 1.00
+    "spelling": 0.5,  # precision 13/26 (13 false alarms), recall 13/15
+    "thank-you-not-specific": 0.66,  # recall 8/12; precision 1.00
+}
 
 
 def heldout_floor(s: Score) -> float:
