@@ -33,16 +33,33 @@ class ProfileForm(forms.ModelForm):
             "country",
             "time_zone",
             "introduction",
+            "email",
+            "phone",
+            "postal_address",
+            "prefer_first_names",
         ]
-        labels = {"display_name": "Your name", "time_zone": "Time zone"}
+        labels = {
+            "display_name": "Your name",
+            "time_zone": "Time zone",
+            "email": "Your e-mail for replies",
+            "phone": "Your phone",
+            "postal_address": "Your postal address",
+            "prefer_first_names": "Greet people by their first name",
+        }
         widgets = {
             "goals": forms.Textarea(attrs={"rows": 3}),
             "introduction": forms.Textarea(attrs={"rows": 4}),
+            "postal_address": forms.Textarea(attrs={"rows": 3}),
             "time_zone": forms.TextInput(attrs={"list": "time-zones", "autocomplete": "off"}),
         }
         help_texts = {
             "country": "Two letters (US, GB, DE…): business days skip its public holidays.",
             "introduction": "Thirty seconds about you: who you are and what you're exploring.",
+            "email": "Drafts put it where a reply is needed (letters, LinkedIn messages).",
+            "phone": "Drafts offer it to people who'd rather talk than write.",
+            "postal_address": "Optional: only printed letters use it.",
+            "prefer_first_names": "Drafts say “Dear Ms. Okoye” or “Dear Grace Okoye” unless "
+            "you tick this; people you know are always greeted by first name.",
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -52,6 +69,11 @@ class ProfileForm(forms.ModelForm):
 
     def clean_display_name(self) -> str:
         value: str = self.cleaned_data.get("display_name", "").strip()
+        validators.single_line(value)
+        return value
+
+    def clean_phone(self) -> str:
+        value: str = self.cleaned_data.get("phone", "").strip()
         validators.single_line(value)
         return value
 

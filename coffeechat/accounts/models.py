@@ -33,6 +33,11 @@ class Profile(models.Model):
     country = models.CharField(max_length=2, blank=True, help_text="ISO 3166 code, e.g. US")
     time_zone = models.CharField(max_length=64, default="UTC")
     introduction = models.TextField("short self-introduction", blank=True)
+    # How people reach you back; drafts sign with them (the sign-in address may differ).
+    email = models.EmailField("your e-mail for replies", blank=True, max_length=254)
+    phone = models.CharField("your phone", max_length=40, blank=True)
+    postal_address = models.TextField("your postal address", blank=True)
+    prefer_first_names = models.BooleanField("greet people by first name", default=False)
     # Overrides of the method's defaults (METHOD.md); the defaults themselves live in the domain.
     rule_settings = models.JSONField(default=dict, blank=True)
     calendar_secret = models.CharField(max_length=64, blank=True)

@@ -104,7 +104,12 @@ class ReferralOut(Schema):
     organization: str
     referred_by: int | None
     referred_in: int | None
+    may_mention: str
     notes: str
+
+    @staticmethod
+    def resolve_may_mention(obj: Any) -> str:
+        return str(obj.referrer_consent)
 
     @staticmethod
     def resolve_name(obj: Any) -> str:

@@ -20,6 +20,7 @@ router = Router(tags=["contacts"])
 
 
 class ContactIn(Schema):
+    honorific: str | None = None
     first_name: str | None = None
     last_name: str | None = None
     email: str | None = None
@@ -30,9 +31,11 @@ class ContactIn(Schema):
     title: str | None = None
     field: str | None = None
     location: str | None = None
+    postal_address: str | None = None
     time_zone: str | None = None
     how_found: str | None = None
     referred_by: int | None = None
+    referrer_consent: str | None = None
     tags: list[str] | None = None
     notes: str | None = None
     connected_on: date | None = None
@@ -44,6 +47,7 @@ class ContactIn(Schema):
 
 class ContactOut(Schema):
     id: int
+    honorific: str
     first_name: str
     last_name: str
     email: str
@@ -54,9 +58,11 @@ class ContactOut(Schema):
     title: str
     field: str
     location: str
+    postal_address: str
     time_zone: str
     how_found: str
     referred_by: int | None
+    referrer_consent: str
     tags: list[str]
     notes: str
     connected_on: date | None

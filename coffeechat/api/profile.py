@@ -23,6 +23,10 @@ class ProfileIn(Schema):
     country: str | None = None
     time_zone: str | None = None
     introduction: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    postal_address: str | None = None
+    prefer_first_names: bool | None = None
 
 
 class ProfileOut(Schema):
@@ -35,6 +39,10 @@ class ProfileOut(Schema):
     country: str
     time_zone: str
     introduction: str
+    email: str
+    phone: str
+    postal_address: str
+    prefer_first_names: bool
 
 
 @router.get("", response=ProfileOut)

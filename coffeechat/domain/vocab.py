@@ -16,6 +16,21 @@ HOW_FOUND: tuple[tuple[str, str], ...] = (
     ("other", "Other"),
 )
 
+HONORIFICS: tuple[tuple[str, str], ...] = (
+    ("", "None"),
+    ("Ms.", "Ms."),
+    ("Mr.", "Mr."),
+    ("Mx.", "Mx."),
+    ("Dr.", "Dr."),
+    ("Prof.", "Prof."),
+)
+
+CONSENT: tuple[tuple[str, str], ...] = (
+    ("unknown", "Not asked yet"),
+    ("yes", "Yes"),
+    ("no", "No, leave them out"),
+)
+
 MESSAGE_KINDS: tuple[tuple[str, str], ...] = (
     ("request", "Request"),
     ("follow-up", "Follow-up"),
@@ -26,6 +41,7 @@ MESSAGE_KINDS: tuple[tuple[str, str], ...] = (
     ("update", "Update"),
     ("letter", "Letter"),
     ("phone-script", "Phone script"),
+    ("introduction-blurb", "Introduction to forward"),
 )
 
 # Kinds that ask a person for a conversation: sending one starts the follow-up clock.

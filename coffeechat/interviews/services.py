@@ -264,6 +264,7 @@ def add_referral(meeting: Meeting, values: dict[str, Any]) -> tuple[Contact, boo
         how_found="referral",
         referred_by=referrer,
         referred_in=meeting,
+        referrer_consent=values["may_mention"],
         notes=note,
     )
     return contact, True

@@ -69,6 +69,7 @@ class ContactForm(SingleLineMixin, forms.ModelForm):
     class Meta:
         model = Contact
         fields = [
+            "honorific",
             "first_name",
             "last_name",
             "email",
@@ -77,8 +78,10 @@ class ContactForm(SingleLineMixin, forms.ModelForm):
             "title",
             "field",
             "location",
+            "postal_address",
             "time_zone",
             "how_found",
+            "referrer_consent",
             "connected_on",
             "notes",
             "shortlisted",
@@ -89,6 +92,12 @@ class ContactForm(SingleLineMixin, forms.ModelForm):
         widgets = {
             "connected_on": forms.DateInput(attrs={"type": "date"}),
             "notes": forms.Textarea(attrs={"rows": 4}),
+            "postal_address": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "honorific": "Drafts greet them as “Dear Ms. Okoye” when you pick one.",
+            "referrer_consent": "Did the person who suggested them say you may use their name? "
+            "“No” keeps their name out of every draft.",
         }
 
     def __init__(self, *args: Any, owner: Any, country: str = "", **kwargs: Any) -> None:

@@ -76,6 +76,7 @@ class Organization(Owned):
 
 
 class Contact(Owned):
+    honorific = models.CharField(max_length=8, choices=vocab.HONORIFICS, blank=True, default="")
     first_name = models.CharField(max_length=100, blank=True)
     last_name = models.CharField(max_length=100, blank=True)
     email = models.EmailField(blank=True, max_length=254)
@@ -87,10 +88,18 @@ class Contact(Owned):
     title = models.CharField(max_length=160, blank=True)
     field = models.CharField(max_length=120, blank=True)
     location = models.CharField(max_length=160, blank=True)
+    postal_address = models.TextField(blank=True)
     time_zone = models.CharField(max_length=64, blank=True)
     how_found = models.CharField(max_length=20, choices=vocab.HOW_FOUND, default="other")
     referred_by = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals"
+    )
+    # Whether the referrer agreed to be named to this person: "no" keeps them out of drafts.
+    referrer_consent = models.CharField(
+        "may mention who suggested them",
+        max_length=8,
+        choices=vocab.CONSENT,
+        default="unknown",
     )
     # The meeting in which the referrer named this person (a referral captured in live mode).
     referred_in = models.ForeignKey(

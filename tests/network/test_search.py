@@ -277,6 +277,8 @@ def test_an_sqlite_without_trigrams_migrates_and_search_scans(
 
     def migrate_to(target: str) -> None:
         executor = MigrationExecutor(connection)
+        if target == "latest":  # the later migrations must cope without the search table too
+            target = executor.loader.graph.leaf_nodes("network")[0][1]
         executor.migrate([("network", target)])
         search_module.recheck_fts_table(using=connection.alias)  # as `migrate` does
 
@@ -284,7 +286,7 @@ def test_an_sqlite_without_trigrams_migrates_and_search_scans(
     old_table = migration.SQLITE_TABLE
     monkeypatch.setattr(migration, "SQLITE_TABLE", old_table.replace("trigram", "no_such_one"))
     try:
-        migrate_to("0004_contact_search")
+        migrate_to("latest")
         assert not search_module.has_fts_table(connection)
         _people(alice, PEOPLE)
         _people(bob, PEOPLE)
@@ -292,7 +294,7 @@ def test_an_sqlite_without_trigrams_migrates_and_search_scans(
     finally:
         migrate_to("0003_recompute_name_keys")
         monkeypatch.setattr(migration, "SQLITE_TABLE", old_table)
-        migrate_to("0004_contact_search")
+        migrate_to("latest")
     assert search_module.has_fts_table(connection)
     assert_search_is_exact(alice, bob)  # filled from the rows written meanwhile
 
