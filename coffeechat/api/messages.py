@@ -60,6 +60,8 @@ class DraftIn(Schema):
     contact: int
     kind: str = "request"
     meeting: int | None = None
+    # For "introduction-blurb": the person to be introduced (one `contact` suggested).
+    about: int | None = None
 
 
 class DraftOut(Schema):
@@ -69,6 +71,7 @@ class DraftOut(Schema):
     subject: str | None
     body: str
     missing: list[str]
+    tips: list[str]
 
 
 def _save(request: HttpRequest, message: Message, payload: MessageIn) -> Message:
@@ -104,7 +107,12 @@ def draft(request: HttpRequest, payload: DraftIn) -> dict[str, Any]:
     if contact is None:
         raise FormErrors({"contact": [f"You have no contact with id {payload.contact}."]})
     meeting = queries.owned_meeting(request.user, payload.meeting) if payload.meeting else None
-    made = draft_for(request.user, contact, payload.kind, timezone.now(), meeting)
+    about = None
+    if payload.about is not None:
+        about = Contact.objects.owned_by(request.user).filter(pk=payload.about).first()
+        if about is None:
+            raise FormErrors({"about": [f"You have no contact with id {payload.about}."]})
+    made = draft_for(request.user, contact, payload.kind, timezone.now(), meeting, about)
     return {
         "kind": made.kind,
         "variant": made.variant,
@@ -112,6 +120,7 @@ def draft(request: HttpRequest, payload: DraftIn) -> dict[str, Any]:
         "subject": made.subject,
         "body": made.body,
         "missing": list(made.missing),
+        "tips": list(made.tips),
     }
 
 

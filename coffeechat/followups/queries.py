@@ -136,6 +136,8 @@ def action_link(action: Action) -> tuple[str, str]:
         query = f"contact={action.contact_id}&kind={quote_plus(action.draft_kind)}"
         if action.meeting_id is not None:  # thank-you and close-the-loop quote that meeting
             query += f"&meeting={action.meeting_id}"
+        if action.about_id is not None:  # the person a forwardable introduction is about
+            query += f"&about={action.about_id}"
         return f"{_path('compose')}?{query}", "Write it"
     if action.kind == "prepare" and action.meeting_id is not None:
         return reverse("meeting-prep", args=[action.meeting_id]), "Prepare"

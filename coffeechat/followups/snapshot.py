@@ -31,6 +31,7 @@ from coffeechat.domain.followups import (
 from coffeechat.domain.followups.context import top_lamp_organizations
 from coffeechat.domain.followups.facts import (
     ActionStateKind,
+    Consent,
     MeetingStatus,
     MessageKind,
     MessageStatus,
@@ -114,6 +115,7 @@ def _contacts(
             "phone",
             "referred_by_id",
             "referred_in_id",
+            "referrer_consent",
             "field",
             "responsiveness",
             named=True,
@@ -137,6 +139,7 @@ def _contacts(
                 has_linkedin=bool(row.linkedin_url),
                 has_phone=bool(row.phone),
                 referred_by=row.referred_by_id,
+                referrer_consent=cast(Consent, row.referrer_consent),
                 responsiveness=cast(Responsiveness, row.responsiveness),
                 fields=frozenset({field}) if field else frozenset(),
             )

@@ -10,8 +10,16 @@ from zoneinfo import ZoneInfo
 from coffeechat.accounts.models import Profile
 from coffeechat.accounts.services import profile_of
 from coffeechat.domain.checker import DEFAULT_RULE_SET, RULE_SETS, CheckContext, RuleSet
-from coffeechat.domain.drafts import DraftContext, MeetingRecap, Recipient, Sender
+from coffeechat.domain.drafts import (
+    DraftContext,
+    MeetingRecap,
+    Recipient,
+    Referral,
+    Sender,
+    default_channel,
+)
 from coffeechat.domain.drafts.dates import long_date
+from coffeechat.domain.work_fields import infer_field
 from coffeechat.interviews.models import Meeting
 from coffeechat.network.models import Contact
 from coffeechat.outreach import queries
@@ -58,7 +66,11 @@ def sender_of(user: Any, profile: Profile) -> Sender:
         year=profile.year,
         introduction=profile.introduction,
         interests=tuple(profile.fields_of_interest or ()),
-        email=user.email,
+        email=profile.email or user.email,
+        phone=profile.phone,
+        address=tuple(profile.postal_address.splitlines()),
+        rule_set=rule_set_for(profile).id,
+        prefer_first_names=profile.prefer_first_names,
     )
 
 
@@ -66,27 +78,45 @@ _SOURCES = {"linkedin": "LinkedIn"}
 
 
 def recipient_of(contact: Contact) -> Recipient:
+    referrer = contact.referred_by
     return Recipient(
         first_name=contact.first_name,
         last_name=contact.last_name,
+        honorific=contact.honorific,
         title=contact.title,
         organization=contact.organization.name if contact.organization else "",
         field=contact.field,
         how_found=contact.how_found,
         source=_SOURCES.get(contact.how_found, ""),
-        referrer=contact.referred_by.full_name if contact.referred_by else "",
+        referrer=referrer.full_name if referrer else "",
+        referrer_consent=contact.referrer_consent,  # type: ignore[arg-type]
+        referral_field=_field_of(referrer) if referrer else "",
+        notes=contact.notes,
+        address=tuple(contact.postal_address.splitlines()),
         linkedin=contact.linkedin_url,
+        email=contact.email,
     )
 
 
+def _field_of(contact: Contact) -> str:
+    organization = contact.organization.name if contact.organization else ""
+    return contact.field or infer_field(contact.title, organization)
+
+
 def recap_of(user: Any, meeting: Meeting, tz: ZoneInfo) -> MeetingRecap:
+    day = meeting.starts_at.astimezone(tz).date()
     return MeetingRecap(
-        date=long_date(meeting.starts_at.astimezone(tz).date()),
+        date=long_date(day),
+        day=day,
         advice=meeting.advice,
-        referrals=tuple(queries.referrals_named_in(user, meeting)),
+        referrals=tuple(
+            Referral(name, consent)  # type: ignore[arg-type]
+            for name, consent in queries.referrals_named_in(user, meeting)
+        ),
         topics=tuple(queries.topics_of(user, meeting)),
         next_step=meeting.next_step,
         resources=tuple(queries.resources_of(user, meeting)),
+        referrals_met=tuple(queries.referrals_met_since(user, meeting)),
     )
 
 
@@ -100,26 +130,46 @@ def meeting_for(user: Any, contact: Contact, kind: str) -> Meeting | None:
 
 
 def draft_context(
-    user: Any, contact: Contact, kind: str, now: datetime, meeting: Meeting | None = None
+    user: Any,
+    contact: Contact,
+    kind: str,
+    now: datetime,
+    meeting: Meeting | None = None,
+    about: Contact | None = None,
 ) -> DraftContext:
-    """For close-the-loop the draft is about the person met, written to `contact`, who
-    introduced them; every other kind is about and to `contact`."""
+    """Every kind is written to `contact`. Two are about someone else: close-the-loop tells
+    `contact` how the talk went with the person they introduced (the meeting's contact), and
+    introduction-blurb gives `contact` a note to forward to someone they suggested (`about`,
+    else the newest of them not yet written to)."""
     profile = profile_of(user)
     tz = user_tz(profile)
     meeting = meeting or meeting_for(user, contact, kind)
-    about = contact
+    recipient = recipient_of(contact)
     if kind == "close-the-loop" and meeting is not None:
-        about = meeting.contact
-    recipient = recipient_of(about)
-    if kind == "close-the-loop":
-        recipient = replace(recipient, referrer=contact.full_name)
+        recipient = _written_to_referrer(recipient_of(meeting.contact), contact)
+    elif kind == "introduction-blurb":
+        about = about or queries.latest_unasked_referral(user, contact)
+        recipient = _written_to_referrer(recipient_of(about) if about else Recipient(), contact)
     return DraftContext(
         user=sender_of(user, profile),
         contact=recipient,
         meeting=recap_of(user, meeting, tz) if meeting else MeetingRecap(),
         today=now.astimezone(tz).date(),
+        channel=channel_for(kind, contact),
         linkedin_char_limit=rule_set_for(profile).linkedin_char_limit,
     )
+
+
+def _written_to_referrer(about: Recipient, referrer: Contact) -> Recipient:
+    """A draft about `about`, addressed to the person who suggested them (who knows)."""
+    return replace(about, referrer=referrer.full_name, referrer_consent="yes")
+
+
+def channel_for(kind: str, contact: Contact) -> str | None:
+    """A LinkedIn message for someone we can only reach there; else the kind's usual one."""
+    if default_channel(kind) == "email" and not contact.email and contact.linkedin_url:
+        return "linkedin"
+    return None
 
 
 def check_context(
@@ -134,7 +184,7 @@ def check_context(
     """Everything the checker knows about a message besides its body. Raises ValueError for
     an unknown kind or channel (forms validate both before this is called)."""
     profile = profile_of(user)
-    names = [profile.display_name]
+    names = [profile.display_name, profile.school, profile.program, *_interests(profile)]
     meeting = None
     if contact is not None:
         names += [contact.first_name, contact.last_name]
@@ -148,14 +198,19 @@ def check_context(
         recap = recap_of(user, meeting, user_tz(profile))
         notes = tuple(
             n
-            for n in (meeting.advice, meeting.next_step, meeting.notes, *recap.referrals)
+            for n in (
+                meeting.advice,
+                meeting.next_step,
+                meeting.notes,
+                *(referral.name for referral in recap.referrals),
+            )
             if n.strip()
         )
     return CheckContext(
         kind=kind,  # type: ignore[arg-type]
         channel=channel,  # type: ignore[arg-type]
         subject=subject if channel == "email" else None,
-        referrer_name=contact.referred_by.full_name if contact and contact.referred_by else None,
+        referrer_name=_nameable_referrer(contact),
         rules=rule_set_for(profile),
         known_names=tuple(n for n in names if n),
         personal_words=personal_words(profile),
@@ -165,3 +220,15 @@ def check_context(
         meeting_notes=notes,
         recipient_name=contact.full_name if contact is not None else None,
     )
+
+
+def _nameable_referrer(contact: Contact | None) -> str | None:
+    """The referrer the checker expects to see named: not one who asked to be left out."""
+    if contact is None or contact.referred_by is None or contact.referrer_consent == "no":
+        return None
+    return contact.referred_by.full_name
+
+
+def _interests(profile: Profile) -> list[str]:
+    fields = profile.fields_of_interest or []
+    return [f for f in fields if isinstance(f, str)] if isinstance(fields, list) else []

@@ -16,10 +16,16 @@ from coffeechat.outreach.context import draft_context, user_tz
 
 
 def draft_for(
-    user: Any, contact: Contact, kind: str, now: datetime, meeting: Meeting | None = None
+    user: Any,
+    contact: Contact,
+    kind: str,
+    now: datetime,
+    meeting: Meeting | None = None,
+    about: Contact | None = None,
 ) -> Draft:
-    """The draft of `kind` for `contact`, in the user's own wording when they have customized it."""
-    ctx = draft_context(user, contact, kind, now, meeting)
+    """The draft of `kind` for `contact`, in the user's own wording when they have customized it.
+    `about` is the person an introduction-blurb introduces (see `draft_context`)."""
+    ctx = draft_context(user, contact, kind, now, meeting, about)
     template = queries.user_template(user, kind, choose_variant(kind, ctx))
     return render(kind, ctx, template)
 

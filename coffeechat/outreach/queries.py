@@ -96,8 +96,29 @@ def owned_meeting(user: Any, pk: int) -> Meeting:
     )
 
 
-def referrals_named_in(user: Any, meeting: Meeting) -> list[str]:
-    return [c.full_name for c in Contact.objects.owned_by(user).filter(referred_in=meeting)]
+def referrals_named_in(user: Any, meeting: Meeting) -> list[tuple[str, str]]:
+    """(name, whether the person met may be named to them) for each person they suggested."""
+    found = Contact.objects.owned_by(user).filter(referred_in=meeting).order_by("id")
+    return [(c.full_name, c.referrer_consent) for c in found]
+
+
+def referrals_met_since(user: Any, meeting: Meeting) -> list[str]:
+    """The people suggested in `meeting` whom the user has since talked with."""
+    held = Meeting.objects.owned_by(user).filter(status="held").values("contact_id")
+    found = Contact.objects.owned_by(user).filter(referred_in=meeting, pk__in=held)
+    return [c.full_name for c in found.order_by("id")]
+
+
+def latest_unasked_referral(user: Any, referrer: Contact) -> Contact | None:
+    """The newest person `referrer` suggested whom the user hasn't written to yet."""
+    return (
+        Contact.objects.owned_by(user)
+        .filter(referred_by=referrer)
+        .exclude(pk__in=Message.objects.owned_by(user).values("contact_id"))
+        .select_related("organization", "referred_by")
+        .order_by("-id")
+        .first()
+    )
 
 
 def resources_of(user: Any, meeting: Meeting) -> list[str]:

@@ -69,13 +69,13 @@ def test_draft_returns_a_filled_draft(
     response = api_alice.post("/api/v1/messages/draft", {"contact": referral.pk, "kind": "request"})
     assert response.status_code == 200
     data = response.json()
-    assert set(data) == {"kind", "variant", "channel", "subject", "body", "missing"}
+    assert set(data) == {"kind", "variant", "channel", "subject", "body", "missing", "tips"}
     assert data["variant"] == "referred" and "Priya Raman" in data["body"]
     thanks = api_alice.post(
         "/api/v1/messages/draft",
         {"contact": referral.pk, "kind": "thank-you", "meeting": held_meeting.pk},
     ).json()
-    assert "Learn R before Python" in thanks["body"]
+    assert "your advice to learn R before Python" in thanks["body"]
     letter = api_alice.post("/api/v1/messages/draft", {"contact": referral.pk, "kind": "letter"})
     assert letter.json()["subject"] is None and letter.json()["channel"] == "letter"
     unknown = api_alice.post("/api/v1/messages/draft", {"contact": referral.pk, "kind": "x"})

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from coffeechat.domain.drafts import KINDS
-from coffeechat.interviews.models import AgendaItem, Meeting
+from coffeechat.interviews.models import AgendaItem, Meeting, Resource
 from coffeechat.network.models import Contact
 from coffeechat.outreach.models import Message
 
@@ -45,8 +45,8 @@ def test_it_writes_the_thank_you_from_the_latest_held_meeting(
     client_alice: Any, referral: Contact, held_meeting: Meeting
 ) -> None:
     body = body_of(client_alice.get("/compose/", {"contact": referral.pk, "kind": "thank-you"}))
-    assert "10 November 2026" in body
-    assert "Learn R before Python for surveillance work" in body
+    assert "Tuesday 10 November" in body
+    assert "your advice to learn R before Python for surveillance work" in body
     assert "Wen Li" in body
     assert "take the field epidemiology short course" in body
 
@@ -64,13 +64,27 @@ def test_it_closes_the_loop_with_the_referrer_about_the_person_met(
     assert response.context["form"]["subject"].value() == "I spoke with Tomás Ibáñez: thank you"
 
 
-def test_it_shows_placeholders_and_says_what_is_missing(client_alice: Any, alice: Any) -> None:
+def test_a_bare_contact_still_gets_a_request_with_no_blank(client_alice: Any, alice: Any) -> None:
     bare = Contact.objects.create(owner=alice, first_name="Sam", how_found="online")
     response = client_alice.get("/compose/", {"contact": bare.pk, "kind": "request"})
-    assert response.context["missing"]
+    assert response.context["missing"] == ()
+    assert "[" not in response.context["form"].initial["body"]
+
+
+def test_it_marks_what_only_the_student_can_say(
+    client_alice: Any, referral: Contact, held_meeting: Meeting
+) -> None:
+    held_meeting.advice = ""
+    held_meeting.next_step = ""
+    held_meeting.save()
+    Contact.objects.filter(referred_in=held_meeting).delete()
+    Resource.objects.filter(meeting=held_meeting).delete()
+    response = client_alice.get("/compose/", {"contact": referral.pk, "kind": "thank-you"})
+    assert response.context["missing"] == ("advice_phrase",)
     page = response.content.decode()
-    assert "on file" in page
-    assert "<mark" in page  # the bracketed gaps are highlighted in the preview
+    assert "only you can say" in page
+    assert "Name one thing from your conversation" in page  # the tip says what to add
+    assert "<mark" in page  # the bracketed gap is highlighted in the preview
 
 
 def test_it_offers_the_contact_picker_without_a_contact(

@@ -12,6 +12,7 @@ from .context import (
     DraftContext,
     MeetingRecap,
     Recipient,
+    Referral,
     Sender,
 )
 from .fields import template_fields
@@ -25,7 +26,12 @@ from .times import (
     propose_times,
     slots_paragraph,
 )
-from .variants import LINKEDIN_VARIANTS, REQUEST_VARIANTS, choose_variant
+from .variants import (
+    LINKEDIN_VARIANTS,
+    REFERRAL_INTRO_VARIANTS,
+    REQUEST_VARIANTS,
+    choose_variant,
+)
 
 __all__ = [
     "DEFAULT_FOLLOW_UP_WHEN",
@@ -34,11 +40,13 @@ __all__ = [
     "DEFAULT_WEEKLY_HOURS",
     "KINDS",
     "LINKEDIN_VARIANTS",
+    "REFERRAL_INTRO_VARIANTS",
     "REQUEST_VARIANTS",
     "Draft",
     "DraftContext",
     "MeetingRecap",
     "Recipient",
+    "Referral",
     "Sender",
     "Slot",
     "Template",

@@ -11,8 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from coffeechat.domain.work_fields import infer_field
+
 from .context import DEFAULT_FOLLOW_UP_WHEN, DraftContext
 from .dates import long_date
+from .phrases import (
+    advice_phrase,
+    greeting_name,
+    introduction_extra,
+    is_familiar,
+    when_we_talked,
+    with_the,
+    work_from_notes,
+)
 from .variants import request_variant
 
 
@@ -90,25 +101,23 @@ def _full_name(ctx: DraftContext) -> str:
 
 
 def _signature(ctx: DraftContext) -> Fragment:
-    """The name is required; the lines under it appear only when known."""
+    """Name, then program and school (or role), then a phone number when known. An e-mail
+    carries its own reply address; a LinkedIn message gets the e-mail line too."""
+    email = "[[\n{my_email}]]" if (ctx.channel or "email") != "email" else ""
+    return Fragment("{my_name}[[\n{my_affiliation}]]" + email + "[[\n{my_phone}]]")
+
+
+def _affiliation(ctx: DraftContext) -> str:
+    """The line under your name: "Urban planning, Lakeside University", else your role."""
     user = ctx.user
-    school, program = inline(user.school), inline(user.program)
-    if school or program:
-        affiliation = ", ".join(
-            f"{{{n}}}" for n, v in (("my_program", program), ("my_school", school)) if v
-        )
-    else:
-        affiliation = "{my_role}" if inline(user.role) else ""
-    contact_lines = [
-        f"{{{n}}}" for n, v in (("my_email", user.email), ("my_phone", user.phone)) if inline(v)
-    ]
-    lines = ["{my_name}", affiliation, *contact_lines]
-    return Fragment("\n".join(line for line in lines if line))
+    program, school = inline(user.program), inline(user.school)
+    program = program[:1].upper() + program[1:]
+    return ", ".join(p for p in (program, school) if p) or inline(user.role)
 
 
 def _alumni_source(ctx: DraftContext) -> Value:
     source = inline(ctx.contact.source)
-    return source or Fragment("the {my_school} alumni network")
+    return source or Fragment("[[the {my_school} alumni network||our alumni network]]")
 
 
 _CIRCLE = {
@@ -131,14 +140,78 @@ def _how_we_know(ctx: DraftContext) -> Value:
 
 _HOW_FOUND_LINES = {
     "referred": "{referrer} suggested I get in touch with you",
+    "unnamed": "I got your name in a conversation about [[{topic}||my next steps]]",
     "alumni": "I found your name through {alumni_source}",
     "warm": "We know each other through {how_we_know}",
-    "cold": "I came across your work through {source}",
+    "cold": "[[I read {their_work}||I came across your work through {source}]]",
 }
 
 
 def _how_found_line(ctx: DraftContext) -> Fragment:
-    return Fragment(_HOW_FOUND_LINES[request_variant(ctx.contact)])
+    variant = request_variant(ctx.contact)
+    return Fragment(_HOW_FOUND_LINES.get(variant, _HOW_FOUND_LINES["cold"]))
+
+
+def _referrer(ctx: DraftContext) -> str:
+    """Empty when the referrer asked not to be named: then no draft can name them."""
+    return "" if ctx.contact.referrer_consent == "no" else inline(ctx.contact.referrer)
+
+
+def _their_field(ctx: DraftContext) -> str:
+    """Their own field, else one their title and organization point to, else the field of the
+    conversation in which they were suggested."""
+    contact = ctx.contact
+    return inline(
+        contact.field
+        or infer_field(contact.title, contact.organization, ctx.user.interests)
+        or contact.referral_field
+    )
+
+
+def _topic(ctx: DraftContext) -> str:
+    """What the student is learning about: their field when known, else the student's own."""
+    return _their_field(ctx) or join_names(ctx.user.interests)
+
+
+def _salutation(ctx: DraftContext) -> str:
+    name = inline(greeting_name(ctx.contact, ctx.user))
+    if not name:
+        return "Hello"
+    return f"Hi {name}" if is_familiar(ctx.contact, ctx.user) else f"Dear {name}"
+
+
+def _your_experience(ctx: DraftContext) -> Fragment:
+    return Fragment("your experience[[ as {title}]][[ at {organization}]]")
+
+
+def _mention_promise(ctx: DraftContext) -> Fragment:
+    """The end of "I'll get in touch with them this week": whether to say who sent you, as
+    they agreed. A fragment, so that saying nothing more is a value rather than a gap."""
+    consents = {r.consent for r in ctx.meeting.referrals if inline(r.name)}
+    if consents == {"yes"}:
+        return Fragment(" and tell them you sent me.")
+    if "no" in consents:
+        return Fragment(".")
+    return Fragment(". May I tell them you suggested it?")
+
+
+def _takeaway(ctx: DraftContext) -> Fragment:
+    """One specific thing from the conversation: their advice, else what they pointed you to.
+    With nothing noted, a blank for it: only the student knows what they took away."""
+    meeting = ctx.meeting
+    if advice_phrase(meeting.advice):
+        return Fragment(" I keep coming back to {advice_phrase}, and I'm already acting on it.")
+    if any(inline(r) for r in meeting.resources):
+        return Fragment(" I'll follow your suggestion to look at {resources}.")
+    if any(inline(r.name) for r in meeting.referrals):
+        return Fragment("")  # the next paragraph names the people they suggested
+    return Fragment(" I keep coming back to {advice_phrase}.")
+
+
+def _their_address_block(ctx: DraftContext) -> str:
+    """Name, title, organization and address, one to a line: the inside address of a letter."""
+    contact = ctx.contact
+    return block([_full_name(ctx), contact.title, contact.organization, *contact.address])
 
 
 def _today(ctx: DraftContext) -> str:
@@ -155,9 +228,15 @@ FIELDS: dict[str, Field] = {
         Field("my_role", "Your current role", "your current role", lambda c: inline(c.user.role)),
         Field(
             "my_intro",
-            "A sentence or two about you, from your profile",
+            "Your self-introduction, from your profile",
             "a sentence or two about you",
             lambda c: inline(c.user.introduction),
+        ),
+        Field(
+            "my_intro_extra",
+            "The sentences of your introduction that don't repeat your name, school or program",
+            "a sentence or two about you",
+            lambda c: introduction_extra(c.user),
         ),
         Field(
             "my_interests",
@@ -180,12 +259,24 @@ FIELDS: dict[str, Field] = {
             who_i_am,
         ),
         Field(
+            "my_affiliation",
+            "Your program and school (or your role), for under your name",
+            "your school or program",
+            _affiliation,
+        ),
+        Field(
             "signature",
-            "Your name, then program and school (or role), e-mail and phone when known",
+            "Your name, then program and school (or role), and your phone when known",
             "your name",
             _signature,
         ),
         # Them
+        Field(
+            "salutation",
+            "“Dear Ms. Okoye”, “Dear Grace Okoye”, or “Hi Grace” for people you know",
+            "Dear …",
+            _salutation,
+        ),
         Field(
             "first_name",
             "Their first name",
@@ -199,11 +290,41 @@ FIELDS: dict[str, Field] = {
         Field("title", "Their title", "their title", lambda c: inline(c.contact.title)),
         Field(
             "organization",
-            "Their organization",
+            "Their organization, as it reads after “at” (“the City of Chicago”)",
+            "their organization",
+            lambda c: with_the(inline(c.contact.organization)),
+        ),
+        Field(
+            "organization_name",
+            "Their organization's name on its own (for an address)",
             "their organization",
             lambda c: inline(c.contact.organization),
         ),
-        Field("their_field", "Their field", "their field", lambda c: inline(c.contact.field)),
+        Field(
+            "their_field",
+            "Their field: as you noted it, else worked out from their title or from the "
+            "conversation in which they were suggested",
+            "their field",
+            _their_field,
+        ),
+        Field(
+            "topic",
+            "What you are learning about: their field, else your own fields of interest",
+            "your field of interest",
+            _topic,
+        ),
+        Field(
+            "your_experience",
+            "“your experience as Senior Planner at Metro Transit”, with what is known",
+            "your experience",
+            _your_experience,
+        ),
+        Field(
+            "their_work",
+            "A piece of their work from your notes (“your article on bus rapid transit”)",
+            "a piece of their work",
+            lambda c: work_from_notes(c.contact.notes),
+        ),
         Field(
             "source",
             "Where you found them, read after “through” (a group, their article, a talk)",
@@ -224,27 +345,33 @@ FIELDS: dict[str, Field] = {
         ),
         Field(
             "how_found_line",
-            "One sentence on how you found them: the referrer when there is one",
+            "One sentence on how you found them: the referrer when they may be named",
             "how you found them",
             _how_found_line,
         ),
         Field(
             "referrer",
-            "The full name of the person who referred you",
+            "The full name of the person who referred you (empty if they'd rather not be named)",
             "who referred you",
-            lambda c: inline(c.contact.referrer),
+            _referrer,
         ),
         Field(
             "referrer_first_name",
-            "The referrer's first name",
+            "The referrer's first name (empty if they'd rather not be named)",
             "who referred you",
-            lambda c: first_name_of(c.contact.referrer),
+            lambda c: first_name_of(_referrer(c)) if _referrer(c) else "",
         ),
         Field(
             "their_address",
             "Their postal address, one line each",
             "their postal address",
             lambda c: block(c.contact.address),
+        ),
+        Field(
+            "their_address_block",
+            "Their name, title, organization and postal address, one to a line",
+            "their name and address",
+            _their_address_block,
         ),
         Field(
             "their_linkedin",
@@ -257,16 +384,46 @@ FIELDS: dict[str, Field] = {
             "meeting_date", "When you talked", "when you talked", lambda c: inline(c.meeting.date)
         ),
         Field(
+            "when_we_talked",
+            "“today”, “yesterday” or “on Tuesday 24 November”",
+            "when you talked",
+            lambda c: when_we_talked(c.meeting.day, c.today, inline(c.meeting.date)),
+        ),
+        Field(
             "advice",
             "The advice that helped most, as you noted it",
             "the advice that helped most",
             lambda c: clause(c.meeting.advice),
         ),
         Field(
+            "advice_phrase",
+            "That advice in your words: “your advice to learn GIS first”",
+            "one thing you'll act on",
+            lambda c: advice_phrase(c.meeting.advice),
+        ),
+        Field(
+            "takeaway",
+            "A sentence on one specific thing from your conversation",
+            "one thing you'll act on",
+            _takeaway,
+        ),
+        Field(
             "referrals",
             "The people they suggested you talk to",
             "the people they suggested",
-            lambda c: join_names(c.meeting.referrals),
+            lambda c: join_names(r.name for r in c.meeting.referrals),
+        ),
+        Field(
+            "mention_promise",
+            "Whether you'll tell those people who sent you, as they agreed",
+            "",
+            _mention_promise,
+        ),
+        Field(
+            "referrals_met",
+            "The people they suggested whom you have talked with since",
+            "the people you've talked with since",
+            lambda c: join_names(c.meeting.referrals_met),
         ),
         Field(
             "topics",
@@ -298,6 +455,9 @@ FIELDS: dict[str, Field] = {
         Field("today", "Today's date, written out", "today's date", _today),
     )
 }
+
+# Only the student can supply these: a draft may leave them as a [bracket] to fill in.
+STUDENT_ONLY = frozenset({"advice_phrase", "news", "next_step"})
 
 
 def template_fields() -> dict[str, str]:

@@ -3,12 +3,16 @@
 Each `{field}` becomes its value, or a visible `[label]` when the data is missing; the field's
 name then goes into `Draft.missing`, so the app can say what to fill in and the checker flags
 the brackets before anything is sent.
+
+`[[ … ]]` marks an optional part: it is written only when every field inside has a value, and
+left out otherwise. `[[ A || B ]]` tries A, then B, and so on. This is how the built-in wording
+reads well without a title, a field or a phone number instead of showing a blank.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .context import DraftContext
 from .fields import FIELDS, Fragment
@@ -17,6 +21,7 @@ from .variants import choose_variant
 
 # Anything short in braces counts as a placeholder, so `{First Name}` is reported, not sent.
 PLACEHOLDER = re.compile(r"\{\s*([^{}\n]{1,60}?)\s*\}")
+SEGMENT = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 ELLIPSIS = "…"
 
 
@@ -28,6 +33,7 @@ class Draft:
     subject: str | None
     body: str
     missing: tuple[str, ...]
+    tips: tuple[str, ...] = ()
 
 
 class _Filler:
@@ -38,7 +44,23 @@ class _Filler:
         self.gaps: dict[str, str] = {}  # field name → the bracketed text shown instead
 
     def fill(self, text: str) -> str:
-        return PLACEHOLDER.sub(self._replace, text)
+        """Fill `text` in one pass: values inserted are never scanned again."""
+        out, position = [], 0
+        for match in SEGMENT.finditer(text):
+            out.append(PLACEHOLDER.sub(self._replace, text[position : match.start()]))
+            out.append(self._optional(match.group(1)))
+            position = match.end()
+        out.append(PLACEHOLDER.sub(self._replace, text[position:]))
+        return "".join(out)
+
+    def _optional(self, options: str) -> str:
+        """The first option whose every field has a value; nothing when none has."""
+        for option in options.split("||"):
+            trial = _Filler(self.ctx)
+            written = trial.fill(option)
+            if not trial.gaps:
+                return written
+        return ""
 
     def _replace(self, match: re.Match[str]) -> str:
         name = match.group(1)
@@ -71,7 +93,7 @@ def render(kind: str, ctx: DraftContext, template: Template | None = None) -> Dr
         raise ValueError(f"a {template.kind!r} template cannot render a {kind!r} draft")
     chosen = template or builtin_templates()[(kind, choose_variant(kind, ctx))]
     channel = ctx.channel or default_channel(kind)
-    filler = _Filler(ctx)
+    filler = _Filler(replace(ctx, channel=channel))
     subject = filler.fill(chosen.subject) if chosen.subject and channel == "email" else None
     body = filler.fill(chosen.body)
     if kind == "linkedin-note" and len(body) > ctx.linkedin_char_limit:
@@ -82,8 +104,36 @@ def render(kind: str, ctx: DraftContext, template: Template | None = None) -> Dr
         channel=channel,
         subject=subject,
         body=body,
-        missing=filler.missing_in(subject or "", body),
+        missing=(missing := filler.missing_in(subject or "", body)),
+        tips=_tips(kind, chosen.variant, ctx, missing),
     )
+
+
+_GAP_TIPS = {
+    "advice_phrase": "Name one thing from your conversation that you'll act on: a specific "
+    "thank-you shows you listened.",
+    "news": "Add a line of news: what you've done since you talked, or what you're exploring "
+    "now. It gives them something to reply to.",
+    "next_step": "Add your next step: it shows their advice is being used.",
+}
+_NEWS_TIP = _GAP_TIPS["news"]
+
+
+def _tips(kind: str, variant: str, ctx: DraftContext, missing: tuple[str, ...]) -> tuple[str, ...]:
+    """What only the student can add, and what to be sure of before sending."""
+    tips = [_GAP_TIPS[name] for name in missing if name in _GAP_TIPS]
+    if kind == "update" and not ctx.news.strip() and _NEWS_TIP not in tips:
+        tips.append(_NEWS_TIP)
+    referrer = " ".join(ctx.contact.referrer.split())
+    if kind in ("request", "referral-intro") and referrer:
+        if ctx.contact.referrer_consent == "unknown" and variant != "unnamed":
+            tips.append(
+                f"This note names {referrer}. If you haven't yet, check that they're happy to "
+                "be mentioned; or send them a short introduction to forward instead."
+            )
+        elif ctx.contact.referrer_consent == "no":
+            tips.append(f"{referrer} would rather not be named, so this note leaves them out.")
+    return tuple(tips)
 
 
 def _fit_linkedin(

@@ -21,6 +21,7 @@ KINDS = (
     "referral-intro",
     "close-the-loop",
     "update",
+    "introduction-blurb",
 )
 
 KIND_CHANNELS = {
@@ -41,16 +42,24 @@ class Template:
     body: str
 
 
-_REQUEST_REFERRED = """\
-Dear {full_name},
+# A sentence on who you are that reads well with whatever the profile holds.
+_ME = "My name is {my_name}[[, {who_i_am}]]"
+_LEARNING = "[[learning about {topic}||finding my way toward my first career steps]]"
 
-{referrer} suggested I get in touch with you. I'm {my_name}, {who_i_am}, and \
-{referrer_first_name} thought your experience as {title} at {organization} would help me as I \
-learn about {their_field}.
+_REQUEST_REFERRED = (
+    """\
+{salutation},
 
-I would value your advice on how you got where you are and what you would do in my shoes. \
+{referrer} suggested I get in touch with you. """
+    + _ME
+    + """, and I'm """
+    + _LEARNING
+    + """\
+[[; {referrer_first_name} thought {your_experience} would help me understand the field]].
+
+I would value your advice on how you got where you are and what you would do in my place. \
 Could you spare {minutes} minutes at a time that suits you? A phone or video call works for me, \
-or coffee in person if that is easier.
+or coffee if that is easier.
 
 I'll follow up {follow_up_when} if I haven't heard back by then. I'm glad to send my resume \
 beforehand if it would be useful.
@@ -58,17 +67,46 @@ beforehand if it would be useful.
 Thank you,
 {signature}
 """
+)
 
-_REQUEST_ALUMNI = """\
-Dear {full_name},
+_REQUEST_UNNAMED = (
+    """\
+{salutation},
 
-I found your name through {alumni_source}, and it was good to see someone from {my_school} \
-working as {title} at {organization}. I'm {my_name}, {who_i_am}, and I'm exploring \
-{their_field}.
+I got your name in a conversation about [[{topic}||my next steps]], and I was told \
+{your_experience} is well worth hearing about. """
+    + _ME
+    + """\
+, and I'm """
+    + _LEARNING
+    + """.[[ {my_intro_extra}]]
 
-Would you be willing to share {minutes} minutes of advice about how you built your career? \
-Whenever suits you is fine, by phone, video or in person. I would mostly like to hear what you \
-wish you had known at the start.
+Would you be open to a {minutes}-minute conversation at a time that suits you, by phone, video \
+or in person? I'd like to hear how your path unfolded and what you would suggest to someone \
+starting out.
+
+I'll follow up {follow_up_when} in case my note gets buried. I'm glad to send my resume \
+beforehand if it would help.
+
+With thanks,
+{signature}
+"""
+)
+
+_REQUEST_ALUMNI = (
+    """\
+{salutation},
+
+I found your name through {alumni_source}[[, and it was good to see someone from {my_school} \
+doing this work]]. """
+    + _ME
+    + """, and I'm """
+    + _LEARNING
+    + """.
+
+Would you be willing to share {minutes} minutes of advice about {your_experience} and how you \
+built your career? Whenever suits you is fine, by phone, video or in person. I would mostly like \
+to hear what you wish you had known at the start.
 
 If I don't hear back, I'll write again {follow_up_when}. I can send my resume ahead of time if \
 that helps.
@@ -76,16 +114,20 @@ that helps.
 With thanks,
 {signature}
 """
+)
 
-_REQUEST_WARM = """\
-Hi {first_name},
+_REQUEST_WARM = (
+    """\
+{salutation},
 
-This is {my_name}; we know each other through {how_we_know}. I'm now {who_i_am}, and I've \
-become curious about {their_field}.
+This is {my_name}[[; we know each other through {how_we_know}]]. I'm now[[ {who_i_am}, and \
+I'm]] """
+    + _LEARNING
+    + """.
 
-Given your role as {title} at {organization}, I'd love your advice and your view of the \
-field. Could we find {minutes} minutes for a chat, whenever it suits you? A call, a video chat \
-or a coffee all work for me.
+Given {your_experience}, I'd love your advice and your view of the field. Could we find \
+{minutes} minutes for a chat, whenever it suits you? A call, a video chat or a coffee all work \
+for me.
 
 I'll get back in touch {follow_up_when} to see what works. I can also send my resume if that \
 would help.
@@ -93,133 +135,193 @@ would help.
 Thanks so much,
 {signature}
 """
+)
 
-_REQUEST_COLD = """\
-Dear {full_name},
+_REQUEST_COLD = (
+    """\
+{salutation},
 
-I came across your work through {source}, and it sharpened my interest in {their_field}. I'm \
-{my_name}, {who_i_am}. {my_intro}
+[[I read {their_work}, and it sharpened my interest in {topic}. ||I came across your work \
+through {source}, and it sharpened my interest in {topic}. ]]"""
+    + _ME
+    + """.\
+[[ {my_intro_extra}]]
 
-Your experience as {title} at {organization} is the kind of view I can't get from reading. \
-Would you be open to a {minutes}-minute conversation at your convenience, by phone, video or in \
-person? I'd like to ask how you got started and what advice you would give someone exploring the \
-field.
+Hearing about {your_experience} would teach me what reading can't. Would you be open to a \
+{minutes}-minute conversation at your convenience, by phone, video or in person? I'd like to ask \
+how you got started and what advice you would give someone exploring the field.
 
-I'll follow up {follow_up_when} in case my note gets buried. My resume is available if you \
-would like to see it.
+I'll follow up {follow_up_when} in case my note gets buried. I'm glad to send my resume \
+beforehand if you would like to see it.
 
 Best regards,
 {signature}
 """
+)
 
-_FOLLOW_UP = """\
-Dear {full_name},
+# The 2-Hour Job Search's e-mails: the connection first, a narrow and a broad interest, a
+# question that asks for insight rather than leads, and more of the words about them.
+_CONNECTION = "[[{how_found_line}. ]]"
+_REQUEST_2HJS_5 = (
+    """\
+{salutation},
 
-I wrote recently to ask whether you could spare {minutes} minutes to share your advice about \
-{their_field}; I know how quickly an inbox fills up. I'm {my_name}, {who_i_am}. \
-{how_found_line}.
+"""
+    + _CONNECTION
+    + _ME
+    + """.
 
-I would still value hearing how you approach your work at {organization}. If talking is easier \
-than writing, you can call me at {my_phone}, or tell me a good time and number and I'll ring \
-you. Any day that suits you suits me.
+Your work[[ at {organization}]] interests me. Would you have {minutes} minutes to share your \
+insights on [[{topic}||your field]] and your advice for someone starting out? I'll follow up \
+{follow_up_when}.
+
+Thank you,
+{signature}
+"""
+)
+_REQUEST_2HJS_6 = (
+    """\
+{salutation},
+
+"""
+    + _CONNECTION
+    + _ME
+    + """.
+
+Would you have {minutes} minutes to share what your work[[ at {organization}]] \
+has taught you, and your advice? I'll follow up {follow_up_when}.
+
+Thank you,
+{signature}
+"""
+)
+
+_FOLLOW_UP = (
+    """\
+{salutation},
+
+I wrote recently to ask whether you could spare {minutes} minutes to share your advice[[ about \
+{topic}]]; I know how quickly an inbox fills up. """
+    + _ME
+    + """.[[ {how_found_line}.]]
+
+I would still value hearing about {your_experience}. [[If talking is easier than writing, you \
+can call me at {my_phone}, or tell me a good time and number and I'll ring you.||If a call is \
+easier than writing, tell me a good time and number and I'll ring you.]] Any day that suits you \
+suits me.
 
 I'll try you once more {follow_up_when}. Thank you for considering it.
 
 Kind regards,
 {signature}
 """
+)
 
-_PHONE_SCRIPT = """\
+_PHONE_SCRIPT = (
+    """\
 Before you dial: have your first questions ready, in case they would like to talk right away.
 
 WHEN THEY ANSWER
 
-Hello, is this {full_name}? My name is {my_name}; I'm {who_i_am}. {how_found_line}.
+Hello, is this {full_name}? My name is {my_name}[[; I'm {who_i_am}]].[[ {how_found_line}.]]
 
-I'm learning about {their_field}, and given your work at {organization} I would value your \
-advice. Would you have {minutes} minutes to talk, either now or at a time that's better for you?
+I'm """
+    + _LEARNING
+    + """, and given {your_experience} I would value your advice. Would you \
+have {minutes} minutes to talk, either now or at a time that's better for you?
 
 - If now is good: thank them, say again that you are after advice, and ask your first question.
 - If later is better: offer two or three times, and agree on the number and who calls whom.
 
 IF YOU REACH VOICEMAIL
 
-Hello {first_name}, this is {my_name}, {who_i_am}. {how_found_line}. I'm hoping for \
-{minutes} minutes of your advice about {their_field}, by phone or in person, whenever suits you. \
-My number is {my_phone}; again, that's {my_phone}. I'll also try you again {follow_up_when}. \
-Thank you, and have a good day.
+Hello[[ {first_name}]], this is {my_name}[[, {who_i_am}]].[[ {how_found_line}.]] I'm hoping \
+for {minutes} minutes of your advice[[ about {topic}]], by phone or in person, whenever suits \
+you. [[My number is {my_phone}; again, that's {my_phone}. ]]I'll also try you again \
+{follow_up_when}. Thank you, and have a good day.
 """
+)
 
-_LETTER = """\
-{my_name}
-{my_address}
-{my_email}
-{my_phone}
+_LETTER = (
+    """\
+{my_name}[[
+{my_address}]][[
+{my_email}]][[
+{my_phone}]][[
 
-{today}
+{today}]][[
 
-{full_name}
-{title}
-{organization}
-{their_address}
+{their_address_block}]]
 
-Dear {full_name}:
+{salutation}:
 
-{how_found_line}. I'm {my_name}, {who_i_am}, and I'm writing to ask for your advice as I learn \
-about {their_field}.
+[[{how_found_line}. ]]"""
+    + _ME
+    + """, and I'm writing to ask for your advice as I \
+"""
+    + _LEARNING.replace("learning", "learn").replace("finding", "find")
+    + """.
 
-Your experience as {title} at {organization} would help me understand how the field works from \
-the inside. I would be grateful for {minutes} minutes of your time, at your convenience: by \
-phone, by video, or in person at your office.
+Hearing about {your_experience} would help me understand how the field works from the inside. \
+I would be grateful for {minutes} minutes of your time, at your convenience: by phone, by \
+video, or in person at your office.
 
-I will telephone your office {follow_up_when} to see whether a time might suit you. If it is \
-easier, you can reach me at {my_email} or {my_phone}. I can share my resume if you would find \
-it useful.
+I will [[telephone your office||write again]] {follow_up_when} to see whether a time might suit \
+you.[[ If it is easier, you can reach me at {my_email} or {my_phone}.|| If it is easier, you \
+can reach me at {my_email}.|| If it is easier, you can reach me at {my_phone}.]] I can share my \
+resume if you would find it useful.
 
 Sincerely,
 
 
 {my_name}
 """
+)
 
 _LINKEDIN_BEFORE = (
-    "Hi {first_name}, I'm {my_name}, {who_i_am}, exploring {their_field}. {how_found_line}. "
-    "I'd be grateful for {minutes} minutes of your advice whenever suits you. Thank you!"
+    "[[Hi {first_name}||{salutation}]], this is {my_name}[[, {who_i_am}]], exploring "
+    "[[{topic}||your field]]."
+    "[[ {how_found_line}.]] Your work[[ at {organization}]] interests me, and I'd be grateful "
+    "for {minutes} minutes of your advice whenever suits you. Thank you!"
 )
 _LINKEDIN_BEFORE_SHORT = (
-    "Hi {first_name}, I'm {my_name}, exploring {their_field}. "
-    "Could I ask you for {minutes} minutes of advice sometime? Thanks!"
+    "[[Hi {first_name}||{salutation}]], this is {my_name}, exploring [[{topic}||your field]]. "
+    "Could I ask you for {minutes} minutes of advice about your path? Thank you!"
 )
 _LINKEDIN_AFTER = (
-    "Hi {first_name}, thank you again for talking with me on {meeting_date}; your advice is "
-    "already helping me plan what comes next. I'd be glad to stay in touch here. {my_name}"
+    "[[Hi {first_name}||{salutation}]], this is {my_name}. Thank you again for talking with me"
+    "[[ {when_we_talked}]]; "
+    "[[{advice_phrase} is||your advice is]] already shaping my next steps. I'd be glad to "
+    "stay in touch here."
 )
 _LINKEDIN_AFTER_SHORT = (
-    "Hi {first_name}, thanks again for our talk on {meeting_date}. "
-    "I'd be glad to stay in touch. {my_name}"
+    "[[Hi {first_name}||{salutation}]], this is {my_name}: thanks again for our talk"
+    "[[ {when_we_talked}]] "
+    "and for your advice. I'd be glad to stay in touch."
 )
 
 _THANK_YOU = """\
-Dear {first_name},
+{salutation},
 
-Thank you for taking the time to talk with me on {meeting_date}. One piece of your advice keeps \
-coming back to me: “{advice}”.
+Thank you for taking the time to talk with me[[ {when_we_talked}]].{takeaway}
 
-You also suggested I speak with {referrals}. I'll contact them this week and tell them you sent \
-me.
+[[You suggested I speak with {referrals}. I'll get in touch with them this \
+week{mention_promise}
 
-My next step: {next_step}. I'll let you know how it goes.
+]][[My next step: {next_step}. ]]I'll let you know how it goes.
 
 With gratitude,
 {signature}
 """
 
-_REFERRAL_INTRO = """\
-Dear {full_name},
+_REFERRAL_INTRO = (
+    """\
+{salutation},
 
-I recently spoke with {referrer}, who suggested I contact you about {their_field}. I'm \
-{my_name}, {who_i_am}, and {referrer_first_name} thought your experience at {organization} \
-would be especially helpful to me.
+{referrer} suggested I contact you[[ about {their_field}]]. """
+    + _ME
+    + """\
+[[, and {referrer_first_name} thought {your_experience} would be especially helpful to me]].
 
 Would you have {minutes} minutes in the coming weeks for a conversation? I'd value your advice \
 and your view of the field; my schedule is flexible, and phone, video or in person all work.
@@ -229,46 +331,113 @@ I'll follow up {follow_up_when} if I haven't heard from you. Thank you for consi
 Best regards,
 {signature}
 """
+)
+
+_REFERRAL_INTRO_UNNAMED = (
+    """\
+{salutation},
+
+I got your name in a conversation about [[{topic}||my next steps]], and I'd be grateful to \
+hear about {your_experience}. """
+    + _ME
+    + """.
+
+Would you have {minutes} minutes in the coming weeks for a conversation? I'd value your advice \
+and your view of the field; my schedule is flexible, and phone, video or in person all work.
+
+I'll follow up {follow_up_when} if I haven't heard from you. Thank you for considering it.
+
+Best regards,
+{signature}
+"""
+)
 
 _CLOSE_THE_LOOP = """\
 Hi {referrer_first_name},
 
-I wanted to let you know that I talked with {full_name} on {meeting_date}, thanks to your \
-introduction. It was a generous and useful conversation: we covered {topics}, and the advice \
-I'm taking away is “{advice}”.
+I wanted to let you know that I talked with {full_name}[[ {when_we_talked}]], thanks to your \
+introduction. It was a generous and useful conversation[[: we covered {topics}]][[, and I'm \
+taking away {advice_phrase}]].
 
-Thank you again for connecting us. My next step: {next_step}. I'll keep you posted.
+Thank you again for connecting us.[[ My next step: {next_step}.]] I'll keep you posted.
 
 Warm regards,
 {signature}
 """
 
 _UPDATE = """\
-Hi {first_name},
+{salutation},
 
-It's been a while since we talked on {meeting_date}, and I wanted to share some news. {news}
+It's been a while since we talked[[ {when_we_talked}]], and I wanted to share how things are \
+going.[[ {news}]][[ Since then I've talked with {referrals_met}, as you suggested; thank you \
+again for pointing me their way.]]
 
-Your advice, “{advice}”, has stayed with me along the way. I hope all is well at \
-{organization}. No need to reply; I simply wanted to keep you posted.
+[[I still think about {advice_phrase}. ]]I hope all is well[[ at {organization}]]. No need to \
+reply; I simply wanted to keep you posted.
 
 All the best,
 {signature}
 """
 
+# Sent to the person who suggested a contact, for them to forward (or adapt) as they like:
+# the gentlest way to be introduced, and the one that leaves them in charge of their name.
+_INTRODUCTION_BLURB = (
+    """\
+Hi {referrer_first_name},
+
+Thank you again for suggesting I talk with {full_name}. In case it makes things easier, here \
+is a short note about me that you could forward[[ to {first_name}]] or adapt as you like:
+
+“"""
+    + _ME
+    + """, and I'm """
+    + _LEARNING
+    + """. I'd be grateful for {minutes} minutes of \
+[[{first_name}'s||their]] advice at whatever time suits them, by phone, video or in \
+person.[[ I can be reached at {my_email}.]]”
+
+If you'd rather I wrote to them myself, just say so, and let me know whether I may mention \
+you. Thank you!
+
+Best,
+{signature}
+"""
+)
+
 _BUILTIN = (
     Template("request", "referred", "{referrer} suggested I get in touch", _REQUEST_REFERRED),
     Template(
         "request",
+        "unnamed",
+        "[[Could I ask your advice about {topic}?||Could I ask your advice?]]",
+        _REQUEST_UNNAMED,
+    ),
+    Template(
+        "request",
         "alumni",
-        "{my_school} connection: a question about {their_field}",
+        "[[{my_school} connection: ||A fellow alum: ]]"
+        "[[a question about {topic}||could I ask your advice?]]",
         _REQUEST_ALUMNI,
     ),
-    Template("request", "warm", "Could I ask your advice about {their_field}?", _REQUEST_WARM),
-    Template("request", "cold", "Question about your work in {their_field}", _REQUEST_COLD),
+    Template(
+        "request",
+        "warm",
+        "[[Could I ask your advice about {topic}?||Could I ask your advice?]]",
+        _REQUEST_WARM,
+    ),
+    Template(
+        "request",
+        "cold",
+        "[[Question about your work in {their_field}||Could I ask your advice about {topic}?"
+        "||Could I ask your advice?]]",
+        _REQUEST_COLD,
+    ),
+    Template("request", "2hjs-5", "[[Your advice on {topic}?||Your advice?]]", _REQUEST_2HJS_5),
+    Template("request", "2hjs-6", "[[Your advice on {topic}?||Your advice?]]", _REQUEST_2HJS_6),
     Template(
         "follow-up",
         DEFAULT_VARIANT,
-        "Following up: {minutes} minutes of advice on {their_field}",
+        "Following up: {minutes} minutes of advice[[ on {topic}]]",
         _FOLLOW_UP,
     ),
     Template("phone-script", DEFAULT_VARIANT, None, _PHONE_SCRIPT),
@@ -282,9 +451,24 @@ _BUILTIN = (
         "referral-intro", DEFAULT_VARIANT, "{referrer} suggested I contact you", _REFERRAL_INTRO
     ),
     Template(
-        "close-the-loop", DEFAULT_VARIANT, "I spoke with {full_name}: thank you", _CLOSE_THE_LOOP
+        "referral-intro",
+        "unnamed",
+        "[[Could I ask your advice about {topic}?||Could I ask your advice?]]",
+        _REFERRAL_INTRO_UNNAMED,
+    ),
+    Template(
+        "close-the-loop",
+        DEFAULT_VARIANT,
+        "I spoke with {full_name}: thank you",
+        _CLOSE_THE_LOOP,
     ),
     Template("update", DEFAULT_VARIANT, "An update from {my_name}", _UPDATE),
+    Template(
+        "introduction-blurb",
+        DEFAULT_VARIANT,
+        "A short note you could forward to {full_name}",
+        _INTRODUCTION_BLURB,
+    ),
 )
 
 

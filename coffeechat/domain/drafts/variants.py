@@ -5,18 +5,30 @@ from __future__ import annotations
 from .context import DraftContext, Recipient
 
 DEFAULT_VARIANT = "default"
-REQUEST_VARIANTS = ("referred", "alumni", "warm", "cold")
+# "unnamed": they were suggested by someone who would rather not be named (or whose name we
+# don't have): the request reads as a warm first note, without the name.
+REQUEST_VARIANTS = ("referred", "unnamed", "alumni", "warm", "cold", "2hjs-5", "2hjs-6")
+REFERRAL_INTRO_VARIANTS = ("default", "unnamed")
 LINKEDIN_VARIANTS = ("before", "after", "before-short", "after-short")
+# The 2-Hour Job Search's e-mails: one wording each, under 100 and under 75 words.
+SHORT_RULE_SETS = frozenset({"2hjs-5", "2hjs-6"})
 
 # People the user reaches through their own circle: the request can be friendlier.
 WARM_SOURCES = frozenset({"faculty", "family", "friend", "neighbour", "colleague", "event"})
 
 
+def may_name_referrer(contact: Recipient) -> bool:
+    return bool(contact.referrer.strip()) and contact.referrer_consent != "no"
+
+
 def request_variant(contact: Recipient) -> str:
-    """A named referrer outweighs every other source: it is the strongest reason to reply."""
+    """A referrer who may be named outweighs every other source: it is the strongest reason
+    to reply. One who asked not to be named is kept out of the note altogether."""
     how_found = contact.how_found.strip().lower()
-    if contact.referrer.strip() or how_found == "referral":
+    if may_name_referrer(contact):
         return "referred"
+    if contact.referrer.strip() or how_found == "referral":
+        return "unnamed"
     if how_found == "alumni":
         return "alumni"
     if how_found in WARM_SOURCES:
@@ -33,7 +45,11 @@ def linkedin_variant(ctx: DraftContext) -> str:
 def choose_variant(kind: str, ctx: DraftContext) -> str:
     """The variant `render` uses for `kind` when no template is given."""
     if kind == "request":
+        if ctx.user.rule_set in SHORT_RULE_SETS:
+            return ctx.user.rule_set
         return request_variant(ctx.contact)
+    if kind == "referral-intro":
+        return DEFAULT_VARIANT if may_name_referrer(ctx.contact) else "unnamed"
     if kind == "linkedin-note":
         return linkedin_variant(ctx)
     return DEFAULT_VARIANT

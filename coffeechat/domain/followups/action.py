@@ -17,6 +17,7 @@ ActionKind = Literal[
     "thank-you",
     "reflect",
     "contact-referral",
+    "forward-introduction",
     "close-the-loop",
     "connect",
     "keep-in-touch",
@@ -40,3 +41,4 @@ class Action:
     organization_id: int | None = None
     field: str | None = None  # for "broaden"
     draft_kind: MessageKind | None = None  # the message to draft for it, if any
+    about_id: int | None = None  # the person a forwardable introduction is about

@@ -21,7 +21,9 @@ MessageKind = Literal[
     "update",  # a keep-in-touch progress note
     "letter",
     "phone-script",
+    "introduction-blurb",  # a note for a referrer to forward to the person they suggested
 ]
+Consent = Literal["yes", "no", "unknown"]
 MessageStatus = Literal["draft", "sent"]
 MeetingStatus = Literal["proposed", "scheduled", "held", "cancelled", "no-show"]
 Responsiveness = Literal["unknown", "booster", "obligate", "curmudgeon"]
@@ -42,6 +44,7 @@ class ContactFacts:
     has_linkedin: bool = False
     has_phone: bool = False
     referred_by: int | None = None
+    referrer_consent: Consent = "unknown"  # may `referred_by` be named to them?
     responsiveness: Responsiveness | None = None
     fields: frozenset[str] = frozenset()  # fields of interest this person speaks for
 

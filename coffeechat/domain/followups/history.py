@@ -26,6 +26,7 @@ class ContactHistory:
     last_thank_you_on: date | None = None
     last_close_loop_on: date | None = None
     sent_linkedin_note: bool = False
+    last_blurb_on: date | None = None  # a note they were given to forward for an introduction
     last_interaction_on: date | None = None
     meetings: list[MeetingFacts] = field(default_factory=list)
 
@@ -72,6 +73,8 @@ class ContactHistory:
             self.last_close_loop_on = _latest(self.last_close_loop_on, sent_on)
         elif message.kind == "linkedin-note":
             self.sent_linkedin_note = True
+        elif message.kind == "introduction-blurb":
+            self.last_blurb_on = _latest(self.last_blurb_on, sent_on)
 
     def add_meeting(self, meeting: MeetingFacts, tz: ZoneInfo) -> None:
         self.meetings.append(meeting)

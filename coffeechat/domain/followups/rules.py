@@ -211,14 +211,25 @@ def contact_referral(ctx: RuleContext) -> Iterator[Action]:
         if h is None or h.request_on is not None or h.meetings:
             continue
         referrer = ctx.histories.get(origin.referrer_id)
-        by = f", suggested by {referrer.contact.name}" if referrer else ""
-        named = f"Mention {referrer.contact.name} in your first lines; " if referrer else ""
+        consent = h.contact.referrer_consent
+        # One who asked not to be named is named nowhere, not even in this reminder.
+        shown = referrer if referrer is not None and consent != "no" else None
+        by = f", suggested by {shown.contact.name}" if shown else ""
+        if shown is None:
+            opening = "Write as you would to someone new, with a line on why them; "
+        elif consent == "yes":
+            opening = f"Mention {shown.contact.name} in your first lines: "
+        else:
+            opening = (
+                f"If you haven't asked whether {shown.contact.name} is happy to be mentioned, "
+                "ask first, or offer them a short note to forward. "
+            )
         yield Action(
             kind="contact-referral",
             key=f"contact-referral:contact={contact_id}",
             title=f"Reach out to {h.contact.name}{by}",
             reason=(
-                f"{named}a warm introduction opens doors. Reaching out within "
+                f"{opening}a warm introduction opens doors. Reaching out within "
                 f"{_plural(days, 'day')} keeps it fresh for everyone."
             ),
             due=origin.due,
@@ -226,6 +237,36 @@ def contact_referral(ctx: RuleContext) -> Iterator[Action]:
             meeting_id=origin.meeting_id,
             organization_id=h.contact.organization_id,
             draft_kind="referral-intro",
+        )
+
+
+def forward_introduction(ctx: RuleContext) -> Iterator[Action]:
+    """A referral whose referrer hasn't said they may be named: offer the referrer a short note
+    to forward. It is the route that leaves them in charge of their own name."""
+    for contact_id, origin in ctx.referral_origins.items():
+        h = ctx.active.get(contact_id)
+        referrer = ctx.active.get(origin.referrer_id)
+        if h is None or referrer is None or h.contact.referrer_consent != "unknown":
+            continue
+        if h.request_on is not None or h.meetings:
+            continue
+        sent = referrer.last_blurb_on
+        if sent is not None and sent >= h.contact.created_on:
+            continue
+        yield Action(
+            kind="forward-introduction",
+            key=f"forward-introduction:contact={contact_id}",
+            title=f"Offer {referrer.contact.name} a short note to forward to {h.contact.name}",
+            reason=(
+                f"You don't know yet whether {referrer.contact.name} is happy to be named. A few "
+                "lines about you that they can forward lets them introduce you in their own "
+                "words, and a note that arrives from someone they know is read first."
+            ),
+            due=origin.due,
+            contact_id=referrer.contact.id,
+            organization_id=referrer.contact.organization_id,
+            draft_kind="introduction-blurb",
+            about_id=contact_id,
         )
 
 
@@ -340,6 +381,7 @@ RULES: tuple[Rule, ...] = (
     thank_you,
     reflect,
     contact_referral,
+    forward_introduction,
     close_the_loop,
     connect,
     keep_in_touch,

@@ -36,19 +36,22 @@ def compose(request: HttpRequest) -> HttpResponse:
     kind = kind if kind in KINDS else "request"
     initial: dict[str, Any] = {"kind": kind}
     missing: tuple[str, ...] = ()
+    tips: tuple[str, ...] = ()
     if contact is not None:
         meeting_id = int_param(request, "meeting")
         meeting = queries.owned_meeting(request.user, meeting_id) if meeting_id else None
-        draft = draft_for(request.user, contact, kind, timezone.now(), meeting)
+        about_id = int_param(request, "about")
+        about = queries.contact_for_draft(request.user, about_id) if about_id else None
+        draft = draft_for(request.user, contact, kind, timezone.now(), meeting, about)
         initial |= {
             "contact": contact.pk,
             "channel": draft.channel,
             "subject": draft.subject or "",
             "body": draft.body,
         }
-        missing = draft.missing
+        missing, tips = draft.missing, draft.tips
     form = ComposeForm(initial=initial, owner=request.user)
-    return _page(request, form, None, contact=contact, missing=missing)
+    return _page(request, form, None, contact=contact, missing=missing, tips=tips)
 
 
 @require_http_methods(["GET", "POST"])
@@ -170,6 +173,7 @@ def _page(
     *,
     contact: Contact | None = None,
     missing: tuple[str, ...] = (),
+    tips: tuple[str, ...] = (),
     send_error: str = "",
     status: int = 200,
 ) -> HttpResponse:
@@ -193,6 +197,7 @@ def _page(
         "message": message,
         "contact": contact,
         "missing": missing,
+        "tips": tips,
         "send_error": send_error,
         "smtp_ready": delivery.smtp_config(request.user) is not None,
         "contacts": queries.contact_choices(request.user),

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from coffeechat.domain.drafts import DraftContext, MeetingRecap, Recipient, Sender
+from coffeechat.domain.drafts import DraftContext, MeetingRecap, Recipient, Referral, Sender
 
 BANNED = re.compile(r"\b(jobs?|internships?|positions?|openings?|hir(?:e|ed|es|ing))\b", re.I)
 
@@ -40,7 +40,7 @@ def full_context(**changes: Any) -> DraftContext:
         meeting=MeetingRecap(
             date="Tuesday 24 November",
             advice="Learn GIS before anything else.",
-            referrals=("Kim Lee", "Raj Patel"),
+            referrals=(Referral("Kim Lee", "yes"), Referral("Raj Patel", "yes")),
             topics=("bus network redesign", "public meetings"),
             next_step="sign up for the spring GIS course",
             resources=("American Planning Association",),

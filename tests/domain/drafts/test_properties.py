@@ -13,6 +13,7 @@ from coffeechat.domain.drafts import (
     DraftContext,
     MeetingRecap,
     Recipient,
+    Referral,
     Sender,
     render,
 )
@@ -65,7 +66,7 @@ def contexts(extra: st.SearchStrategy[str]) -> st.SearchStrategy[DraftContext]:
             MeetingRecap,
             date=texts(extra),
             advice=texts(extra),
-            referrals=lines(extra),
+            referrals=lines(extra).map(lambda names: tuple(Referral(n) for n in names)),
             topics=lines(extra),
             next_step=texts(extra),
             resources=lines(extra),
@@ -82,7 +83,9 @@ def typed_values(ctx: DraftContext) -> str:
     parts: list[str] = []
     for record in (ctx.user, ctx.contact, ctx.meeting):
         for value in astuple(record):
-            parts.extend(value if isinstance(value, tuple) else [value])
+            for item in value if isinstance(value, tuple) else [value]:
+                parts.extend(i for i in (item if isinstance(item, tuple) else [item]))
+    parts = [p for p in parts if isinstance(p, str)]
     parts += [ctx.follow_up_when, ctx.news]
     return "\n".join(parts)
 

@@ -9,12 +9,14 @@ from coffeechat.domain.drafts import (
     KINDS,
     DraftContext,
     MeetingRecap,
+    Referral,
     Template,
     builtin_templates,
     choose_variant,
     render,
     template_fields,
 )
+from coffeechat.domain.drafts.context import Consent
 from coffeechat.domain.drafts.fields import FIELDS
 from coffeechat.domain.drafts.render import PLACEHOLDER
 
@@ -41,10 +43,11 @@ def test_every_kind_marks_missing_data_visibly(kind: str) -> None:
         assert f"[{FIELDS[name].label}]" in text
 
 
-def test_missing_lists_each_field_once_in_reading_order() -> None:
+def test_a_letter_leaves_out_the_lines_it_has_nothing_for() -> None:
     draft = render("letter", DraftContext())
-    assert len(set(draft.missing)) == len(draft.missing)
-    assert draft.missing[:3] == ("my_name", "my_address", "my_email")
+    assert draft.missing == ("my_name",)
+    assert "\n\n\n\n" not in draft.body
+    assert "  " not in draft.body
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -64,7 +67,7 @@ def test_no_template_or_label_talks_about_jobs() -> None:
     ("how_found", "referrer", "variant"),
     [
         ("referral", "Ben Ode", "referred"),
-        ("referral", "", "referred"),
+        ("referral", "", "unnamed"),
         ("alumni", "Ben Ode", "referred"),
         ("alumni", "", "alumni"),
         ("faculty", "", "warm"),
@@ -95,11 +98,38 @@ def test_referred_request_names_the_referrer_in_the_first_two_sentences() -> Non
     assert "Ben Ode" in draft.subject
 
 
-def test_referred_request_without_a_name_asks_for_it() -> None:
+def test_referred_request_without_a_name_reads_well_without_it() -> None:
     ctx = with_contact(full_context(), referrer="")
     draft = render("request", ctx)
-    assert "[who referred you]" in sentences(draft.body)[0]
-    assert "referrer" in draft.missing
+    assert sentences(draft.body)[0].startswith("I got your name in a conversation about")
+    assert draft.missing == ()
+
+
+@pytest.mark.parametrize("kind", ["request", "referral-intro", "follow-up", "phone-script",
+                                  "letter", "linkedin-note"])  # fmt: skip
+def test_a_referrer_who_said_no_is_named_nowhere(kind: str) -> None:
+    ctx = with_contact(full_context(), referrer_consent="no")
+    draft = render(kind, ctx)
+    assert "Ben" not in (draft.subject or "") + draft.body
+    assert draft.missing == ()
+    if kind in ("request", "referral-intro"):
+        assert draft.variant == "unnamed"
+        assert draft.tips == ("Ben Ode would rather not be named, so this note leaves them out.",)
+
+
+def test_a_referrer_not_yet_asked_is_named_with_a_reminder_to_check() -> None:
+    draft = render("request", with_contact(full_context(), referrer_consent="unknown"))
+    assert draft.variant == "referred"
+    assert "Ben Ode" in draft.body
+    assert any("check that they're happy to be mentioned" in tip for tip in draft.tips)
+
+
+def test_an_introduction_to_forward_goes_to_the_referrer_about_the_person() -> None:
+    draft = render("introduction-blurb", full_context())
+    assert draft.body.startswith("Hi Ben,")
+    assert "Ana Ruiz" in draft.body
+    assert "20 minutes" in draft.body
+    assert draft.subject == "A short note you could forward to Ana Ruiz"
 
 
 def test_referral_intro_names_the_mutual_connection_in_the_first_sentence() -> None:
@@ -150,17 +180,17 @@ def test_warm_request_says_how_you_are_connected() -> None:
     assert draft.body.startswith("Hi Ana,")
 
 
-def test_event_request_without_a_place_asks_for_it() -> None:
+def test_event_request_without_a_place_leaves_the_place_out() -> None:
     ctx = with_contact(full_context(), how_found="event", referrer="", source="")
     draft = render("request", ctx)
-    assert "[how you know them]" in draft.body
-    assert draft.missing == ("how_we_know",)
+    assert "This is Jane Doe. I'm now a third-year economics student" in draft.body
+    assert draft.missing == ()
 
 
 def test_who_you_are_falls_back_to_the_current_role() -> None:
     user = replace(full_context().user, school="", program="", year="", role="data analyst")
     body = render("request", replace(full_context(), user=user)).body
-    assert "I'm Jane Doe, a data analyst," in body
+    assert "My name is Jane Doe, a data analyst," in body
 
 
 def test_class_year_reads_as_a_class() -> None:
@@ -202,22 +232,25 @@ def test_letter_has_business_layout() -> None:
     assert draft.body.rstrip().endswith("Sincerely,\n\n\nJane Doe")
 
 
-def test_letter_without_today_shows_a_placeholder() -> None:
+def test_letter_without_today_leaves_the_date_line_out() -> None:
     draft = render("letter", replace(full_context(), today=None))
-    assert "[today's date]" in draft.body
-    assert draft.missing == ("today",)
+    assert "2026" not in draft.body
+    assert draft.missing == ()
+    assert draft.body.split("\n\n")[1].startswith("Ana Ruiz\nSenior Planner")
 
 
 def test_thank_you_is_specific() -> None:
     draft = render("thank-you", full_context())
-    assert "“Learn GIS before anything else”" in draft.body
+    assert "your advice to learn GIS before anything else" in draft.body
     assert "Kim Lee and Raj Patel" in draft.body
+    assert "tell them you sent me" in draft.body
     assert "sign up for the spring GIS course" in draft.body
     assert "Tuesday 24 November" in draft.body
 
 
 def test_thank_you_names_every_referral() -> None:
-    meeting = replace(full_context().meeting, referrals=("A Ng", "B Oh", "C Li"))
+    names = ("A Ng", "B Oh", "C Li")
+    meeting = replace(full_context().meeting, referrals=tuple(Referral(n) for n in names))
     body = render("thank-you", replace(full_context(), meeting=meeting)).body
     assert "A Ng, B Oh and C Li" in body
 
@@ -237,7 +270,7 @@ def test_referrer_title_is_kept_in_the_greeting() -> None:
 def test_update_shares_news_and_recalls_the_advice() -> None:
     body = render("update", full_context()).body
     assert "bike-lane survey" in body
-    assert "Learn GIS before anything else" in body
+    assert "your advice to learn GIS before anything else" in body
 
 
 @pytest.mark.parametrize(
@@ -291,7 +324,7 @@ def test_user_template_with_unknown_placeholder_shows_and_lists_it() -> None:
 def test_values_are_never_scanned_for_placeholders() -> None:
     ctx = with_contact(full_context(), first_name="{my_name}", organization="[draft]")
     draft = render("thank-you", ctx)
-    assert draft.body.startswith("Dear {my_name},")
+    assert draft.body.startswith("Dear {my_name} Ruiz,")
 
 
 def test_names_with_newlines_stay_on_one_line_in_the_subject() -> None:
@@ -322,4 +355,24 @@ def test_template_fields_describe_every_field() -> None:
 
 def test_empty_meeting_leaves_thank_you_placeholders() -> None:
     draft = render("thank-you", replace(full_context(), meeting=MeetingRecap()))
-    assert set(draft.missing) == {"meeting_date", "advice", "referrals", "next_step"}
+    assert draft.missing == ("advice_phrase",)
+    assert "[one thing you'll act on]" in draft.body
+    assert draft.tips and "Name one thing from your conversation" in draft.tips[0]
+
+
+@pytest.mark.parametrize(
+    ("consents", "ending"),
+    [
+        (("yes", "yes"), "this week and tell them you sent me."),
+        (("yes", "no"), "this week."),
+        (("yes", "unknown"), "this week. May I tell them you suggested it?"),
+    ],
+)
+def test_thank_you_promises_to_mention_them_only_as_agreed(
+    consents: tuple[Consent, Consent], ending: str
+) -> None:
+    referrals = tuple(
+        Referral(n, c) for n, c in zip(("Kim Lee", "Raj Patel"), consents, strict=True)
+    )
+    meeting = replace(full_context().meeting, referrals=referrals)
+    assert ending in render("thank-you", replace(full_context(), meeting=meeting)).body

@@ -3,6 +3,8 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from coffeechat.domain.followups import ReferralFacts, RuleSettings, Snapshot
 
 from .builders import contact, keys, meeting, of_kind, run, sent, utc
@@ -128,10 +130,43 @@ def test_referral_added_by_hand_is_due_a_week_after_it_was_added() -> None:
     snapshot = Snapshot(
         contacts=(contact(1), contact(2, referred_by=1, created_on=date(2026, 3, 2))),
     )
-    [action] = run(snapshot, date(2026, 3, 2))
-    assert action.kind == "contact-referral"
+    [action] = of_kind(run(snapshot, date(2026, 3, 2)), "contact-referral")
     assert action.due == date(2026, 3, 9)
     assert action.meeting_id is None
+
+
+@pytest.mark.parametrize("consent", ["yes", "no", "unknown"])
+def test_a_referral_reminder_names_the_referrer_only_as_far_as_they_agreed(consent: str) -> None:
+    snapshot = Snapshot(
+        contacts=(
+            contact(1, name="Ana Ruiz"),
+            contact(2, name="Bo Li", referred_by=1, referrer_consent=consent),
+        ),
+    )
+    actions = run(snapshot, date(2026, 3, 2))
+    [reach_out] = of_kind(actions, "contact-referral")
+    shown = f"{reach_out.title} {reach_out.reason}"
+    forward = of_kind(actions, "forward-introduction")
+    if consent == "no":
+        assert "Ana" not in shown
+        assert forward == []
+    elif consent == "yes":
+        assert "Mention Ana Ruiz in your first lines" in reach_out.reason
+        assert forward == []
+    else:
+        assert "happy to be mentioned" in reach_out.reason
+        [offer] = forward
+        assert offer.contact_id == 1  # written to the referrer
+        assert offer.about_id == 2  # about the person they suggested
+        assert offer.draft_kind == "introduction-blurb"
+
+
+def test_the_offer_to_forward_an_introduction_ends_once_it_is_sent() -> None:
+    snapshot = Snapshot(
+        contacts=(contact(1, name="Ana Ruiz"), contact(2, name="Bo Li", referred_by=1)),
+        messages=(sent(1, 1, "introduction-blurb", date(2026, 3, 3)),),
+    )
+    assert of_kind(run(snapshot, date(2026, 3, 4)), "forward-introduction") == []
 
 
 def test_close_the_loop_with_the_referrer_after_meeting_their_referral() -> None:

@@ -75,6 +75,7 @@ def test_action_kinds_are_the_public_ids() -> None:
         "thank-you",
         "reflect",
         "contact-referral",
+        "forward-introduction",
         "close-the-loop",
         "connect",
         "keep-in-touch",
