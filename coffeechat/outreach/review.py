@@ -6,11 +6,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from coffeechat.domain.checker import KINDS, check, word_count
+from coffeechat.accounts.services import profile_of
+from coffeechat.domain.checker import KINDS, RULE_SETS, CheckContext, check, word_count
+from coffeechat.domain.drafts import Draft, Template, render
+from coffeechat.domain.drafts.sample import sample_context
 from coffeechat.domain.findings import Finding
 from coffeechat.domain.questions import check_question
 from coffeechat.network.models import Contact
-from coffeechat.outreach.context import check_context
+from coffeechat.outreach.context import check_context, rule_set_for, sender_of, user_tz
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,3 +91,37 @@ def segments(text: str, findings: list[Finding]) -> list[Segment]:
     if cursor < len(text):
         pieces.append(Segment(text[cursor:]))
     return pieces
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateReview:
+    """A user's template tried on a made-up person: the draft, and what the checker says."""
+
+    draft: Draft
+    findings: list[Finding]
+
+
+def review_template(
+    user: Any, kind: str, variant: str, subject: str | None, body: str, now: datetime
+) -> TemplateReview:
+    """Errors and warnings our checker finds in `body` once filled in for a sample contact."""
+    profile = profile_of(user)
+    sender = sender_of(user, profile)
+    ctx = sample_context(kind, variant, sender, now.astimezone(user_tz(profile)).date())
+    draft = render(kind, ctx, Template(kind, variant, subject, body))
+    contact = ctx.contact
+    them = f"{contact.first_name} {contact.last_name}"
+    to_referrer = kind in ("close-the-loop", "introduction-blurb")
+    names = (sender.name, sender.school, sender.program, them, contact.organization)
+    check_ctx = CheckContext(
+        kind=kind,  # type: ignore[arg-type]
+        channel=draft.channel,  # type: ignore[arg-type]
+        subject=draft.subject,
+        referrer_name=contact.referrer if contact.referrer_consent == "yes" else None,
+        rules=RULE_SETS.get(sender.rule_set, rule_set_for(profile)),
+        known_names=tuple(n for n in (*names, contact.referrer) if n),
+        meeting_notes=tuple(n for n in (ctx.meeting.advice, ctx.meeting.next_step) if n),
+        recipient_name=contact.referrer if to_referrer else them,
+    )
+    serious = [f for f in check(draft.body, check_ctx) if f.severity in ("error", "warning")]
+    return TemplateReview(draft, serious)

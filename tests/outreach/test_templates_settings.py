@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from coffeechat.accounts.services import profile_of
+from coffeechat.domain.drafts import builtin_templates
 from coffeechat.network.models import Contact
 from coffeechat.outreach.models import MessageTemplate, SmtpAccount
 
@@ -24,7 +25,8 @@ def test_customizing_a_template_changes_the_next_draft(
         "/outreach/templates/request/referred/",
         {"subject": "Hello from {my_name}", "body": "Hi {first_name}, {referrer} sent me."},
     )
-    assert response.status_code == 302
+    assert response.status_code == 200  # saved, and shown with what our checker notices
+    assert MessageTemplate.objects.filter(owner=alice, variant="referred").exists()
     drafted = client_alice.get("/compose/", {"contact": referral.pk, "kind": "request"})
     assert drafted.context["form"]["body"].value() == "Hi Tomás, Priya Raman sent me."
     assert drafted.context["form"]["subject"].value() == "Hello from Alice Moreau"
@@ -139,3 +141,33 @@ def test_the_smtp_password_is_stored_but_never_shown(client_alice: Any, alice: A
         {"section": "smtp", "smtp-host": "", "smtp-port": "587", "smtp-security": "starttls"},
     )
     assert not SmtpAccount.objects.exists()
+
+
+def test_saving_a_template_our_checker_flags_shows_the_findings_and_keeps_it(
+    client_alice: Any, alice: Any
+) -> None:
+    body = (
+        "Dear {full_name},\n\nCould you refer me for an internship at {organization}?\n\n{my_name}"
+    )
+    response = client_alice.post(
+        "/outreach/templates/request/cold/", {"subject": "Internship?", "body": body}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Your wording is saved" in page
+    assert "Grace Okoye" in page  # tried on the made-up person
+    rules = {f.rule for f in response.context["tried"].findings}
+    assert "asks-for-job" in rules
+    assert MessageTemplate.objects.get(owner=alice, kind="request", variant="cold").body == body
+
+
+def test_every_built_in_wording_saved_as_is_passes_without_notes(
+    client_alice: Any, alice: Any, full_profile: Any
+) -> None:
+    """The built-in wording, saved unchanged as the user's own, is clean for every kind."""
+    for (kind, variant), template in builtin_templates().items():
+        data = {"body": template.body}
+        if template.subject is not None:
+            data["subject"] = template.subject
+        response = client_alice.post(f"/outreach/templates/{kind}/{variant}/", data)
+        assert response.status_code == 302, (kind, variant, response.context["tried"].findings)

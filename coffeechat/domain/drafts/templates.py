@@ -385,8 +385,9 @@ _INTRODUCTION_BLURB = (
     """\
 Hi {referrer_first_name},
 
-Thank you again for suggesting I talk with {full_name}. In case it makes things easier, here \
-is a short note about me that you could forward[[ to {first_name}]] or adapt as you like:
+Thank you again for [[suggesting I talk with {full_name}||offering to introduce me to people \
+in your field]]. In case it makes things easier, here is a short note about me that you could \
+forward[[ to {first_name}]] or adapt as you like:
 
 “"""
     + _ME
@@ -466,7 +467,7 @@ _BUILTIN = (
     Template(
         "introduction-blurb",
         DEFAULT_VARIANT,
-        "A short note you could forward to {full_name}",
+        "[[A short note you could forward to {full_name}||A short note about me, to forward]]",
         _INTRODUCTION_BLURB,
     ),
 )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.common.http import render_form
@@ -12,6 +15,7 @@ from coffeechat.domain import vocab
 from coffeechat.domain.drafts import Template, builtin_templates, template_fields
 from coffeechat.outreach import queries, services
 from coffeechat.outreach.forms import TemplateForm
+from coffeechat.outreach.review import review_template
 
 
 def _builtin(kind: str, variant: str) -> Template:
@@ -45,26 +49,38 @@ def template_edit(request: HttpRequest, kind: str, variant: str) -> HttpResponse
     )
     if builtin.subject is None:
         del form.fields["subject"]
+    tried = None
     if request.method == "POST" and form.is_valid():
-        services.customize_template(
-            request.user, kind, variant, form.cleaned_data.get("subject", ""),
-            form.cleaned_data["body"],
-        )  # fmt: skip
-        messages.success(request, "Saved. New drafts of this kind use your wording.")
-        return redirect("template-list")
+        subject, body = form.cleaned_data.get("subject", ""), form.cleaned_data["body"]
+        services.customize_template(request.user, kind, variant, subject, body)
+        tried = review_template(request.user, kind, variant, subject or None, body, timezone.now())
+        if not tried.findings:
+            messages.success(request, "Saved. New drafts of this kind use your wording.")
+            return redirect("template-list")
+        # Saved all the same: the student decides. The notes show what a reader would meet.
+        messages.success(request, "Saved. Before you use it, have a look at the notes below.")
+        return render(
+            request,
+            "outreach/template_form.html",
+            _page(kind, variant, form, customized=True) | {"tried": tried},
+        )
     return render_form(
         request,
         "outreach/template_form.html",
-        {
-            "form": form,
-            "kind": kind,
-            "variant": variant,
-            "label": vocab.label(vocab.MESSAGE_KINDS, kind),
-            "customized": own is not None,
-            "fields": template_fields(),
-        },
+        _page(kind, variant, form, customized=own is not None),
         valid=request.method != "POST",
     )
+
+
+def _page(kind: str, variant: str, form: TemplateForm, *, customized: bool) -> dict[str, Any]:
+    return {
+        "form": form,
+        "kind": kind,
+        "variant": variant,
+        "label": vocab.label(vocab.MESSAGE_KINDS, kind),
+        "customized": customized,
+        "fields": template_fields(),
+    }
 
 
 @require_POST
