@@ -1,4 +1,4 @@
-"""A contact's stage is derived from messages and meetings (METHOD.md §1)."""
+"""A contact's stage is derived from messages and meetings (docs/method.md §1)."""
 
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ class Profile(models.Model):
     phone = models.CharField("your phone", max_length=40, blank=True)
     postal_address = models.TextField("your postal address", blank=True)
     prefer_first_names = models.BooleanField("greet people by first name", default=False)
-    # Overrides of the method's defaults (METHOD.md); the defaults themselves live in the domain.
+    # Overrides of the method's defaults (docs/method.md §2); the defaults live in the domain.
     rule_settings = models.JSONField(default=dict, blank=True)
     calendar_secret = models.CharField(max_length=64, blank=True)
 

@@ -87,7 +87,7 @@ CLOSED_REASONS: tuple[tuple[str, str], ...] = (
     ("dormant", "Dormant"),
 )
 
-# The life of one conversation (METHOD.md §1), in order. Derived, never stored.
+# The life of one conversation (docs/method.md §1), in order. Derived, never stored.
 STAGES: tuple[tuple[str, str], ...] = (
     ("identified", "Identified"),
     ("researched", "Researched"),

@@ -37,7 +37,7 @@ def _meeting(**lookup: Any) -> Exists:
 
 
 def with_stage(contacts: QuerySet[Contact]) -> QuerySet[Any]:
-    """Annotate `stage` (METHOD.md §1) from messages and meetings: derived in SQL, never stored."""
+    """Annotate `stage` (docs/method.md §1) from messages and meetings, in SQL; never stored."""
     prepared = Exists(
         AgendaItem.objects.filter(
             meeting__contact=OuterRef("pk"), meeting__status__in=["proposed", "scheduled"]

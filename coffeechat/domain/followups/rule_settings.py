@@ -1,4 +1,4 @@
-"""The follow-up defaults of METHOD.md: the one place these numbers live."""
+"""The follow-up defaults of docs/method.md §2: the one place these numbers live."""
 
 from __future__ import annotations
 

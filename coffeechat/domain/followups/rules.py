@@ -1,4 +1,4 @@
-"""The follow-up rules of METHOD.md, one generator per action kind.
+"""The follow-up rules of docs/method.md §2, one generator per action kind.
 
 Each rule reads the shared `RuleContext` and yields candidate actions; the engine then applies
 the user's done/dismissed/snoozed states and sorts. Rules never look at the clock: "now" is

@@ -1,7 +1,7 @@
 """Spotting questions that can be answered with a plain yes or no.
 
 Open questions (what, how, why, tell me about...) get people telling stories, and stories are
-where the useful advice is (METHOD.md §4). A question that opens with an auxiliary verb
+where the useful advice is (docs/method.md §4). A question that opens with an auxiliary verb
 ("Do you...", "Is it...", "Have you ever...") invites a one-word answer, so it gets a hint with
 a concrete rewording. Polite requests ("Could you walk me through...", "Can you describe...")
 are open in practice and are left alone.

@@ -54,7 +54,7 @@ PRIORITIES: tuple[tuple[Priority, str], ...] = (
     (3, "Nice to ask"),
 )
 
-# The method keeps these in every conversation (see METHOD.md §4), so they cannot be hidden.
+# The method keeps these in every conversation (see docs/method.md §4), so they cannot be hidden.
 REFERRAL_ASK_KEY = "referrals-ask"
 CLOSER_KEYS: tuple[str, str] = ("closing-your-position", "closing-who-else")
 PROTECTED_KEYS: frozenset[str] = frozenset({REFERRAL_ASK_KEY, *CLOSER_KEYS})

@@ -1,6 +1,6 @@
 """Fitting prioritized questions into the agreed length of a conversation.
 
-The agreed length is a promise (METHOD.md §4), so the agenda fits within it minus a small
+The agreed length is a promise (docs/method.md §4), so the agenda fits within it minus a small
 buffer, at roughly 2-3 minutes a question. Every agenda opens by restating the purpose and
 ends with the referral ask and the two closers ("what would you do in my position?", "who
 else should I talk to?"); the rest is the user's best-ranked questions that fit.
