@@ -65,6 +65,25 @@ class ContactForm(SingleLineMixin, forms.ModelForm):
     tags_input = forms.CharField(
         label="Tags", required=False, max_length=400, help_text="Separate tags with commas."
     )
+    # Who suggested them sits with whether you may say so; the rest as the model lists it.
+    field_order = [
+        "honorific",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "linkedin_url",
+        "organization_name",
+        "title",
+        "field",
+        "location",
+        "postal_address",
+        "time_zone",
+        "how_found",
+        "referred_by_ref",
+        "referrer_consent",
+        "tags_input",
+    ]
 
     class Meta:
         model = Contact

@@ -166,12 +166,19 @@ _STATEMENT_WORDS = re.compile(
     r"takes?|needs?|can|will|should|must)\b",
     re.IGNORECASE,
 )
+# Notes written as what the person did, with "they" left out: "Suggested I join the APA".
+_REPORTED_VERBS = frozenset(
+    {"pointed", "suggested", "recommended", "told", "said", "gave", "showed", "sent",
+     "mentioned", "explained", "encouraged", "urged", "warned", "offered", "introduced",
+     "shared", "stressed", "emphasised", "emphasized", "advised"}
+)  # fmt: skip
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def advice_phrase(advice: str) -> str:
     """The advice as the student says it back: "your advice to learn GIS first", "your point
-    that portfolios matter more than grades", else "your advice about “…”". "" when none."""
+    that portfolios matter more than grades", "how you pointed me to …" for a note of what
+    they did, else "your advice about “…”". "" when none."""
     first = next((s for s in _SENTENCE.split(advice.strip()) if s.strip()), "")
     text = " ".join(first.split()).strip(" .;:!“”\"'")
     if not text:
@@ -180,8 +187,11 @@ def advice_phrase(advice: str) -> str:
     for start, lead in _NEGATIVE_STARTS:
         if lowered.lower().startswith(start):
             return "your advice " + lead + lowered[len(start) :]
-    if text.split(" ", 1)[0].lower() in _ADVICE_VERBS:
+    first_word = text.split(" ", 1)[0].lower()
+    if first_word in _ADVICE_VERBS:
         return "your advice to " + lowered
+    if first_word in _REPORTED_VERBS:  # the student's note of what they did: "Pointed me to…"
+        return "how you " + lowered
     if _STATEMENT_WORDS.search(text):
         return "your point that " + lowered
     return f"your advice about “{text}”"

@@ -128,8 +128,9 @@ def _tips(kind: str, variant: str, ctx: DraftContext, missing: tuple[str, ...]) 
     if kind in ("request", "referral-intro") and referrer:
         if ctx.contact.referrer_consent == "unknown" and variant != "unnamed":
             tips.append(
-                f"This note names {referrer}. If you haven't yet, check that they're happy to "
-                "be mentioned; or send them a short introduction to forward instead."
+                f"This note names {referrer}. If you haven't asked yet, check that they're "
+                "happy to be mentioned, or send them a short note to forward instead "
+                "(kind: Introduction to forward, written to them)."
             )
         elif ctx.contact.referrer_consent == "no":
             tips.append(f"{referrer} would rather not be named, so this note leaves them out.")

@@ -291,8 +291,8 @@ _LINKEDIN_BEFORE_SHORT = (
 _LINKEDIN_AFTER = (
     "[[Hi {first_name}||{salutation}]], this is {my_name}. Thank you again for talking with me"
     "[[ {when_we_talked}]]; "
-    "[[{advice_phrase} is||your advice is]] already shaping my next steps. I'd be glad to "
-    "stay in touch here."
+    "[[I keep thinking about {advice_phrase}.||your advice is already shaping my next steps.]] "
+    "I'd be glad to stay in touch here."
 )
 _LINKEDIN_AFTER_SHORT = (
     "[[Hi {first_name}||{salutation}]], this is {my_name}: thanks again for our talk"

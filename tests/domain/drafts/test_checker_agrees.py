@@ -69,6 +69,8 @@ ADVICE = [
     "Talk to people in transit agencies, not just consultancies",
     "Don't skip the portfolio review",
     "Portfolio over GPA",
+    "Pointed me to two newsletters worth reading every week",
+    "Suggested I join the APA's student chapter.",
 ]
 HOW_FOUND = ["referral", "alumni", "faculty", "family", "friend", "event", "linkedin", "online"]
 
