@@ -199,3 +199,28 @@ def test_a_flood_of_steps_is_drawn_fifty_at_a_time_with_a_way_to_see_all(alice: 
         client.force_login(alice)
         every = client.get("/today/?all=1").content.decode()
         assert every.count("Ask Shortlisted") == GROUP_LIMIT + 7
+
+
+def test_a_referrer_not_yet_asked_is_offered_a_note_to_forward_and_one_who_said_no_is_not_named(
+    alice: Any,
+) -> None:
+    ana = person(alice, "Ana", "Ruiz")
+    talk = meeting(ana, ny(2026, 3, 2, 15), status="held")
+    kim = person(alice, "Kim", "Lee", referred_by=ana, referred_in=talk, how_found="referral")
+    raj = person(alice, "Raj", "Patel", referred_by=ana, referred_in=talk, how_found="referral",
+                 referrer_consent="no")  # fmt: skip
+    with time_machine.travel(ny(2026, 3, 9, 9), tick=False):
+        html = page(alice)
+        assert "Offer Ana Ruiz a short note to forward to Kim Lee" in html
+        assert f"/compose/?contact={ana.pk}&amp;kind=introduction-blurb&amp;about={kim.pk}" in html
+        assert "Reach out to Raj Patel" in html
+        assert "Reach out to Raj Patel, suggested by" not in html
+        assert "Offer Ana Ruiz a short note to forward to Raj Patel" not in html
+        composer = signed_in(alice).get(
+            "/compose/", {"contact": ana.pk, "kind": "introduction-blurb", "about": kim.pk}
+        )
+        body = composer.context["form"].initial["body"]
+        assert body.startswith("Hi Ana,") and "Kim Lee" in body
+    sent(ana, "introduction-blurb", ny(2026, 3, 9, 10))
+    with time_machine.travel(ny(2026, 3, 9, 11), tick=False):
+        assert "a short note to forward to Kim Lee" not in page(alice)

@@ -250,8 +250,10 @@ def forward_introduction(ctx: RuleContext) -> Iterator[Action]:
             continue
         if h.request_on is not None or h.meetings:
             continue
+        named = ctx.meetings.get(origin.meeting_id) if origin.meeting_id is not None else None
+        since = ctx.meeting_day(named) if named is not None else h.contact.created_on
         sent = referrer.last_blurb_on
-        if sent is not None and sent >= h.contact.created_on:
+        if sent is not None and sent >= since:
             continue
         yield Action(
             kind="forward-introduction",
