@@ -217,7 +217,7 @@ def test_a_referrer_not_yet_asked_is_offered_a_note_to_forward_and_one_who_said_
         assert "Reach out to Raj Patel, suggested by" not in html
         assert "Offer Ana Ruiz a short note to forward to Raj Patel" not in html
         composer = signed_in(alice).get(
-            "/compose/", {"contact": ana.pk, "kind": "introduction-blurb", "about": kim.pk}
+            f"/compose/?contact={ana.pk}&kind=introduction-blurb&about={kim.pk}"
         )
         body = composer.context["form"].initial["body"]
         assert body.startswith("Hi Ana,") and "Kim Lee" in body
