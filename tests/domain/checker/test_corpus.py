@@ -56,7 +56,7 @@ def test_heldout_set_meets_its_floors() -> None:
     low = [
         (s.rule, round(s.precision, 2), round(s.recall, 2))
         for s in scores
-        if min(s.precision, s.recall) < heldout_floor(s)
+        if min(s.precision, s.recall) < heldout_floor(s, "heldout")
     ]
     assert low == []
 
