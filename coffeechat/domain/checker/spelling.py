@@ -29,14 +29,62 @@ _EXTRA_WORDS_TEXT = """
     coworker coworkers cowork coworking skillset skillsets mindset wellbeing
     postdoc postdocs preprint preprints microfinance microfinancing fundraiser fundraisers
     nonclinical preclinical biostatistics bioinformatics geospatial cleantech esg dei
-    stakeholder stakeholders ecommerce e-commerce multifamily underwriting fullstack
+    cofounded cofounding stakeholder stakeholders ecommerce e-commerce multifamily underwriting
     copywriting copyediting copyeditor ghostwriting omnichannel influencer influencers
     telehealth telemedicine pharma biopharma medtech fieldwork casework caseload caseloads
     paralegal paralegals clerkship clerkships practicum practicums capstone capstones
     sophomore sophomores alum alums alumna alumnae coop co-op pre-med pre-law
     tech app apps repo repos mailroom funder funders lmk grad grads admin ok okay fyi asap btw
     dev devs ops qa gpa biz info infos prepped
+    pytorch numpy scipy scikit jupyter matlab stata rstudio dataviz postgres postgresql mysql
+    nosql mongodb graphql devsecops ansible serverless terraform kubectl golang rust haskell
+    crypto wireframe wireframes wireframing standup standups reskilling async gamification
+    proteomics genomics crispr pipetting wetlab drylab clinicals predoctoral regtech agtech
+    renewables microgrid microgrids placemaking walkability barista baristas amicus
+    pitchbook capiq bloomberg refinitiv factset vlookup xlookup martech adtech podcaster
+    podcasters vlog vlogs vlogger vloggers videography animatic previs mograph gamedev
+    playtest playtesting esports grantmaking grantwriting cerner hipaa phlebotomist
+    phlebotomy sonography sonographer prelaw premed predental prevet lsat mcat gmat gre pcat
+    nclex usmle gmail calendly genai chatbot chatbots onprem infosec pentest pentesting
+    appsec verilog autocad revit arcgis qgis kaizen sourcer sourcers convo convos intro intros
+    approx prereq prereqs postgrad undergrad undergrads biochem ochem orgo neuro neurosci
+    compsci polisci anthro econ stats calc deliverable deliverables learnings offsite onsite
+    rebrand rebranding repost retweet livestream livestreams webcast webcasts followup
+    followups timeslot timeslots timezone timezones whiteboarding workstream workstreams
+    upskilled reskill microservice microservices middleware blockchain fintechs startup's
+    thx pls tbh imo lol btw gonna wanna kinda sorta y'all yall tho
+    maths aluminium sceptical manoeuvre pyjamas draught jewellery paediatric paediatrics
+    haematology gynaecology orthopaedics anaesthesia anaesthetist oncologist oncology
+    rotation rotations preceptor preceptorship clerkship subinternship
+    ehr emr epic sas spss alteryx dbt airflow snowflake bigquery redshift databricks
+    powerbi lookml figjam framer webflow zapier jira confluence trello notion github gitlab
+    dataops mlops llmops fullstack ux-ui omnichannel programmatic ugc seo sem ppc cro
+    casemix caseworker caseworkers telehealth biostat biostats epi epidemiologist
 """
+# Greetings and thanks in other languages that students write; a word beside one of these
+# ("Grazie mille", "Diolch yn fawr") is part of the same phrase, not a typo.
+_FOREIGN_TEXT = """
+    merci gracias danke ciao namaste shukran asante salaam shalom obrigado obrigada grazie
+    arigato spasibo mahalo aloha hola bonjour salut diolch cofion bore nos kia ora slainte
+    saludos cordiales atentamente abrazos mit freundlichen grussen gruss viele herzliche
+    cordialement bien amicalement cordiali saluti distinti grazie mille tak hilsen med venlig
+    vennlig groeten hartelijk dank groetjes pozdrawiam serdecznie dziekuje salam alaikum
+    assalamu inshallah habibi tusen takk tack hej hallo
+"""
+_FOREIGN = frozenset(_FOREIGN_TEXT.split())
+_EXTRA_WORDS = frozenset(_EXTRA_WORDS_TEXT.split())
+# A capitalised word just before one of these is part of a name ("Blasket Islands", "Sutter
+# Health"), whether or not it looks like a slip of a word.
+_NAME_NOUNS_TEXT = """
+    island islands isle river street st avenue ave road bay hall health labs lab group
+    university college institute foundation partners capital press club park lake mountain
+    mountains valley center centre hospital school museum gallery studio studios inc llc ltd
+    corp bank media records books review times post journal county city state heights beach
+    springs falls creek hills square ventures consulting associates solutions systems
+    technologies analytics design designs architects law clinic society trust fund council
+    academy theatre theater orchestra company
+"""
+_NAME_NOUNS = frozenset(_NAME_NOUNS_TEXT.split())
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _SKIPPED_SPANS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\S+|\S+\.(?:com|org|edu|io)\b")
 # Suggestions cost about half a millisecond a word; past this many, a note needs a rewrite more
@@ -46,6 +94,14 @@ _MAX_WORDS_WITH_SUGGESTIONS = 10
 # (pyspellchecker's usage frequency; "sincerely" is about 5e-6, "belly" 1e-5).
 _COMMON = 1e-6
 _SHORTEST_CAPITALIZED_TYPO = 5
+# A lower-case slip is read towards a word at least this common; a two-letter slip only towards
+# a common word ("tommorow" -> "tomorrow") in a word long enough to carry two slips.
+_RARE = 1e-7
+_COMMON_LONG = 1e-6
+_VERY_COMMON = 1e-4
+_FAR_COMMONER = 30
+_SHORTEST_TWO_EDIT_TYPO = 8
+_LONGEST_TWO_EDIT_SEARCH = 14
 _SHORTEST_CAPITALIZED_SUBSTITUTION = 7
 _SHORT = 3
 # British spellings, spelt the American way: colour -> color, organise -> organize.
@@ -66,6 +122,7 @@ def speller() -> SpellChecker:
     """The English dictionary, loaded on first use (about 0.2 s) and shared after that."""
     checker = SpellChecker()
     checker.word_frequency.load_words(_EXTRA_WORDS_TEXT.split())
+    checker.word_frequency.load_words(_FOREIGN)
     return checker
 
 
@@ -81,6 +138,7 @@ def spelling(doc: Doc, context: CheckContext) -> list[Finding]:
     ignored = _ignored_words(context)
     skipped = [m.span() for m in _SKIPPED_SPANS.finditer(doc.text)]
     flagged: list[tuple[str, int]] = []
+    unknown: list[tuple[str, int]] = []  # words the dictionary lacks, flagged or not
     if doc.greeting is not None:  # "Dear Ms. Abernathy-Quist,": the names in a greeting
         skipped.append((doc.greeting.start, doc.greeting.end))
     for token in _TOKEN.finditer(doc.text):
@@ -95,25 +153,80 @@ def spelling(doc: Doc, context: CheckContext) -> list[Finding]:
         for part in parts:
             if (len(parts) == 1 or len(part) > _SHORT) and _misspelt(part, ignored):
                 flagged.append((part, offset))
+            line_start = not doc.text[:offset].rsplit("\n", 1)[-1].strip()
+            if _unknown(part, ignored, line_start):
+                unknown.append((part, offset))
             offset += len(part) + 1
-    flagged = _without_foreign_phrases(doc.text, flagged)
+    flagged = _without_foreign_phrases(doc.text, flagged, unknown)
+    flagged = [item for item in flagged if not _part_of_a_name(doc.text, *item, ignored)]
     return [
         _finding(word, offset, suggest=index < _MAX_WORDS_WITH_SUGGESTIONS)
         for index, (word, offset) in enumerate(flagged)
     ]
 
 
-def _without_foreign_phrases(text: str, flagged: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """Two unknown words side by side are a phrase in another language ("go raibh maith
-    agat"), not two typos, unless a word is a plain slip of a common word ("definately")."""
+def _without_foreign_phrases(
+    text: str, flagged: list[tuple[str, int]], unknown: list[tuple[str, int]]
+) -> list[tuple[str, int]]:
+    """A word beside an unknown word that is no typo ("raibh") is part of a phrase in another
+    language ("go raibh maith agat"), unless it is a plain slip of a common word
+    ("definately"). Two typos side by side are both flagged."""
+    typos = {offset for _, offset in flagged}
     keep = []
-    for index, (word, offset) in enumerate(flagged):
-        neighbours = flagged[max(0, index - 1) : index] + flagged[index + 1 : index + 2]
+    for word, offset in flagged:
+        beside = [other for other in unknown if _adjacent(text, (word, offset), other)]
+        if any(other[0].lower() in _FOREIGN for other in beside):
+            continue
         if _plain_typo(word.lower().replace("’", "'")) or not any(
-            _adjacent(text, (word, offset), other) for other in neighbours
+            other[1] not in typos for other in beside
         ):
             keep.append((word, offset))
     return keep
+
+
+_NAME_AFTER = re.compile(r"^[ \t]([A-Z][\w'’-]*)")
+
+
+def _part_of_a_name(text: str, word: str, offset: int, ignored: frozenset[str]) -> bool:
+    """A capitalised word beside a title or another name word, or before a word such as
+    Islands, Health or Labs, is part of a name: "Dr. Tunde", "Tunde Bakare", "Blasket
+    Islands", "Sutter Health" (a slip of a common word sits among ordinary words)."""
+    if not word[:1].isupper():
+        return False
+    before = text[max(0, offset - 30) : offset]
+    title = re.search(r"\b(?:mr|mrs|ms|mx|dr|prof|professor|dean|judge)\.?[ \t]$", before, re.I)
+    if title:
+        return True
+    if _swapped_common(word.lower().replace("’", "'")):
+        return False
+    neighbours = []
+    previous = re.search(r"\b([A-Z][\w'’-]*)[ \t]$", before)
+    if previous:
+        neighbours.append(previous.group(1))
+    following = _NAME_AFTER.match(text[offset + len(word) : offset + len(word) + 30])
+    if following:
+        if following.group(1).lower().rstrip(".") in _NAME_NOUNS:
+            return True
+        neighbours.append(following.group(1))
+    return any(_name_word(n, ignored) for n in neighbours)
+
+
+def _name_word(word: str, ignored: frozenset[str]) -> bool:
+    lower = word.replace("’", "'").lower().removesuffix("'s")
+    return lower in ignored or not (_known(lower) or _plain_typo(lower))
+
+
+def _unknown(word: str, ignored: frozenset[str], line_start: bool) -> bool:
+    """A word of another language, for spotting phrases: a word the dictionary lacks, or one
+    of the greetings and thanks in _FOREIGN. A capitalised word counts only at the start of a
+    line ("Cofion cynnes,"); elsewhere it is a name."""
+    word = word.replace("’", "'").strip("'")
+    lower = word.lower().removesuffix("'s")
+    if lower in _FOREIGN:
+        return True
+    if not lower.isalpha() or not (word[:1].islower() or line_start):
+        return False
+    return len(lower) >= 2 and lower not in ignored and not _known(lower)
 
 
 def _adjacent(text: str, a: tuple[str, int], b: tuple[str, int]) -> bool:
@@ -139,14 +252,171 @@ def _misspelt(word: str, ignored: frozenset[str]) -> bool:
         return False
     if word.isupper() or any(ch.isupper() for ch in word[1:]):
         return False  # acronyms (UX, CPA) and brand casing (iOS, LinkedIn, SaaS, McKinsey)
+    if not word.isascii():
+        return False  # "Ngā", "Łódź", "crème": a name or a word of another language
     lower = word.lower()
-    if lower in ignored or _known(lower):
+    if lower in ignored:
         return False
+    if _known(lower):
+        return word[0].islower() and _rare_slip_of_common(lower)
     if word[0].isupper():
         return _plain_typo(lower)
-    if len(lower) <= _SHORT + 1:  # "teh", "adn": only a swapped pair is a sure slip
-        return _plain_typo(lower, shortest=3)
-    return bool(_suggestions(lower))
+    if len(lower) <= _SHORT + 1:  # "teh", "adn": a swapped pair, or "wich" for "which"
+        return _plain_typo(lower, shortest=3) or _short_dropped_letter(lower)
+    return _lower_case_typo(lower)
+
+
+@lru_cache(maxsize=4096)
+def _rare_slip_of_common(lower: str) -> bool:
+    """A rare dictionary word that is a plain slip of a far commoner one: "calender" for
+    "calendar". (Rare words a student means, like "sutler", are seldom one slip from a word
+    thirty times as common.)"""
+    checker = speller()
+    frequency = checker.word_usage_frequency(lower)
+    if (
+        frequency >= _RARE
+        or not checker.known([lower])  # known as a British spelling or a plural, not as is
+        or lower in _EXTRA_WORDS
+        or len(lower) < _SHORTEST_CAPITALIZED_SUBSTITUTION
+        or "'" in lower
+    ):
+        return False
+    return any(
+        candidate[0] == lower[0]
+        and checker.word_usage_frequency(candidate) >= max(_COMMON, frequency * _FAR_COMMONER)
+        and _one_plain_slip(lower, candidate)
+        for candidate in checker.known(checker.edit_distance_1(lower))
+        if candidate != lower
+    )
+
+
+def _one_plain_slip(word: str, candidate: str) -> bool:
+    """Two letters swapped or one inner letter changed: the slips that turn a word into
+    another real one ("calender"); a dropped letter more often makes a different word."""
+    if len(candidate) != len(word):
+        return False
+    return _is_swap(word, candidate) or (
+        candidate[-1] == word[-1] and sum(x != y for x, y in zip(word, candidate, strict=True)) == 1
+    )
+
+
+def _short_dropped_letter(lower: str) -> bool:
+    """A four-letter word that is one of the commonest words with an inner letter dropped:
+    "wich", "whe"."""
+    checker = speller()
+    return len(lower) == _SHORT + 1 and any(
+        checker.word_usage_frequency(candidate) >= _VERY_COMMON
+        and len(candidate) == len(lower) + 1
+        and any(candidate[:i] + candidate[i + 1 :] == lower for i in range(1, len(candidate) - 1))
+        for candidate in checker.known(checker.edit_distance_1(lower))
+    )
+
+
+@lru_cache(maxsize=4096)
+def _lower_case_typo(lower: str) -> bool:
+    """An unknown lower-case word is a typo when it is one slip from a word (keeping its first
+    letter, as typos do), or two slips from a common long word ("tommorow", "reccomend").
+
+    An unknown word that is not a plain slip but is built of known parts ("rebrand",
+    "walkability", "wetlab", "texted") is jargon, not a typo.
+    """
+    if _plain_typo(lower, common=_RARE):
+        return True
+    if _compound(lower):
+        return False
+    checker = speller()
+    for candidate in checker.known(checker.edit_distance_1(lower)):
+        if "'" in candidate or checker.word_usage_frequency(candidate) < _RARE:
+            continue
+        if candidate[0] == lower[0] or candidate[:2] == lower[1::-1]:
+            return True
+    if len(lower) < _SHORTEST_TWO_EDIT_TYPO or len(lower) > _LONGEST_TWO_EDIT_SEARCH:
+        return False
+    return bool(_two_slips_from_common(lower))
+
+
+@cache
+def _common_words() -> dict[tuple[str, int], tuple[str, ...]]:
+    """Common words (frequency at least _COMMON_LONG) by first letter and length, for the
+    two-slip search: generating every string two edits away and looking each up takes about
+    a second a word; comparing with the few hundred common words of a similar shape takes a
+    millisecond or two."""
+    frequency = speller().word_frequency
+    least = _COMMON_LONG * frequency.total_words
+    index: dict[tuple[str, int], list[str]] = {}
+    for word, count in frequency.dictionary.items():
+        if count >= least and word.isalpha() and len(word) > _SHORT:
+            index.setdefault((word[0], len(word)), []).append(word)
+    return {key: tuple(words) for key, words in index.items()}
+
+
+@lru_cache(maxsize=4096)
+def _two_slips_from_common(lower: str) -> tuple[str, ...]:
+    """Common words with the same first letter within two slips of `lower` (Damerau edits)."""
+    index = _common_words()
+    letters = set(lower)
+    found = []
+    for length in range(len(lower) - 2, len(lower) + 3):
+        for word in index.get((lower[0], length), ()):
+            if len(letters.symmetric_difference(word)) <= 4 and _within(lower, word, 2):
+                found.append(word)
+    return tuple(found)
+
+
+def _within(a: str, b: str, limit: int) -> bool:
+    """Damerau-Levenshtein distance (an adjacent swap counts once) of at most `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return False
+        previous2, previous = previous, current
+    return previous[-1] <= limit
+
+
+_PREFIXES = (
+    "re", "co", "pre", "post", "non", "multi", "inter", "intra", "micro", "macro", "sub",
+    "super", "bio", "neuro", "cyber", "tele", "off", "on", "over", "under", "cross", "self",
+    "semi", "mid", "meta", "anti", "auto", "geo", "eco", "agri", "agro", "nano", "hyper",
+    "out", "up", "down", "mis", "de", "dis", "trans", "ultra", "mega", "socio", "psycho",
+    "electro", "hydro", "photo", "thermo", "mini",
+)  # fmt: skip
+_SUFFIXES = (
+    ("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
+    ("er", ""), ("ers", ""), ("er", "e"), ("ers", "e"), ("ly", ""), ("ness", ""),
+    ("ability", ""), ("ability", "e"), ("able", ""), ("able", "e"), ("ist", ""),
+    ("ists", ""), ("ism", ""), ("ize", ""), ("ise", ""), ("ization", ""), ("isation", ""),
+    ("ify", ""), ("ful", ""), ("less", ""), ("ship", ""), ("ships", ""),
+)  # fmt: skip
+
+
+def _compound(lower: str) -> bool:
+    """`lower` is a known word with a prefix or suffix ("rebrand", "texted", "walkability"),
+    or two known words of three letters or more run together ("wetlab", "placemaking")."""
+    checker = speller()
+
+    def word(part: str, minimum: int = 3) -> bool:
+        return len(part) >= minimum and bool(checker.known([part]))
+
+    if any(lower.startswith(p) and word(lower[len(p) :], 4) for p in _PREFIXES):
+        return True
+    for suffix, restored in _SUFFIXES:
+        if lower.endswith(suffix) and word(lower[: -len(suffix)] + restored, 4):
+            return True
+    return any(
+        word(lower[:i])
+        and word(lower[i:])
+        and min(checker.word_usage_frequency(lower[:i]), checker.word_usage_frequency(lower[i:]))
+        >= _RARE
+        for i in range(3, len(lower) - 2)
+    )
 
 
 def _known(lower: str) -> bool:
@@ -157,14 +427,41 @@ def _known(lower: str) -> bool:
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
     if plain != lower and checker.known([plain]):
         return True
-    return any(
+    if any(
         lower.endswith(british) and checker.known([lower[: -len(british)] + american])
         for british, american in _BRITISH
-    )
+    ):
+        return True
+    return _british_inside(lower)
+
+
+_BRITISH_INSIDE = (
+    ("our", "or"), ("ae", "e"), ("oe", "e"), ("is", "iz"), ("ys", "yz"), ("tre", "ter"),
+    ("ogue", "og"), ("sc", "sk"), ("mme", "m"), ("ence", "ense"),
+)  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
-def _plain_typo(lower: str, shortest: int = _SHORTEST_CAPITALIZED_TYPO) -> bool:
+def _british_inside(lower: str) -> bool:
+    """A British spelling inside a longer word: "neighbourhood", "paediatrician",
+    "organisational", "travelled"."""
+    checker = speller()
+    for british, american in _BRITISH_INSIDE:
+        start = lower.find(british, 1)
+        while start != -1:
+            variant = lower[:start] + american + lower[start + len(british) :]
+            if checker.known([variant]) or any(
+                variant.endswith(b) and checker.known([variant[: -len(b)] + a]) for b, a in _BRITISH
+            ):
+                return True
+            start = lower.find(british, start + 1)
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _plain_typo(
+    lower: str, shortest: int = _SHORTEST_CAPITALIZED_TYPO, common: float = _COMMON
+) -> bool:
     """An unknown word one plain slip from a common word: "Sincerly", "Thier", "Buisness".
 
     Plain slips: two letters swapped; a letter dropped inside the word; a letter doubled or
@@ -174,10 +471,10 @@ def _plain_typo(lower: str, shortest: int = _SHORTEST_CAPITALIZED_TYPO) -> bool:
     if len(lower) < shortest:
         return False
     checker = speller()
-    for candidate in checker.known(checker.edit_distance_1(lower)):
+    for candidate in checker.known(checker.edit_distance_1(lower)) | _swap_candidates(lower):
         if candidate[0] != lower[0] or "'" in candidate:
             continue
-        if checker.word_usage_frequency(candidate) < _COMMON:
+        if checker.word_usage_frequency(candidate) < common:
             continue
         if len(candidate) == len(lower):
             if _is_swap(lower, candidate):
@@ -211,8 +508,40 @@ def _doubling(word: str, candidate: str) -> bool:
 
 
 def _is_swap(a: str, b: str) -> bool:
-    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+    """Two neighbouring letters swapped ("thier"), or, in a long word, a letter moved two
+    places ("reaserch")."""
+    if len(a) != len(b) or a == b:
+        return False
+    return b in _moves(a, 2 if len(a) >= _SHORTEST_CAPITALIZED_SUBSTITUTION else 1)
+
+
+def _moves(lower: str, reach: int) -> set[str]:
+    """`lower` with one letter moved up to `reach` places."""
+    found = set()
+    for i in range(len(lower)):
+        rest = lower[:i] + lower[i + 1 :]
+        for j in range(max(0, i - reach), min(len(lower), i + reach + 1)):
+            if j != i:
+                found.add(rest[:j] + lower[i] + rest[j:])
+    found.discard(lower)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _swapped_common(lower: str) -> bool:
+    """`lower` is a common word with two inner letters swapped (or a letter moved): a typo
+    even beside a name word. A name can end like a swapped word ("Tunde", "tuned"); a
+    typo's slip is as often inside."""
+    checker = speller()
+    return any(
+        candidate[-1] == lower[-1] and checker.word_usage_frequency(candidate) >= _COMMON
+        for candidate in _swap_candidates(lower)
+    )
+
+
+def _swap_candidates(lower: str) -> set[str]:
+    reach = 2 if len(lower) >= _SHORTEST_CAPITALIZED_SUBSTITUTION else 1
+    return speller().known(_moves(lower, reach))
 
 
 def _finding(word: str, offset: int, suggest: bool) -> Finding:
@@ -229,12 +558,13 @@ def _finding(word: str, offset: int, suggest: bool) -> Finding:
 def _suggestions(word: str) -> list[str]:
     """Up to three likely intended words, commonest first.
 
-    Most typos are one edit away; the slower two-edit search runs only when that finds nothing.
+    Most typos are one edit away; the two-edit search (common words only) runs only when that
+    finds nothing.
     """
     checker = speller()
     candidates = checker.known(checker.edit_distance_1(word))
-    if not candidates and len(word) <= 12:
-        candidates = checker.known(checker.edit_distance_2(word))
+    if not candidates and len(word) > _SHORT + 1:
+        candidates = set(_two_slips_from_common(word))
     candidates -= {word}
     ranked = sorted(candidates, key=lambda w: (-checker.word_usage_frequency(w), w))
     return ranked[:3]
