@@ -20,15 +20,36 @@ _SOURCE = re.compile(
     r"\b(?:mentioned|told\s+me|tells\s+me|spoke\s+(?:very\s+)?(?:highly|well)|pointed\s+me|"
     r"introduced\s+me|forwarded\s+your|sent\s+me\s+your|shared\s+your|speaks\s+highly|"
     r"(?:put|putting)\s+me\s+in\s+touch|connected\s+(?:me|us))\b|"
-    r"your\s+(?:article|talk|blog|post|presentation|profile|book|interview|paper|newsletter|"
-    r"website|piece|essay|lecture|keynote|session|op-ed|column)|"
+    r"your\s+(?:[\w'’&.-]+\s+){0,3}?(?:article|talk|blog|post|presentation|profile|book|"
+    r"interview|paper|newsletter|website|piece|essay|lecture|keynote|session|op-ed|column|"
+    r"seminar|workshop|class|course|module|visit|episode|video|thread|tweet|feature|story|"
+    r"stories|reporting|coverage|byline|publication|chapter|portfolio|bio|page|listing|"
+    r"appearance|remarks|speech|testimony|exhibit|exhibition|show|documentary|podcast|"
+    r"channel|webinar|panel|q&a|ama|feature|quote|comments?|op-eds|report)s?\b|"
+    r"(?:after|during|at|in|from)\s+your\s+(?:[\w'’-]+\s+){0,2}?(?:lecture|talk|class|"
+    r"session|visit|event|workshop|panel|seminar|presentation|course|module)|"
+    r"(?:know|knew|heard)\s+(?:of|about)\s+(?:you|your)\b|"
+    r"looked\s+you\s+up|(?:your|the)\s+(?:name|contact|details|e-?mail(?:\s+address)?)\s+"
+    r"(?:from|through|on|in|via)\b|"
+    r"\b(?:via|on|in)\s+(?:the\s+|our\s+|my\s+)?(?:[\w'’&.-]+\s+){0,3}?(?:website|directory|"
+    r"site|page|list|database|network|forum|community|slack|discord|group|newsletter|"
+    r"mentor\s+list|speaker\s+list|programme|program)\b(?=[^.?!\n]{0,40}\byou)|"
+    r"(?:your\s+name|you)\s+(?:came|come|comes)\s+up|"
     r"gave\s+me\s+your|passed\s+(?:along|on)\s+your|(?:suggested|recommended)\s+(?:that\s+)?I|"
     r"(?:we|I)\s+met|met\s+you|through\s+(?:the|our|my)\s+\w+)",
     re.IGNORECASE,
 )
+# Capital letters, Latin accented ones included ("Ó Súilleabháin", "Đức").
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏ"
 _INTRODUCTION = re.compile(
-    r"(?i:\bmy\s+name\s+is)\b|\b(?i:this\s+is)\s+[A-Z][a-z]+|"
-    r"\bI(?:['’]m|\s+am)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,|"
+    rf"(?i:\bmy\s+name\s+is)\b|\b(?i:this\s+is)\s+[{_UPPER}][a-z]+|"
+    rf"\bI(?:['’]m|\s+am)\s+(?:[{_UPPER}][\w'’-]*\s+){{0,3}}[{_UPPER}][\w'’-]*,|"
+    rf"\b(?i:fellow)\s+[{_UPPER}][\w'’-]+|"
+    r"(?:^|[.!?]\s+)(?i:currently\s+)?(?i:studying|majoring\s+in)\b|"
+    r"(?i:\bmy\s+(?:lecturer|professor|prof|tutor|supervisor|adviser|advisor|teacher|"
+    r"instructor|manager|boss|mentor|coach|classmate|colleague|coworker|co-worker)\s+(?:at|in)\b)|"
+    r"(?i:\bI(?:['’]ve|\s+have)\s+(?:already\s+|just\s+|recently\s+)?(?:accepted|taken|"
+    r"started|joined|completed|finished|spent)\b)|"
     r"(?i:\bI(?:['’]m|\s+am)\s+(?:now\s+|also\s+|still\s+|currently\s+)?(?:an?|the|currently|"
     r"in\s+my|in\s+the\s+(?:\w+\s+){0,2}(?:year|semester|term|program|programme|class|cohort)|"
     r"studying|majoring|pursuing|completing|finishing|working|retraining|training|interning|"
@@ -63,6 +84,7 @@ _THEIR_WORK_NOUNS = (
     "photography", "storymaps?", "maps?", "art", "music", "code", "repo", "library",
     "dissertation", "thesis", "book", "testimony", "op-eds", "videos?", "channel", "youtube",
     "career in", "career at", "career as", "career (?:from|since|moving|shift)",
+    "career path", "path", "trajectory", "journey", "route", "story", "transition",
     "path (?:from|into|to|in|at|as)",
     "journey (?:from|into|to|in|at|as)", "current", "previous", "former", "recent", "new",
 )  # fmt: skip
@@ -85,8 +107,21 @@ _THEIR_WORK_VERBS = (
     "train", "consult", "consulted", "invest", "invested", "investing", "curate", "curated",
     "negotiate", "negotiated", "litigate", "litigated", "argued", "treat", "treated", "care",
 )  # fmt: skip
+# Words between "your" and a noun of their work; "your advice on the field" or "your time
+# in the industry" is not about their work.
+_YOUR_GAP = (
+    r"(?:(?!(?:advice|time|help|thoughts|views|insights?|perspectives?|opinions?|guidance|"
+    r"input|on|about|of|for|in|to|into|with|from)\b)[\w'’&.-]+\s+){0,3}?"
+)
 _WHY_YOU = re.compile(
-    r"\byour\s+(?:[\w'’&.-]+\s+){0,3}?(?:" + "|".join(_THEIR_WORK_NOUNS) + r")\b"
+    r"\byour\s+" + _YOUR_GAP + "(?:" + "|".join(_THEIR_WORK_NOUNS) + r")\b"
+    r"|\byou(?:['’]re|\s+are)\s+(?:one\s+of|an?\s+(?:\w+\s+)?(?:expert|authority|leader|"
+    r"specialist|pioneer|veteran)|the\s+(?:person|expert|one|go-to))\b"
+    r"|\byou(?:['’]ve|\s+have)?\s+(?:know|knew|understand|seen|been)\s+(?:\w+\s+){0,3}?"
+    r"(?:about|more|a\s+lot|so\s+much|firsthand|first-hand|both|inside)\b"
+    r"|\byou\b[^.?!\n]{0,60}?\b(?:who|that)\s+(?:has|have|had|is|was)\s+(?:\w+\s+){0,2}?(?:"
+    + "|".join(_THEIR_WORK_VERBS)
+    + r")\b"
     r"|\byou(?:['’](?:ve|re|d)|\s+(?:have|had|are|were))?\s+(?:\w+\s+){0,2}?(?:"
     + "|".join(_THEIR_WORK_VERBS)
     + r")\b(?!\s+(?:for|with)\s+(?:me|my|considering|reading|your\s+time))"

@@ -27,13 +27,40 @@ _DURATION = re.compile(
     r"|\b(?P<three_quarters>three[\s-]quarters\s+of\s+an\s+hour)\b"
     r"|\b(?P<half>half\s+an\s+hour|half-?\s?hour|half\s+of\s+an\s+hour)\b"
     r"|\b(?P<hour_half>(?:an|one|1)\s+hour\s+and\s+a\s+half)\b"
-    rf"|\b(?P<h>an|one|{_NUM}){_HOURS}",
+    rf"|\b(?P<h>an|one|{_NUM}){_HOURS}"
+    r"|\b(?P<period>(?:an?|the)\s+(?:(?:whole|full|entire|long)\s+)?(?:afternoon|morning|evening|"
+    r"day|week|weekend|workday|working\s+day)|half\s+a\s+day|(?:a\s+)?half[\s-]day|"
+    r"(?:a\s+few|several|some|a\s+couple\s+of)\s+hours)\b",
     re.IGNORECASE,
 )
+# A part of a day asked for ("spend an afternoon with you", "shadow you for a day") counts
+# only after words that ask for someone's time, and not in plans of the student's own.
+_PERIOD_ASK_BEFORE = re.compile(
+    r"\b(?:spend|spare|shadow|join|accompany|give|have|take|visit|with\s+you|devote|"
+    r"set\s+aside|block\s+out|borrow|free\s+up)\b",
+    re.IGNORECASE,
+)
+_PERIOD_OWN_PLAN = re.compile(
+    r"\bI(?:['’]ll|\s+will|\s+am|['’]m)\s+(?:be|in|away|visiting)\b", re.I
+)
+_PERIOD_MINUTES = {
+    "afternoon": 180, "morning": 180, "evening": 180, "day": 480, "workday": 480,
+    "working day": 480, "week": 2400, "weekend": 960, "half": 240, "hours": 120,
+}  # fmt: skip
 # Durations that describe something else: "I spent an hour on your blog", "ten minutes ago".
 # ("Would you spend 20 minutes" is an ask, so only the past tense is excluded.)
-_NOT_A_REQUEST_BEFORE = re.compile(r"\b(?:spent|every|each|per|within)\s+$", re.I)
-_NOT_A_REQUEST_AFTER = re.compile(r"^\s*(?:ago|drive|walk|commute|away)\b", re.IGNORECASE)
+_NOT_A_REQUEST_BEFORE = re.compile(
+    r"\b(?:spent|every|each|per|within)\s+$"
+    # a length they offered or named: "you kindly offered 45 minutes, but 20 is plenty"
+    r"|\byou\s+(?:\w+\s+)?(?:offered|suggested|proposed|mentioned|said|gave\s+me|spent)\s+"
+    r"(?:me\s+)?(?:up\s+to\s+|about\s+|almost\s+|nearly\s+)?$",
+    re.I,
+)
+_NOT_A_REQUEST_AFTER = re.compile(
+    r"^(?:['’]s?)?\s*(?:ago|drive|walk|commute|away|flight|train|ride|journey|trip|bus|"
+    r"from|outside|north|south|east|west|early|late|behind|ahead)\b",
+    re.IGNORECASE,
+)
 # "your 45-minute webinar", "a three-hour lab": a length that describes a thing, not the ask.
 _OWNER_BEFORE = re.compile(r"\b(?:your|his|her|their|my|our|the|this|that|its)\s+$", re.I)
 _THING_AFTER = re.compile(r"^\s*([a-z]+)", re.IGNORECASE)
@@ -91,6 +118,11 @@ def durations(text: str) -> list[Duration]:
         before = text[max(0, match.start() - 20) : match.start()]
         if _NOT_A_REQUEST_BEFORE.search(before) or _NOT_A_REQUEST_AFTER.match(text[match.end() :]):
             continue
+        if match.group("period") and (
+            not _PERIOD_ASK_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+            or _PERIOD_OWN_PLAN.search(text[max(0, match.start() - 60) : match.start()])
+        ):
+            continue
         singular = re.search(r"(?:minute|min|hour|hr)$", match.group(), re.IGNORECASE)
         if singular and _about_something_else(before, text[match.end() :]):
             continue
@@ -118,16 +150,32 @@ def _about_something_else(before: str, after: str) -> bool:
     )
 
 
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy")
+
+
 def _minutes(match: re.Match[str]) -> float:
     groups = match.groupdict()
+    if groups.get("period"):
+        words = groups["period"].lower().replace("-", " ").split()
+        key = next((w for w in reversed(words) if w in _PERIOD_MINUTES), "hours")
+        if "half" in words:
+            key = "half"
+        if " ".join(words[-2:]) == "working day":
+            key = "working day"
+        return _PERIOD_MINUTES[key]
+    for lo, hi in (("lo_m", "hi_m"), ("lo_h", "hi_h")):
+        # "forty-five" is one number, not a range from forty to five
+        if groups[lo] and groups[lo].lower() in _TENS and _number(groups[hi]) < 10:
+            total = _number(groups[lo]) + _number(groups[hi])
+            return total if lo == "lo_m" else total * 60
     if groups.get("quarter"):
         return 15
     if groups.get("three_quarters"):
         return 45
     if groups["hi_m"]:
-        return _number(groups["hi_m"])
+        return max(_number(groups["lo_m"]), _number(groups["hi_m"]))
     if groups["hi_h"]:
-        return _number(groups["hi_h"]) * 60
+        return max(_number(groups["lo_h"]), _number(groups["hi_h"])) * 60
     if groups["m"]:
         return _number(groups["m"])
     if groups["half"]:
