@@ -179,7 +179,9 @@ _JOB = (
     r"get to know|sit down|pick|understand|find out|share|see|visit|shadow|interview you|"
     r"reflect|grow|practice|explore))|"
     r"offers?|gigs?|fellowships?|apprenticeships?|residenc(?:y|ies)|clerkships?|"
-    r"externships?|analyst|associate)"
+    r"externships?|analyst|associate|"
+    r"(?:graduate|grad|summer) (?:schemes?|intakes?)|(?:training|trainee|rotational|leadership|"
+    r"internship|apprenticeship) (?:schemes?|programmes?|programs?|intakes?))"
 )
 # Nothing but job words and their modifiers between an ask and its object.
 _GAP = r"(?:(?!(?:on|about|of|into|for|to|how|what|advice|tips|information|insights?|perspectives?|your|their|his|her)\b)[\w'-]+ ){0,4}?"  # noqa: E501
@@ -232,9 +234,27 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"bringing on|bring on|accepting|hosting|adding|recruiting|in need of|taking)(?: any| an?|"
         r" more| new| on)? (?:summer |new |junior |student |extra )?(?:interns?|co[_-]?ops?|"
         r"students?|new grads|graduates|juniors|hires?|help|anyone|anybody|people|staff|"
+        r"applicants|applications|candidates|"
         r"team members|analysts|assistants|apprentices|trainees)\b",
     ),
     ("hire", r"\b(?:throw|toss|put|throwing|tossing|putting) my hat in(?:to)? the ring\b"),
+    # The reader's team needing someone: "if your kitchen ever needs an extra pair of hands".
+    (
+        "needs",
+        r"\b(?:you|you all|your (?:[\w'-]+ ){0,2}?[\w'-]+|they) "
+        r"(?:ever |ever happen to |happen to |should |do |does )?(?:need|needs|want|wants|"
+        r"could use|can use|are looking for|is looking for|find (?:yourselves|yourself|itself) "
+        r"needing)(?: an?| another| some| any| more| extra| one more)? (?:[\w'-]+ ){0,2}?"
+        r"(?:interns?|hands|pair of hands|"
+        r"assistants?|analysts?|trainees?|apprentices?|juniors?|designers?|developers?|"
+        r"engineers?|staff)\b",
+    ),
+    (
+        "needs",
+        r"\b(?:room|space|a place|capacity|budget|headroom) for (?:me (?:on|in|at|with) "
+        r"(?:your|the) |(?:a |an |another |one more )(?:[\w'-]+ ){0,3}?(?:interns?|assistants?|"
+        r"students?|trainees?|apprentices?|hires?|juniors?|analysts?)\b)",
+    ),
     (
         "exist",
         rf"\b(?:room|space|a place|a spot|an opening|a seat) (?:for me )?(?:on|in|at|with) "
@@ -251,13 +271,24 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "opening",
         rf"\b{_JOB} (?:(?:that|which) )?(?:(?:are|is|might be|may be|will be|"
-        r"could be|come|comes|coming) )?(?:currently )?(?:open|available|opening up|"
-        r"open up|opens up|come up|comes up|coming up|pop up|pops up|free up)\b",
+        r"could be|come|comes|coming) )?(?:currently |ever |should |does |do |happens to |"
+        r"happen to )?(?:open|available|opening up|open up|opens up|come up|comes up|coming up|"
+        r"pop up|pops up|free up|comes round|comes around|come round|come around)\b",
     ),
     (
         "opening",
         r"\b(?:anything|something) (?:\w+ )?(?:opens|open|opening|comes|come|coming|"
         r"pops|pop) up\b",
+    ),
+    (
+        "opening",
+        r"\b(?:anything|something|a (?:job|role|position|spot|place)) (?:\w+ )?going\b"
+        r"(?! (?:on|to|well|through|ahead|right|wrong|around|round|back|out|in)\b)",
+    ),
+    (
+        "opening",
+        rf"\b{_JOB} (?:is |are )?(?:still |currently |now )?(?:taking|accepting|open to|"
+        r"looking for) (?:new )?(?:applicants|applications|candidates)\b",
     ),
     (
         "opening",
@@ -275,7 +306,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # Referred, recommended, considered, kept in mind.
     (
         "refer",
-        r"\b(?:refer|recommend|nominate|endorse|vouch for|sponsor|put|submit|suggest) me"
+        r"\b(?:refer|recommend|nominate|endorse|vouch for|sponsor|put|submit|suggest|mention|"
+        r"flag|introduce|forward) me"
         r"(?= ?(?:$|[,.;:!?)]|and\b|if\b|or\b|when\b|internally|for\b|as (?:a|an|the)\b|forward|up "
         rf"for|(?:to|with) (?:the |your |a |an |one of )?(?:[\w'-]+ )?{_RECRUITING}\b|"
         r"to (?:the |your )?(?:\w+ )?(?:role|position|job|opening|internship)))",
@@ -301,6 +333,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("refer", r"\b(?:kept|keep me|remember me|think of me) (?:in mind )?(?:for|if|when|should)\b"),
     ("refer", r"\bconsider(?:ing)? (?:me|my (?:application|resume|candidacy|profile))\b"),
+    ("refer-bare", r"\b(?:think of|remember|consider|keep) me(?: in mind)?(?= ?(?:$|[,.;:!?]))"),
     (
         "refer",
         r"\b(?:for consideration|my candidacy|a referral|an referral|employee referral|"
@@ -386,7 +419,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "search",
         rf"\b(?:looking|searching|hunting|hoping|seeking|angling|competing|aiming|vying|"
-        rf"in the market) (?:for|to land|to find|to secure|to get|to obtain|to snag|to apply for) "
+        rf"in the market|on the hunt|on the lookout) (?:for|to land|to find|to secure|to get|"
+        rf"to obtain|to snag|to apply for) "
         rf"{_GAP}{_JOB}\b",
     ),
     (
@@ -422,9 +456,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "leads",
-        r"\b(?:if|when|should) you (?:hear|learn|know) (?:of|about) (?:anything|something|"
-        r"any)\b",
+        r"\b(?:if|when|should) you (?:ever )?(?:hear|learn|know|spot|see|notice|come across|"
+        r"find)(?: of| about)? (?:anything|something|any)\b",
     ),
+    ("leads", r"\b(?:send|pass|forward|point) (?:it|them|anything|something|any \w+) my way\b"),
 )
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
 
@@ -459,6 +494,7 @@ _TOPIC_FOR = {
         r"\b(?:how|why|where|what kinds?|which kinds?|types? of|usually|typically)\b"
     ),
     "exist": _TOPIC,
+    "needs": _TOPIC,
     "search": _TOPIC,
     "want": _TOPIC,
     "get-in": _TOPIC,
@@ -539,6 +575,24 @@ def job_asks(text: str) -> list[JobAsk]:
     return found
 
 
+# Asking to be kept in mind for a slot in their calendar is not a job ask.
+_SCHEDULING = re.compile(
+    r"\b(?:window|slot|time|times|cancellation|calendar|diary|schedule|call|chat|meeting|"
+    r"minutes|coffee|conversation|frees up|free up)\b"
+)
+# The student's own doing, not a request: "I've put my name forward for the role".
+_OWN_ACT = re.compile(r"\bi (?:(?!would|could|can|might|may|hope|wonder)[\w']+ ){0,2}$")
+# The student's own plan, said to the reader: "I'll apply for internships in October",
+# "before applying for procurement roles".
+_OWN_PLAN = re.compile(
+    r"(?:\b(?:before|after|once|until|without|when|while)|\bi (?:will|shall|plan to|am going to|"
+    r"intend to|am planning to|will (?:then|also|now))|\b(?:your|the|her|his|their) "
+    r"(?:suggestion|advice|idea|recommendation|point|tip|nudge|encouragement) (?:that i |for me )?"
+    r"(?:to|i)|\byou (?:suggested|recommended|advised|encouraged me|told me)(?: that)?(?: i)?"
+    r"(?: should)?)\s*$"
+)
+
+
 def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> bool:
     before = sentence[: match.start()]
     breaks = list(_CLAUSE_BREAK.finditer(before))
@@ -571,6 +625,18 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         and _SOMEONE_ELSE.search(clause_before)
         and "me" not in (match.group().split())
     ):
+        return True
+    if kind in ("refer", "refer-bare") and (
+        _SCHEDULING.search(clause_after) or _OWN_ACT.search(clause_before)
+    ):
+        return True
+    if kind == "refer-bare" and not (
+        re.search(rf"\b{_JOB}\b", sentence) or _READER_ORG.search(sentence)
+    ):
+        return True
+    if kind == "needs" and not re.search(r"\b(?:i|me|my)\b", sentence):
+        return True
+    if kind == "search" and not reader_org and _OWN_PLAN.search(clause_before):
         return True
     if kind in ("fit", "fit-bare") and _FIT_TARGET_NOT_A_JOB.search(match.group() + clause_after):
         return True
