@@ -86,7 +86,11 @@ _NAME_NOUNS_TEXT = """
 """
 _NAME_NOUNS = frozenset(_NAME_NOUNS_TEXT.split())
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
-_SKIPPED_SPANS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\S+|\S+\.(?:com|org|edu|io)\b")
+# Links, addresses, file names, hashtags and handles: not words.
+_SKIPPED_SPANS = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\S+|\S+\.(?:com|org|edu|io|net|gov|co|ai|dev)\b|"
+    r"\S+\.(?:pdf|docx?|pptx?|xlsx?|csv|png|jpe?g|key|pages|ipynb|py|md)\b|(?<![\w@])[#@]\w+"
+)
 # Suggestions cost about half a millisecond a word; past this many, a note needs a rewrite more
 # than a list of corrections, and checking stays fast.
 _MAX_WORDS_WITH_SUGGESTIONS = 10
@@ -397,6 +401,7 @@ _SUFFIXES = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=4096)
 def _compound(lower: str) -> bool:
     """`lower` is a known word with a prefix or suffix ("rebrand", "texted", "walkability"),
     or two known words of three letters or more run together ("wetlab", "placemaking")."""
@@ -412,7 +417,7 @@ def _compound(lower: str) -> bool:
             return True
     return any(
         word(lower[:i])
-        and word(lower[i:])
+        and (word(lower[i:]) or (len(lower) - i >= 6 and _compound(lower[i:])))
         and min(checker.word_usage_frequency(lower[:i]), checker.word_usage_frequency(lower[i:]))
         >= _RARE
         for i in range(3, len(lower) - 2)

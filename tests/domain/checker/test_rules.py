@@ -478,3 +478,143 @@ def test_spelling_suggests_for_the_first_ten_words_only() -> None:
 
 def test_the_dictionary_is_loaded_once() -> None:
     assert speller() is speller()
+
+
+# --- round 2: general mechanisms ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I use pytorch, numpy and jupyter, and I've built dashboards in tableau.",
+        "We rebranded our wetlab and studied walkability and placemaking.",
+        "The neighbourhood paediatric clinic was organisational gold.",
+        "I met Tunde Bakare and Dr. Tunde Okafor near the Blasket Islands.",
+        "Grazie mille,\nLuca",
+        "Cofion cynnes,\nSiân",
+        "I texted my cofounder about the offsite.",
+    ],
+)
+def test_spelling_round_two_leaves_names_jargon_and_other_languages_alone(text: str) -> None:
+    assert pointed(text, "spelling") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("I'll work around your calender.", "calender"),
+        ("I read your book, wich I loved.", "wich"),
+        ("It is the kind of Reaserch-led work I want to do.", "Reaserch"),
+        ("I'm in the Buisness Analytics program.", "Buisness"),
+        ("See you tommorow.", "tommorow"),
+    ],
+)
+def test_spelling_round_two_still_flags_typos(text: str, word: str) -> None:
+    assert pointed(text, "spelling") == [word]
+
+
+def test_spelling_of_a_long_unknown_word_stays_fast() -> None:
+    import time
+
+    start = time.perf_counter()
+    pointed("I love qzxvbnmlkjhgf and wpoeiruty.", "spelling")
+    assert time.perf_counter() - start < 0.1
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Thank you for all your wonderful insights. I'll keep in touch.", True),
+        ("The resources you shared were so helpful and I'm excited to dig in.", True),
+        ("I'll look into everything you mentioned, and I'm sure it will help.", True),
+        ("You gave me so much great advice that I filled three pages of notes.", True),
+        ("Thank you for suggesting I take the Coursera SQL course; I signed up today.", False),
+        ("Your line that every PM job is 40% writing has stuck with me.", False),
+        ("I've signed up for the Welsh for Adults course you recommended.", False),
+        ("The tip about tailoring each cover letter to the posting's keywords was gold.", False),
+    ],
+)
+def test_thank_you_specificity_reads_what_the_advice_points_at(text: str, vague: bool) -> None:
+    assert bool(findings(text, "thank-you-not-specific", kind="thank-you")) is vague
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("Could I spend an afternoon with you next week?", 180),
+        ("Would it be possible to shadow you for a day this summer?", 480),
+        ("Would you be able to spare forty-five minutes?", 45),
+        ("Would you have a few hours one morning?", 120),
+    ],
+)
+def test_time_request_long_reads_lengths_in_words(text: str, minutes: int) -> None:
+    from coffeechat.domain.checker.timing import durations
+
+    assert max(d.minutes for d in durations(text)) == minutes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're about an hour's drive from campus. Would you have 15 to 20 minutes?",
+        "You kindly offered 45 minutes, but 20 would be plenty.",
+        "I'll be in Boston for a week and would love 20 minutes of your time.",
+    ],
+)
+def test_time_request_long_skips_lengths_about_something_else(text: str) -> None:
+    assert findings(text, "time-request-long") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And if a spot ever opens up on your team, I'd jump at it.",
+        "If your kitchen ever needs an extra pair of hands for the summer, I'm available.",
+        "I was wondering whether you might have room for a summer field assistant.",
+        "Would you be willing to mention me to your recruiting team?",
+        "If the apprenticeship comes round again next spring, please think of me.",
+        "I'm on the hunt for GIS analyst roles, so if you spot anything going, send it my way.",
+    ],
+)
+def test_asks_for_job_round_two_catches_subtle_asks(text: str) -> None:
+    assert findings(text, "asks-for-job") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please keep me in mind if a 20-minute window frees up after you're back.",
+        "On her advice I've put my name forward for the volunteer coordinator role.",
+        "I'll apply for internships in October as you suggested.",
+        "Your suggestion to apply for the NHS graduate scheme made a lot of sense.",
+        "I'm applying to graduate programs in forestry.",
+        "Is anything going on at the conference that you'd recommend?",
+        "If you need any help with the alumni panel, I'd be glad to volunteer.",
+    ],
+)
+def test_asks_for_job_round_two_leaves_look_alikes_alone(text: str) -> None:
+    assert findings(text, "asks-for-job") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for staying after your guest lecture on Tuesday.",
+        "Your name came up when I asked my adviser about urban planning.",
+        "I looked you up after the panel.",
+    ],
+)
+def test_missing_source_accepts_any_way_of_coming_across_them(text: str) -> None:
+    assert findings(text, "missing-source") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("She said you know more about community solar financing than anyone.", False),
+        ("You're one of the few people who has worked in both government and a startup.", False),
+        ("I'd love your advice on the field.", True),
+    ],
+)
+def test_missing_why_you_reads_expertise_not_advice(text: str, missing: bool) -> None:
+    assert bool(findings(text, "missing-why-you")) is missing
