@@ -397,6 +397,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"interning (?:at|with|for|on|in)|contribute to|contributing to|be on) "
         rf"{_THEIR_ORG}",
     ),
+    (
+        "join",
+        r"\b(?:i (?:could|can|might|may)|(?:i|me)\b(?: [\w'-]+){0,3}? to) (?:\w+ )?(?:intern|work|"
+        r"apprentice|volunteer) (?:for|under|alongside|with) you\b(?! (?:on|to|at)\b)",
+    ),
     # Fit for the role.
     (
         "fit",

@@ -28,6 +28,8 @@ _DURATION = re.compile(
     r"|\b(?P<half>half\s+an\s+hour|half-?\s?hour|half\s+of\s+an\s+hour)\b"
     r"|\b(?P<hour_half>(?:an|one|1)\s+hour\s+and\s+a\s+half)\b"
     rf"|\b(?P<h>an|one|{_NUM}){_HOURS}"
+    r"|\b(?P<full_hour>(?:a|one)\s+(?:full|whole|solid|good|entire)\s+hour|the\s+better\s+part\s+"
+    r"of\s+an\s+hour)\b"
     r"|\b(?P<period>(?:an?|the)\s+(?:(?:whole|full|entire|long)\s+)?(?:afternoon|morning|evening|"
     r"day|week|weekend|workday|working\s+day)|half\s+a\s+day|(?:a\s+)?half[\s-]day|"
     r"(?:a\s+few|several|some|a\s+couple\s+of)\s+hours)\b",
@@ -168,6 +170,8 @@ def _minutes(match: re.Match[str]) -> float:
         if groups[lo] and groups[lo].lower() in _TENS and _number(groups[hi]) < 10:
             total = _number(groups[lo]) + _number(groups[hi])
             return total if lo == "lo_m" else total * 60
+    if groups.get("full_hour"):
+        return 60
     if groups.get("quarter"):
         return 15
     if groups.get("three_quarters"):
