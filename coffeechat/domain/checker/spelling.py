@@ -60,6 +60,7 @@ _EXTRA_WORDS_TEXT = """
     powerbi lookml figjam framer webflow zapier jira confluence trello notion github gitlab
     dataops mlops llmops fullstack ux-ui omnichannel programmatic ugc seo sem ppc cro
     casemix caseworker caseworkers telehealth biostat biostats epi epidemiologist
+    cna cnas lede ledes scada lidar familia aroha sensei senpai chisme latinx latine
 """
 # Greetings and thanks in other languages that students write; a word beside one of these
 # ("Grazie mille", "Diolch yn fawr") is part of the same phrase, not a typo.

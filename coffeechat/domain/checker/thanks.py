@@ -61,6 +61,8 @@ _ANCHOR = re.compile(
     r"mentioned|named|listed|pointed\s+out|pointed\s+me\s+to|described|explained|flagged|"
     r"shared|sent|gave\s+me|told\s+me\s+about|brought\s+up|raised|walked\s+me\s+through))\b"
     r"|\bwhen\s+you\s+(?:said|talked|spoke|described|explained|mentioned|told\s+me|suggested)\b"
+    r"|\b(?:learned|learnt|realized|realised|(?:did\s+not|didn['’]t)\s+know|never\s+knew|"
+    r"took\s+away)\s+that\b"
     r"|\b(?:what|how)\s+you\s+(?:said|described|explained)\s+about\b"
     r"|\bI\s+(?:just\s+|already\s+|also\s+|finally\s+)?(?:ordered|bought|borrowed|signed\s+up|"
     r"joined|contacted|emailed|messaged|wrote\s+to|reached\s+out|registered|enrolled|"
