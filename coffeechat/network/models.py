@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import models
 
+from coffeechat.common.fields import BoundedDateField, BoundedDateTimeField
 from coffeechat.common.owned import Owned
 from coffeechat.domain import vocab
 from coffeechat.domain.importers.normalize import fold
@@ -33,8 +34,8 @@ class ImportBatch(Owned):
     rejects = models.JSONField(default=list, blank=True)  # [{"line": 3, "reason": "…"}]
     warnings = models.JSONField(default=list, blank=True)
     # Set after the last write: a contact changed later than this was touched since the import.
-    finished_at = models.DateTimeField(null=True, blank=True)
-    undone_at = models.DateTimeField(null=True, blank=True)
+    finished_at = BoundedDateTimeField(null=True, blank=True)
+    undone_at = BoundedDateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["owner", "-created_at"])]
@@ -99,7 +100,7 @@ class Contact(Owned):
     # Stored as ",tag one,tag two," so one indexed LIKE finds a whole tag on SQLite and PostgreSQL.
     tags_text = models.CharField(max_length=500, blank=True, default="")
     notes = models.TextField(blank=True)
-    connected_on = models.DateField(null=True, blank=True)
+    connected_on = BoundedDateField(null=True, blank=True)
     do_not_contact = models.BooleanField(default=False)
     shortlisted = models.BooleanField("on my shortlist", default=False)
     closed_reason = models.CharField(
@@ -157,7 +158,7 @@ class ImportedChange(Owned):
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
     fields = models.JSONField(default=list)
     # Undo puts this back, so undoing a later import doesn't block undoing an earlier one.
-    previous_updated_at = models.DateTimeField()
+    previous_updated_at = BoundedDateTimeField()
 
     def __str__(self) -> str:
         return f"{self.contact_id}: {', '.join(self.fields)}"
