@@ -1,7 +1,12 @@
 """Uploaded files kept on the server between preview and confirm, never trusted from the client.
 
 Each upload is stored under DATA_DIR/uploads/<owner id>/<random key>, so a key from another
-account finds nothing; files older than an hour are swept away on the next upload.
+account finds nothing. Each person keeps at most MAX_PENDING uploads (and MAX_PENDING times the
+upload limit in bytes): a new upload makes room by dropping that person's oldest. Files older
+than an hour, whoever left them (a closed tab, a killed import), are swept away on anyone's next
+upload. An Excel
+workbook is read once, when it is uploaded, and its rows are kept beside it (`<key>.rows.json`),
+so the preview, a new column mapping and the import itself never unpack it again.
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ from typing import Any
 
 from django.conf import settings
 
+from coffeechat.domain.importers import Workbook
 from coffeechat.network.transfer.imports import safe_file_name
 
 LIFETIME_SECONDS = 3600
+MAX_PENDING = 3  # uploads waiting for their preview or confirm, per person
 _KEY = re.compile(r"[A-Za-z0-9_-]{24,64}")
 
 
@@ -29,6 +36,7 @@ class Stashed:
     file_name: str
     fmt: str = "auto"
     column_map: dict[str, str] = field(default_factory=dict)
+    workbook: Workbook | None = None
 
 
 def _folder(owner: Any) -> Path:
@@ -42,16 +50,35 @@ def _paths(owner: Any, key: str) -> tuple[Path, Path] | None:
     return folder / f"{key}.bin", folder / f"{key}.json"
 
 
-def put(owner: Any, data: bytes, file_name: str, fmt: str = "auto") -> str:
-    sweep(owner)
+def _rows_path(owner: Any, key: str) -> Path:
+    return _folder(owner) / f"{key}.rows.json"
+
+
+def put(
+    owner: Any, data: bytes, file_name: str, fmt: str = "auto", workbook: Workbook | None = None
+) -> str:
+    sweep_everyone()
+    _make_room(owner, len(data))
     folder = _folder(owner)
     folder.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(24)
     data_path, meta_path = folder / f"{key}.bin", folder / f"{key}.json"
     data_path.write_bytes(data)
+    if workbook is not None:
+        rows = {"records": workbook.records, "notes": workbook.notes}
+        _rows_path(owner, key).write_text(json.dumps(rows), encoding="utf-8")
     meta = {"file_name": safe_file_name(file_name), "fmt": fmt}
     meta_path.write_text(json.dumps(meta), encoding="utf-8")
     return key
+
+
+def _workbook(owner: Any, key: str) -> Workbook | None:
+    path = _rows_path(owner, key)
+    if not path.exists():
+        return None
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    records = [(int(number), [str(c) for c in cells]) for number, cells in kept["records"]]
+    return Workbook(records, [str(note) for note in kept["notes"]])
 
 
 def get(owner: Any, key: str) -> Stashed | None:
@@ -69,6 +96,7 @@ def get(owner: Any, key: str) -> Stashed | None:
         file_name=str(meta.get("file_name", "upload")),
         fmt=str(meta.get("fmt", "auto")),
         column_map=dict(meta.get("column_map", {})),
+        workbook=_workbook(owner, key),
     )
 
 
@@ -83,13 +111,49 @@ def drop(owner: Any, key: str) -> None:
     paths = _paths(owner, key)
     for path in paths or ():
         path.unlink(missing_ok=True)
+    if paths is not None:
+        _rows_path(owner, key).unlink(missing_ok=True)
 
 
-def sweep(owner: Any) -> None:
+def _make_room(owner: Any, incoming: int) -> None:
+    """Drop this person's oldest uploads until the new one fits the per-person quota."""
     folder = _folder(owner)
     if not folder.is_dir():
         return
+    pending = sorted(
+        (path.stat().st_mtime, path) for path in folder.glob("*.bin") if path.is_file()
+    )
+    budget = MAX_PENDING * settings.UPLOAD_LIMIT_BYTES
+    total = sum(path.stat().st_size for _, path in pending) + incoming
+    while pending and (len(pending) >= MAX_PENDING or total > budget):
+        _, oldest = pending.pop(0)
+        total -= oldest.stat().st_size
+        drop(owner, oldest.name.removesuffix(".bin"))
+
+
+def sweep(owner: Any) -> None:
+    """Remove this person's uploads older than LIFETIME_SECONDS."""
+    _sweep_folder(_folder(owner), time.time() - LIFETIME_SECONDS)
+
+
+def sweep_everyone() -> None:
+    """Remove everyone's uploads older than LIFETIME_SECONDS (a person's folder stays: it is
+    tiny, and removing it could race with that person's own upload)."""
+    root = Path(settings.DATA_DIR) / "uploads"
+    if not root.is_dir():
+        return
     cutoff = time.time() - LIFETIME_SECONDS
+    for folder in root.iterdir():
+        if folder.is_dir():
+            _sweep_folder(folder, cutoff)
+
+
+def _sweep_folder(folder: Path, cutoff: float) -> None:
+    if not folder.is_dir():
+        return
     for path in folder.iterdir():
-        if path.is_file() and path.stat().st_mtime < cutoff:
-            path.unlink(missing_ok=True)
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+        except OSError:
+            continue  # removed by another process meanwhile
