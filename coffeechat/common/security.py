@@ -68,6 +68,9 @@ TOO_DEEP_MESSAGE = (
     "The JSON in the request nests deeper than any of our endpoints accepts "
     f"({MAX_JSON_DEPTH} levels). Send the fields the endpoint describes."
 )
+NOT_AN_OBJECT_MESSAGE = (
+    'Send the fields as one JSON object, like {"first_name": "Ada"}; this body was not an object.'
+)
 TOO_BIG_MESSAGE = (
     "The request is larger than we accept ({limit}). Send less at once, or import a file "
     "from the Import page."
@@ -97,6 +100,8 @@ class InputGuardMiddleware:
             return self._refuse(request, TOO_BIG_MESSAGE.format(limit=limit), 413)
         if problem:
             return self._refuse(request, problem, 400)
+        if request.path.startswith("/api/") and _not_an_object(request):
+            return self._refuse(request, NOT_AN_OBJECT_MESSAGE, 422)
         return self.get_response(request)
 
     @staticmethod
@@ -142,6 +147,18 @@ def _json_problem(body: bytes) -> str | None:
         if limits.text_problem(value):
             return SURROGATE_MESSAGE
     return None
+
+
+def _not_an_object(request: HttpRequest) -> bool:
+    """Every API body is an object of fields; a list, a string or null is not one."""
+    if request.method in ("GET", "HEAD", "OPTIONS") or request.content_type != "application/json":
+        return False
+    if not request.body.strip():
+        return False
+    try:
+        return not isinstance(json.loads(request.body), dict)
+    except ValueError:
+        return False  # not JSON: the API's own 400 says so
 
 
 def _nesting(text: str) -> int:
