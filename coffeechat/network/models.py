@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 
 from coffeechat.common.fields import BoundedDateField, BoundedDateTimeField
@@ -175,3 +176,26 @@ class DuplicateFlag(Owned):
 
     def __str__(self) -> str:
         return f"{self.contact_id} may be {self.other_id}"
+
+
+class PendingUpload(models.Model):
+    """Server mode: an import's upload between its preview and its confirm, kept in the
+    database so any app server can confirm what another one previewed (personal mode keeps it
+    in the data folder; see `transfer.stash`). Not user data to back up: it lives an hour."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64, unique=True)
+    file_name = models.CharField(max_length=200)
+    fmt = models.CharField(max_length=20, default="auto")
+    column_map = models.JSONField(default=dict, blank=True)
+    data = models.BinaryField()
+    size = models.PositiveIntegerField(default=0)
+    # An Excel workbook's rows, read once at upload: {"records": [...], "notes": [...]}.
+    rows = models.JSONField(null=True, blank=True)
+    created_at = BoundedDateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["owner", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.size} bytes)"

@@ -63,3 +63,38 @@ def test_abandoned_uploads_of_anyone_are_swept_on_the_next_upload(
     upload(client_alice)
     assert list(bobs.iterdir()) == []
     assert len(pending(tmp_path)) == 1
+
+
+def test_server_mode_keeps_uploads_in_the_database_for_any_app_server(
+    server: Any, alice: Any, bob: Any, tmp_path: Path
+) -> None:
+    from coffeechat.network.models import Contact, PendingUpload
+
+    server.DATA_DIR = tmp_path / "machine-1"
+    client = signed_in(alice)
+    preview = upload(client)
+    assert not list(tmp_path.glob("**/*.bin"))  # nothing on this machine's disk
+    assert PendingUpload.objects.filter(owner=alice).count() == 1
+    server.DATA_DIR = tmp_path / "machine-2"  # the confirm lands on another app server
+    assert client.get(preview).status_code == 200
+    assert signed_in(bob).get(preview).status_code == 404  # another person's key finds nothing
+    assert client.post(preview, {"action": "confirm"}).status_code == 302
+    assert Contact.objects.filter(owner=alice).count() == 1
+    assert not PendingUpload.objects.exists()
+
+
+def test_server_mode_keeps_the_same_quota_and_sweep(server: Any, alice: Any, bob: Any) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from coffeechat.network.models import PendingUpload
+
+    upload(signed_in(bob))
+    PendingUpload.objects.update(created_at=timezone.now() - timedelta(hours=2))
+    client = signed_in(alice)
+    previews = [upload(client) for _ in range(5)]
+    assert PendingUpload.objects.filter(owner=alice).count() == stash.MAX_PENDING
+    assert not PendingUpload.objects.filter(owner=bob).exists()  # swept: over an hour old
+    assert client.get(previews[0]).status_code == 404
+    assert client.get(previews[-1]).status_code == 200

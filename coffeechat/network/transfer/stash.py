@@ -1,12 +1,14 @@
 """Uploaded files kept on the server between preview and confirm, never trusted from the client.
 
-Each upload is stored under DATA_DIR/uploads/<owner id>/<random key>, so a key from another
-account finds nothing. Each person keeps at most MAX_PENDING uploads (and MAX_PENDING times the
-upload limit in bytes): a new upload makes room by dropping that person's oldest. Files older
-than an hour, whoever left them (a closed tab, a killed import), are swept away on anyone's next
-upload. An Excel
-workbook is read once, when it is uploaded, and its rows are kept beside it (`<key>.rows.json`),
-so the preview, a new column mapping and the import itself never unpack it again.
+Personal mode keeps each upload under DATA_DIR/uploads/<owner id>/<random key>, so a key from
+another account finds nothing. Server mode keeps them in the database (`network.PendingUpload`,
+looked up by owner and key), so any app server can confirm an import another one previewed.
+The rules are the same in both: each person keeps at most MAX_PENDING uploads (and MAX_PENDING
+times the upload limit in bytes), a new upload making room by dropping that person's oldest;
+uploads older than an hour, whoever left them (a closed tab, a killed import), are swept away
+on anyone's next upload. An Excel workbook is read once, when it is uploaded, and its rows are
+kept beside it, so the preview, a new column mapping and the import itself never unpack it
+again.
 """
 
 from __future__ import annotations
@@ -16,12 +18,16 @@ import re
 import secrets
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
 
 from coffeechat.domain.importers import Workbook
+from coffeechat.network.models import PendingUpload
 from coffeechat.network.transfer.imports import safe_file_name
 
 LIFETIME_SECONDS = 3600
@@ -54,9 +60,34 @@ def _rows_path(owner: Any, key: str) -> Path:
     return _folder(owner) / f"{key}.rows.json"
 
 
+def _in_database() -> bool:
+    return not settings.PERSONAL
+
+
+def _rows_json(workbook: Workbook | None) -> dict[str, Any] | None:
+    return None if workbook is None else {"records": workbook.records, "notes": workbook.notes}
+
+
+def _rows_from(kept: Any) -> Workbook | None:
+    if not isinstance(kept, dict):
+        return None
+    records = [(int(number), [str(c) for c in cells]) for number, cells in kept["records"]]
+    return Workbook(records, [str(note) for note in kept["notes"]])
+
+
+def _pending(owner: Any) -> Any:
+    return PendingUpload.objects.filter(owner=owner)
+
+
+def _cutoff() -> Any:
+    return timezone.now() - timedelta(seconds=LIFETIME_SECONDS)
+
+
 def put(
     owner: Any, data: bytes, file_name: str, fmt: str = "auto", workbook: Workbook | None = None
 ) -> str:
+    if _in_database():
+        return _put_row(owner, data, file_name, fmt, workbook)
     sweep_everyone()
     _make_room(owner, len(data))
     folder = _folder(owner)
@@ -65,10 +96,34 @@ def put(
     data_path, meta_path = folder / f"{key}.bin", folder / f"{key}.json"
     data_path.write_bytes(data)
     if workbook is not None:
-        rows = {"records": workbook.records, "notes": workbook.notes}
-        _rows_path(owner, key).write_text(json.dumps(rows), encoding="utf-8")
+        _rows_path(owner, key).write_text(json.dumps(_rows_json(workbook)), encoding="utf-8")
     meta = {"file_name": safe_file_name(file_name), "fmt": fmt}
     meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    return key
+
+
+def _put_row(owner: Any, data: bytes, file_name: str, fmt: str, workbook: Workbook | None) -> str:
+    with transaction.atomic():
+        PendingUpload.objects.filter(created_at__lt=_cutoff()).delete()
+        kept = list(_pending(owner).order_by("created_at", "id").values_list("pk", "size"))
+        budget = MAX_PENDING * settings.UPLOAD_LIMIT_BYTES
+        total = sum(size for _, size in kept) + len(data)
+        dropped = []
+        while kept and (len(kept) >= MAX_PENDING or total > budget):
+            pk, size = kept.pop(0)
+            dropped.append(pk)
+            total -= size
+        _pending(owner).filter(pk__in=dropped).delete()
+        key = secrets.token_urlsafe(24)
+        PendingUpload.objects.create(
+            owner=owner,
+            key=key,
+            file_name=safe_file_name(file_name),
+            fmt=fmt,
+            data=data,
+            size=len(data),
+            rows=_rows_json(workbook),
+        )
     return key
 
 
@@ -76,12 +131,22 @@ def _workbook(owner: Any, key: str) -> Workbook | None:
     path = _rows_path(owner, key)
     if not path.exists():
         return None
-    kept = json.loads(path.read_text(encoding="utf-8"))
-    records = [(int(number), [str(c) for c in cells]) for number, cells in kept["records"]]
-    return Workbook(records, [str(note) for note in kept["notes"]])
+    return _rows_from(json.loads(path.read_text(encoding="utf-8")))
 
 
 def get(owner: Any, key: str) -> Stashed | None:
+    if _in_database():
+        found = _pending(owner).filter(key=key, created_at__gte=_cutoff()).first()
+        if found is None:
+            return None
+        return Stashed(
+            key=key,
+            data=bytes(found.data),
+            file_name=found.file_name,
+            fmt=found.fmt,
+            column_map=dict(found.column_map or {}),
+            workbook=_rows_from(found.rows),
+        )
     paths = _paths(owner, key)
     if paths is None or not paths[0].exists() or not paths[1].exists():
         return None
@@ -101,6 +166,9 @@ def get(owner: Any, key: str) -> Stashed | None:
 
 
 def remember_choices(owner: Any, stashed: Stashed, fmt: str, column_map: dict[str, str]) -> None:
+    if _in_database():
+        _pending(owner).filter(key=stashed.key).update(fmt=fmt, column_map=column_map)
+        return
     paths = _paths(owner, stashed.key)
     if paths is not None:
         meta = {"file_name": stashed.file_name, "fmt": fmt, "column_map": column_map}
@@ -108,6 +176,9 @@ def remember_choices(owner: Any, stashed: Stashed, fmt: str, column_map: dict[st
 
 
 def drop(owner: Any, key: str) -> None:
+    if _in_database():
+        _pending(owner).filter(key=key).delete()
+        return
     paths = _paths(owner, key)
     for path in paths or ():
         path.unlink(missing_ok=True)
