@@ -79,9 +79,9 @@ TOO_BIG_MESSAGE = (
 
 class InputGuardMiddleware:
     """Refuse, up front, text no field can hold: NUL characters in the path, the query string,
-    form fields and JSON bodies, lone surrogates and undecodable bytes in JSON bodies, JSON
-    nested absurdly deep, and bodies over DATA_UPLOAD_MAX_MEMORY_SIZE (413). The API answers in
-    JSON, pages in plain text; nothing reaches a view (or PostgreSQL) to fail there.
+    url-encoded form fields and JSON bodies, lone surrogates and undecodable bytes in JSON
+    bodies, JSON nested absurdly deep, and bodies over DATA_UPLOAD_MAX_MEMORY_SIZE (413). The
+    API answers in JSON, pages in plain text; nothing reaches a view (or PostgreSQL) to fail.
 
     PostgreSQL can't store or even compare text containing NUL, so a stray `%00` in a URL or a
     search would otherwise end in a server error. The per-field rules (one-line names, dates in
@@ -121,7 +121,12 @@ class InputGuardMiddleware:
             return None
         if request.content_type == "application/json":
             return _json_problem(request.body)
-        if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        # A large multipart body (an upload) is left to its view, which checks the declared
+        # size before anything is read; every smaller form body is looked at here.
+        if request.content_type == "application/x-www-form-urlencoded" or (
+            request.content_type == "multipart/form-data"
+            and _declared_length(request) <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        ):
             for _, values in request.POST.lists():
                 if any("\x00" in value for value in values):
                     return NUL_MESSAGE
@@ -147,6 +152,13 @@ def _json_problem(body: bytes) -> str | None:
         if limits.text_problem(value):
             return SURROGATE_MESSAGE
     return None
+
+
+def _declared_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
 
 
 def _not_an_object(request: HttpRequest) -> bool:

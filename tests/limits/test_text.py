@@ -98,6 +98,9 @@ def test_nul_in_paths_query_strings_and_form_fields_is_a_400_not_a_500(
     )
     assert response.status_code == 400 and "NUL" in response.json()["detail"]
     assert client_alice.post("/today/actions/done", {"key": "\x00"}).status_code == 400
+    urlencoded = "application/x-www-form-urlencoded"  # what htmx sends
+    response = client_alice.post("/today/actions/done", "key=%00", content_type=urlencoded)
+    assert response.status_code == 400
     assert client_alice.post("/today/actions/snooze", {"key": "a\x00b"}).status_code == 400
     assert client_alice.get("/contacts/?q=%00").status_code == 400
     assert client_alice.get("/today/").status_code == 200
