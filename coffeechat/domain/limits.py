@@ -78,6 +78,19 @@ def line_problem(value: str) -> str | None:
     return UNSTORABLE_MESSAGE if _UNSTORABLE.match(found.group()) else ONE_LINE_MESSAGE
 
 
+_TO_SPACE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_TO_NOTHING = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(value: str) -> str:
+    """`value` made fit for one line of a file we write (.ics, .vcf): separators and control
+    characters become spaces, direction overrides go, whitespace collapses. For text stored
+    before the one-line rule, so nothing written carries a hidden line break or override."""
+    if value.isprintable() and "  " not in value:  # nearly always: nothing to change
+        return value.strip()
+    return " ".join(_TO_SPACE.sub(" ", _TO_NOTHING.sub("", value)).split())
+
+
 def deepest(value: object, limit: int) -> bool:
     """True when `value` (parsed JSON) nests deeper than `limit`; walks without recursion."""
     stack: list[tuple[object, int]] = [(value, 1)]

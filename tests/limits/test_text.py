@@ -195,3 +195,36 @@ def test_the_journal_shows_names_and_notes_as_typed_never_as_markup() -> None:
     assert r"\*\*Eve\*\* \[x\](javascript" in text
     assert "\n\\# not a heading\n1\\. not a list\n\\- not an item\n" in text
     assert "(https://x.example/a%29%20[b])" in text
+
+
+def test_files_we_write_carry_no_hidden_breaks_from_older_data() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from coffeechat.domain.exporters.vcards import VCardData, to_vcards
+    from coffeechat.domain.followups.calendar_files import MeetingEvent, meeting_ics
+
+    sneaky = "Ada\u2028Love\u202elace\x85 Jr"
+    assert limits.one_line(sneaky) == "Ada Lovelace Jr"
+    assert limits.one_line("  Zoë  O'Brien ") == "Zoë O'Brien"
+    card = to_vcards(
+        [VCardData(first_name=sneaky, organization="Acme\u2029Labs", tags=("a\u2066b",))]
+    )
+    event = meeting_ics(
+        MeetingEvent(
+            meeting_id=1,
+            domain="coffeechat.invalid",
+            contact_name=sneaky,
+            organization_name="Acme\u2028Labs",
+            starts_at=datetime(2026, 3, 10, 17, tzinfo=UTC),
+            duration=timedelta(minutes=20),
+            time_zone="America/New_York",
+            mode="in-person",
+            location="Room\u20281",
+            stamp=datetime(2026, 3, 1, tzinfo=UTC),
+            sequence=0,
+        )
+    )
+    for written in (card.decode(), event.decode()):
+        for char in ("\u2028", "\u2029", "\u202e", "\u2066", "\x85"):
+            assert char not in written
+    assert "Ada Lovelace Jr" in card.decode() and "Ada Lovelace Jr" in event.decode()
