@@ -82,7 +82,13 @@ CAPPED = textwrap.dedent(
         outcome = "read"
     except UnreadableFileError as exc:
         outcome = exc.reason
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM is this process image's own peak; ru_maxrss would include the parent's size
+    # inherited through fork (Linux keeps it across exec).
+    try:
+        status = open("/proc/self/status").read()
+        peak_mb = int(status.split("VmHWM:")[1].split()[0]) / 1024
+    except (OSError, IndexError):
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"outcome": outcome, "seconds": time.monotonic() - start, "peak_mb": peak_mb}))
     """
 )
