@@ -58,7 +58,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "coffeechat.common.security.ContentSecurityPolicyMiddleware",
-    "coffeechat.common.security.NulCharacterGuardMiddleware",
+    "coffeechat.common.security.InputGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -131,7 +131,11 @@ AUTHENTICATION_BACKENDS = [
 # After 5 wrong passwords for one account from one address, wait 15 minutes.
 AXES_FAILURE_LIMIT = config.env_int("COFFEECHAT_LOGIN_ATTEMPTS", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Two separate counts, each paused at the limit: per account whatever the address (a password
+# guessed from many machines) and per address whatever the account (one machine trying many
+# accounts). Names that aren't accounts count and pause the same way, so a pause reveals nothing.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "coffeechat.common.security.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -179,6 +183,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Behind the documented reverse proxy every request comes from the proxy's address; the
+# client's is the last entry of X-Forwarded-For (the one the proxy itself appended).
+TRUST_FORWARDED_FOR = not PERSONAL and config.env_bool("COFFEECHAT_BEHIND_TLS_PROXY", True)
 
 SESSION_COOKIE_AGE = config.env_int("COFFEECHAT_SESSION_HOURS", 14 * 24 if PERSONAL else 12) * 3600
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -117,8 +118,63 @@ def test_it_pauses_sign_in_after_repeated_wrong_passwords(alice: Any) -> None:
     assert response.status_code == 429
     assert "paused for" in response.content.decode()
     assert client.get("/contacts/").status_code == 302
-    other = Client().post("/login/", {"username": "bob", "password": "anything"})
-    assert other.status_code == 200  # another account is not locked out
+    other = Client(REMOTE_ADDR="10.0.0.2").post("/login/", {"username": "bob", "password": "x"})
+    assert other.status_code == 200  # another account from another address is not paused
+
+
+def _attempt(address: str, username: str, password: str = "wrong") -> Any:
+    return Client(REMOTE_ADDR=address).post("/login/", {"username": username, "password": password})
+
+
+def test_an_account_pauses_whatever_the_address(alice: Any) -> None:
+    for n in range(5):
+        _attempt(f"10.0.1.{n}", "alice")
+    paused = _attempt("10.0.2.1", "alice", "correct horse battery")
+    assert paused.status_code == 429 and "paused for" in paused.text
+    other = _attempt("10.0.2.1", "bob", "another horse battery")
+    assert other.status_code != 429 and "paused for" not in other.text
+
+
+def test_an_address_pauses_whatever_the_account(alice: Any, bob: Any) -> None:
+    for name in ("bob", "carol", "dave", "erin", "frank"):
+        _attempt("10.0.3.1", name)
+    assert _attempt("10.0.3.1", "alice", "correct horse battery").status_code == 429
+    elsewhere = _attempt("10.0.3.2", "alice", "correct horse battery")
+    assert elsewhere.status_code != 429 and "paused for" not in elsewhere.text
+
+
+def test_behind_the_proxy_addresses_come_from_the_header_the_proxy_appended(
+    alice: Any, settings: Any
+) -> None:
+    settings.TRUST_FORWARDED_FOR = True
+
+    def attempt(forwarded: str, password: str = "wrong") -> Any:
+        return Client(REMOTE_ADDR="10.9.9.9", HTTP_X_FORWARDED_FOR=forwarded).post(
+            "/login/", {"username": f"someone-{forwarded[-3:]}", "password": password}
+        )
+
+    for n in range(5):  # one student behind the proxy, spoofing the part nginx doesn't write
+        attempt(f"6.6.6.{n}, 203.0.113.7")
+    assert attempt("203.0.113.7").status_code == 429
+    # Everyone else behind the same proxy signs in as usual.
+    other = Client(REMOTE_ADDR="10.9.9.9", HTTP_X_FORWARDED_FOR="198.51.100.4").post(
+        "/login/", {"username": "alice", "password": "correct horse battery"}
+    )
+    assert other.status_code == 302
+
+
+def test_a_pause_looks_the_same_for_accounts_that_do_not_exist(alice: Any) -> None:
+    for name in ("alice", "nobody-here"):
+        for n in range(5):
+            _attempt(f"10.0.4.{n}", name)
+    real = _attempt("10.0.5.1", "alice")
+    made_up = _attempt("10.0.5.2", "nobody-here")
+    assert real.status_code == made_up.status_code == 429
+
+    def text(response: Any) -> str:
+        return re.sub(r"[A-Za-z0-9]{64}", "(token)", response.text)  # CSRF tokens differ
+
+    assert text(real) == text(made_up)
 
 
 def test_every_page_carries_a_strict_content_security_policy(client_alice: Any) -> None:

@@ -12,9 +12,10 @@ from django.core.exceptions import ValidationError
 
 from coffeechat.accounts.models import Profile
 from coffeechat.common import validators
+from coffeechat.common.forms import CheckedForm, CheckedModelForm
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(CheckedModelForm):
     fields_text = forms.CharField(
         label="Fields of interest",
         required=False,
@@ -102,7 +103,7 @@ class ProfileForm(forms.ModelForm):
         return profile
 
 
-class PasswordPairForm(forms.Form):
+class PasswordPairForm(CheckedForm):
     """Two password fields that must match and pass the configured validators."""
 
     display_name = forms.CharField(label="Your name", max_length=120)
@@ -180,7 +181,7 @@ class InvitedSignupForm(PasswordPairForm):
         return data
 
 
-class TokenForm(forms.Form):
+class TokenForm(CheckedForm):
     name = forms.CharField(
         label="Name",
         max_length=80,
@@ -193,7 +194,7 @@ class TokenForm(forms.Form):
         return value
 
 
-class ShareForm(forms.Form):
+class ShareForm(CheckedForm):
     adviser = forms.ModelChoiceField(
         label="Career adviser",
         queryset=get_user_model().objects.none(),
@@ -213,7 +214,7 @@ def adviser_label(user: Any) -> str:
     return f"{name} ({user.email})" if name and user.email else name or user.email or user.username
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(CheckedForm):
     email = forms.EmailField(label="Their e-mail address", max_length=150)
     adviser = forms.BooleanField(
         label="This is a career adviser",
@@ -225,7 +226,7 @@ class InvitationForm(forms.Form):
         return str(self.cleaned_data["email"]).strip().lower()
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(CheckedForm):
     """Server mode asks for the password; personal mode (no password) for a typed phrase."""
 
     PHRASE = "delete my data"

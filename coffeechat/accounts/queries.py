@@ -7,11 +7,12 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, DateTimeField, Max, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from coffeechat.accounts.models import ApiToken, Share
+from coffeechat.common.fields import BoundedDateTimeField
 from coffeechat.common.owned import scope
 from coffeechat.followups.queries import open_action_counts
 from coffeechat.interviews.models import Meeting
@@ -81,7 +82,7 @@ def _latest(model: Any) -> Subquery:
         .values("owner_id")
         .annotate(latest=Max("updated_at"))
         .values("latest")[:1],
-        output_field=DateTimeField(),
+        output_field=BoundedDateTimeField(),
     )
 
 

@@ -7,9 +7,10 @@ from datetime import date
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from coffeechat.api.forms import validated
+from coffeechat.domain import limits
 from coffeechat.followups import queries, services
 from coffeechat.followups.forms import SnoozeForm
 
@@ -31,8 +32,27 @@ class ActionOut(Schema):
 
 
 class ListParams(Schema):
-    on: date | None = None
+    on: str | None = Field(
+        None, description="A day as YYYY-MM-DD (1900–2200); today on your clock when left out."
+    )
     all: bool = False
+
+
+def _day(text: str | None) -> date | None:
+    """Only a real YYYY-MM-DD in range: `?on=0` is not 1 January 1970."""
+    from coffeechat.api.main import FormErrors
+
+    if text is None:
+        return None
+    try:
+        day = date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        day = None
+    problem = "Give the day as YYYY-MM-DD, e.g. 2026-11-30." if day is None else None
+    problem = problem or limits.date_problem(day)  # type: ignore[arg-type]
+    if problem:
+        raise FormErrors({"on": [problem]})
+    return day
 
 
 class SnoozeIn(Schema):
@@ -48,7 +68,7 @@ class StateOut(Schema):
 @router.get("", response=list[ActionOut])
 def list_actions(request: HttpRequest, params: Query[ListParams]) -> list[dict[str, Any]]:
     """Open actions due on or before `on` (the caller's today); `all=true` adds upcoming ones."""
-    current = queries.plan(request.user, params.on)
+    current = queries.plan(request.user, _day(params.on))
     chosen = current.actions if params.all else current.due()
     return [queries.action_json(r) for r in queries.action_rows(current, chosen)]
 

@@ -9,7 +9,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer, SessionAuth
 
 from coffeechat.accounts.models import ApiToken
 
@@ -25,6 +25,20 @@ class BearerToken(HttpBearer):
 bearer = BearerToken()
 
 
+class SignedInSession(SessionAuth):
+    """The browser's session (live mode's autosave). Its CSRF check applies only to a signed-in
+    session: without one the request is simply unauthenticated, answered 401 like a missing
+    token, not 403 "CSRF check failed"."""
+
+    def _get_key(self, request: HttpRequest) -> str | None:
+        if not request.user.is_authenticated:
+            return None
+        return super()._get_key(request)
+
+
+session = SignedInSession()
+
+
 def require_auth(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """The OpenAPI document is not public either: a token or a signed-in session."""
 
@@ -37,12 +51,50 @@ def require_auth(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
     return wrapped
 
 
-api = NinjaAPI(
+ERROR_SCHEMA = {
+    "type": "object",
+    "description": "Every error: a message for people, and for 422 the messages per field.",
+    "properties": {
+        "detail": {"type": "string"},
+        "errors": {
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+    "required": ["detail"],
+}
+_ERRORS = {
+    "400": "The request can't be read: not JSON, a NUL or broken Unicode character, too deep.",
+    "401": "Missing or invalid API token.",
+    "404": "No such item among yours.",
+    "413": "The body is larger than 2 MB.",
+    "422": "Some values need a second look (`errors` says which, per field).",
+}
+
+
+class CoffeechatAPI(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        """Ninja's document, plus the JSON errors every operation can answer."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        reference = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        for path, operations in schema.get("paths", {}).items():
+            for method, operation in operations.items():
+                codes = ["400", "401", "422"]
+                codes += ["404"] if "{" in path else []
+                codes += ["413"] if method in ("post", "put", "patch") else []
+                responses = operation.setdefault("responses", {})
+                for code in codes:
+                    responses.setdefault(code, {"description": _ERRORS[code], "content": reference})
+        return schema
+
+
+api = CoffeechatAPI(
     title="coffeechat API",
     version="1",
     description="Your contacts, organizations and profile. Send `Authorization: Bearer <token>`;"
     " `coffeechat token` prints one.",
-    auth=[bearer, django_auth],
+    auth=[bearer, session],
     urls_namespace="api",
     docs_url=None,
     docs_decorator=require_auth,

@@ -9,15 +9,20 @@ from datetime import date
 from typing import Any
 
 from coffeechat.cli.main import AddCommand, CommandError
+from coffeechat.domain import limits
 
 
 def _date(value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError as exc:
         raise CommandError(f"{value!r} isn't a date. Use YYYY-MM-DD, e.g. 2026-11-30.") from exc
+    problem = limits.date_problem(day)
+    if problem:
+        raise CommandError(problem)
+    return day
 
 
 def _day(d: date) -> str:

@@ -134,6 +134,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _refuse_unstorable_arguments(args: argparse.Namespace) -> None:
+    """Bytes that aren't text in this locale arrive as lone surrogates; NUL can't be stored.
+    Either is refused before anything runs (the per-field rules live in the forms)."""
+    from coffeechat.domain import limits
+
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if isinstance(item, str) and limits.text_problem(item):
+                shown = name.replace("_", "-")
+                raise CommandError(f"{shown}: {limits.UNSTORABLE_MESSAGE}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -141,6 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
+        _refuse_unstorable_arguments(args)
         if args.needs_django:
             setup_django()
         result: Any = args.handler(args)

@@ -215,6 +215,11 @@ def _restore(args: argparse.Namespace) -> int:
         document = json.loads(_read_bytes(args.file).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CommandError(f"{args.file} isn't a coffeechat backup: it isn't JSON.") from exc
+    except RecursionError as exc:
+        raise CommandError(
+            f"{args.file} isn't a coffeechat backup: its lists or sections nest far deeper "
+            "than a backup's do."
+        ) from exc
     try:
         restored = restore_backup(acting_user(args.user), document)
     except BackupRefused as exc:

@@ -15,6 +15,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.http import Http404
 
+from coffeechat.common.fields import BoundedDateTimeField
 from coffeechat.common.stamps import touch
 
 M = TypeVar("M", bound=models.Model)
@@ -72,8 +73,8 @@ class OwnedQuerySet(models.QuerySet[M]):
 
 class Owned(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = BoundedDateTimeField(auto_now_add=True)
+    updated_at = BoundedDateTimeField(auto_now=True)
 
     objects = OwnedQuerySet.as_manager()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 import zoneinfo
 from functools import cache
 from urllib.parse import urlsplit
@@ -10,14 +10,28 @@ from urllib.parse import urlsplit
 import phonenumbers
 from django.core.exceptions import ValidationError
 
-CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+from coffeechat.domain import limits
 
 
 def single_line(value: str) -> None:
-    if CONTROL_CHARS.search(value):
-        raise ValidationError(
-            "Please keep this on one line: it contains a line break or a control character."
-        )
+    """No line or paragraph separator, control character, bidi override, NUL or surrogate."""
+    problem = limits.line_problem(value)
+    if problem:
+        raise ValidationError(problem, code="single_line")
+
+
+def storable_text(value: str) -> None:
+    """Any text field: no NUL and no lone surrogate (neither can be stored)."""
+    problem = limits.text_problem(value)
+    if problem:
+        raise ValidationError(problem, code="unstorable")
+
+
+def date_in_range(value: dt.date) -> None:
+    """Dates and times between limits.MIN_YEAR and limits.MAX_YEAR (read on their own clock)."""
+    problem = limits.date_problem(value)
+    if problem:
+        raise ValidationError(problem, code="date_range")
 
 
 @cache

@@ -10,12 +10,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from coffeechat.common import validators
+from coffeechat.common.forms import CheckedForm, CheckedModelForm
 from coffeechat.interviews.models import Meeting
 
 MIN_MINUTES, MAX_MINUTES = 5, 240
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(CheckedModelForm):
     """The rules every meeting keeps, however it is entered (API payloads come here as-is)."""
 
     class Meta:
@@ -77,7 +78,7 @@ class MeetingScheduleForm(MeetingForm):
         return data
 
 
-class SnoozeForm(forms.Form):
+class SnoozeForm(CheckedForm):
     until = forms.DateField(label="Snooze until", widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from coffeechat.common.fields import BoundedDateField
 from coffeechat.common.owned import Owned
 
 
@@ -16,7 +17,7 @@ class ActionState(Owned):
     # Keys embed a field name for "broaden" actions, so leave room for long ones.
     key = models.CharField(max_length=255)
     state = models.CharField(max_length=10, choices=STATES)
-    until = models.DateField(null=True, blank=True)
+    until = BoundedDateField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -34,7 +35,7 @@ class DailyDigest(Owned):
     """
 
     enabled = models.BooleanField("e-mail me my actions each morning", default=False)
-    last_sent_on = models.DateField(null=True, blank=True)
+    last_sent_on = BoundedDateField(null=True, blank=True)
     last_error = models.CharField(max_length=300, blank=True)
 
     class Meta:

@@ -12,7 +12,6 @@ from typing import Any
 
 from django.db.models import (
     Count,
-    DateTimeField,
     DurationField,
     Exists,
     ExpressionWrapper,
@@ -24,6 +23,7 @@ from django.db.models import (
 )
 from django.db.models.functions import TruncWeek
 
+from coffeechat.common.fields import BoundedDateTimeField
 from coffeechat.domain import insights, vocab
 from coffeechat.interviews.models import Meeting
 from coffeechat.network.models import Contact, Organization
@@ -111,7 +111,9 @@ def _step_dates(user: Any, zone: tzinfo) -> list[list[date | None]]:
     """Each active person's first date at each step after `identified`, in the user's zone."""
 
     def first(queryset: QuerySet[Any], column: str) -> Subquery:
-        return Subquery(queryset.order_by(column).values(column)[:1], output_field=DateTimeField())
+        return Subquery(
+            queryset.order_by(column).values(column)[:1], output_field=BoundedDateTimeField()
+        )
 
     rows = (
         _active(user)

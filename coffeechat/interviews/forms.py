@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from coffeechat.common import validators
+from coffeechat.common.forms import CheckedForm, CheckedModelForm
 from coffeechat.domain.questions import CATEGORIES, PRIORITIES, REFLECTION_PROMPTS
 from coffeechat.domain.questions.planner import Order
 from coffeechat.interviews.models import Resource
@@ -33,7 +34,7 @@ def _text(limit: int, *, required: bool = False, label: str = "", rows: int = 3)
 ADDABLE_CATEGORIES = [(c, label) for c, label in CATEGORIES if c != "opener"]
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(CheckedForm):
     text = forms.CharField(
         label="Question",
         max_length=QUESTION_LIMIT,
@@ -54,7 +55,7 @@ class QuestionForm(forms.Form):
         return " ".join(self.cleaned_data["text"].split())
 
 
-class PlanForm(forms.Form):
+class PlanForm(CheckedForm):
     order = forms.ChoiceField(
         label="Order",
         choices=[("natural", "Natural flow"), ("tiara", "TIARA (trends, insights, advice…)")],
@@ -66,7 +67,7 @@ class PlanForm(forms.Form):
         return "tiara" if self.is_valid() and self.cleaned_data["order"] == "tiara" else "natural"
 
 
-class NewItemForm(forms.Form):
+class NewItemForm(CheckedForm):
     """A question added to one agenda in your own words."""
 
     text = forms.CharField(
@@ -81,7 +82,7 @@ class NewItemForm(forms.Form):
         return " ".join(self.cleaned_data["text"].split())
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(CheckedForm):
     """What live mode saves about one question: whether it was asked and its notes."""
 
     asked = forms.BooleanField(required=False)
@@ -89,16 +90,16 @@ class AgendaItemForm(forms.Form):
     text = forms.CharField(required=False, max_length=QUESTION_LIMIT)
 
 
-class MeetingNotesForm(forms.Form):
+class MeetingNotesForm(CheckedForm):
     notes = _text(NOTES_LIMIT, label="General notes")
     advice = _text(NOTES_LIMIT, label="Advice worth quoting")
 
 
-class AdviceForm(forms.Form):
+class AdviceForm(CheckedForm):
     text = _text(NOTES_LIMIT, required=True, label="Advice worth quoting", rows=2)
 
 
-class ReorderForm(forms.Form):
+class ReorderForm(CheckedForm):
     items = forms.CharField(max_length=2000)
 
     def clean_items(self) -> list[int]:
@@ -115,7 +116,7 @@ MENTION_CHOICES = [
 ]
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(CheckedForm):
     name = forms.CharField(
         label="Name", max_length=200, error_messages={"required": "Who is it? A name is enough."}
     )
@@ -141,7 +142,7 @@ class ReferralForm(forms.Form):
         return data
 
 
-class ResourceForm(forms.ModelForm):
+class ResourceForm(CheckedModelForm):
     url = forms.URLField(label="Link", required=False, max_length=300, assume_scheme="https")
     notes = _text(ANSWER_LIMIT, label="Why they recommend it", rows=2)
 
@@ -151,7 +152,7 @@ class ResourceForm(forms.ModelForm):
         labels = {"kind": "Kind", "title": "Title or name"}
 
 
-class ReflectionForm(forms.Form):
+class ReflectionForm(CheckedForm):
     next_step = forms.CharField(
         label="Your next step",
         required=False,

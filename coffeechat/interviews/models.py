@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from django.db import models
 
+from coffeechat.common.fields import BoundedDateTimeField
 from coffeechat.common.owned import Owned
 from coffeechat.domain import vocab
 
@@ -14,14 +15,14 @@ class Meeting(Owned):
     contact = models.ForeignKey(
         "network.Contact", on_delete=models.CASCADE, related_name="meetings"
     )
-    starts_at = models.DateTimeField()
+    starts_at = BoundedDateTimeField()
     minutes = models.PositiveSmallIntegerField("agreed length (minutes)", default=20)
     mode = models.CharField(max_length=12, choices=vocab.MEETING_MODES, default="video")
     location = models.CharField("place or link", max_length=300, blank=True)
     status = models.CharField(max_length=12, choices=vocab.MEETING_STATUSES, default="scheduled")
     # Live mode's clock: stored on the server so a reload or another device keeps counting.
-    started_at = models.DateTimeField(null=True, blank=True)
-    ended_at = models.DateTimeField(null=True, blank=True)
+    started_at = BoundedDateTimeField(null=True, blank=True)
+    ended_at = BoundedDateTimeField(null=True, blank=True)
     notes = models.TextField(blank=True)
     advice = models.TextField("advice worth quoting", blank=True)
     next_step = models.CharField(max_length=300, blank=True)

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from coffeechat.common import validators
+from coffeechat.common.forms import CheckedModelForm
 from coffeechat.network.models import Contact, Organization, encode_tags
 
 SINGLE_LINE_FIELDS = ("first_name", "last_name", "title", "field", "location", "name", "industry")
@@ -37,7 +38,7 @@ def contact_label(contact: Contact) -> str:
     return f"{contact.full_name}{org} (#{contact.pk})"
 
 
-class ContactForm(SingleLineMixin, forms.ModelForm):
+class ContactForm(SingleLineMixin, CheckedModelForm):
     linkedin_url = forms.URLField(
         label="LinkedIn URL", required=False, max_length=300, assume_scheme="https"
     )
@@ -207,7 +208,7 @@ class ContactForm(SingleLineMixin, forms.ModelForm):
         return contact
 
 
-class OrganizationForm(SingleLineMixin, forms.ModelForm):
+class OrganizationForm(SingleLineMixin, CheckedModelForm):
     website = forms.URLField(required=False, max_length=300, assume_scheme="https")
 
     class Meta:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 
+from coffeechat.common.fields import BoundedDateField, BoundedDateTimeField
 from coffeechat.common.owned import Owned
 from coffeechat.domain import vocab
 from coffeechat.domain.importers.normalize import fold
@@ -33,8 +35,8 @@ class ImportBatch(Owned):
     rejects = models.JSONField(default=list, blank=True)  # [{"line": 3, "reason": "…"}]
     warnings = models.JSONField(default=list, blank=True)
     # Set after the last write: a contact changed later than this was touched since the import.
-    finished_at = models.DateTimeField(null=True, blank=True)
-    undone_at = models.DateTimeField(null=True, blank=True)
+    finished_at = BoundedDateTimeField(null=True, blank=True)
+    undone_at = BoundedDateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["owner", "-created_at"])]
@@ -108,7 +110,7 @@ class Contact(Owned):
     # Stored as ",tag one,tag two," so one indexed LIKE finds a whole tag on SQLite and PostgreSQL.
     tags_text = models.CharField(max_length=500, blank=True, default="")
     notes = models.TextField(blank=True)
-    connected_on = models.DateField(null=True, blank=True)
+    connected_on = BoundedDateField(null=True, blank=True)
     do_not_contact = models.BooleanField(default=False)
     shortlisted = models.BooleanField("on my shortlist", default=False)
     closed_reason = models.CharField(
@@ -166,7 +168,7 @@ class ImportedChange(Owned):
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
     fields = models.JSONField(default=list)
     # Undo puts this back, so undoing a later import doesn't block undoing an earlier one.
-    previous_updated_at = models.DateTimeField()
+    previous_updated_at = BoundedDateTimeField()
 
     def __str__(self) -> str:
         return f"{self.contact_id}: {', '.join(self.fields)}"
@@ -183,3 +185,26 @@ class DuplicateFlag(Owned):
 
     def __str__(self) -> str:
         return f"{self.contact_id} may be {self.other_id}"
+
+
+class PendingUpload(models.Model):
+    """Server mode: an import's upload between its preview and its confirm, kept in the
+    database so any app server can confirm what another one previewed (personal mode keeps it
+    in the data folder; see `transfer.stash`). Not user data to back up: it lives an hour."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64, unique=True)
+    file_name = models.CharField(max_length=200)
+    fmt = models.CharField(max_length=20, default="auto")
+    column_map = models.JSONField(default=dict, blank=True)
+    data = models.BinaryField()
+    size = models.PositiveIntegerField(default=0)
+    # An Excel workbook's rows, read once at upload: {"records": [...], "notes": [...]}.
+    rows = models.JSONField(null=True, blank=True)
+    created_at = BoundedDateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["owner", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.size} bytes)"

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from coffeechat.common import validators
+from coffeechat.common.forms import CheckedForm, CheckedModelForm
 from coffeechat.domain.checker import RULE_SETS
 from coffeechat.network.models import Contact
 from coffeechat.outreach.context import RULE_NUMBER_RANGES
@@ -22,7 +23,7 @@ def unix_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-class MessageForm(forms.ModelForm):
+class MessageForm(CheckedModelForm):
     class Meta:
         model = Message
         fields = [
@@ -81,7 +82,7 @@ class ComposeForm(MessageForm):
         return forms.ModelForm.clean(self) or {}
 
 
-class WhenForm(forms.Form):
+class WhenForm(CheckedForm):
     """A moment typed as wall-clock time in the user's zone (a datetime-local input)."""
 
     when = forms.DateTimeField(
@@ -105,7 +106,7 @@ class WhenForm(forms.Form):
         return aware
 
 
-class TemplateForm(forms.Form):
+class TemplateForm(CheckedForm):
     subject = forms.CharField(required=False, max_length=200)
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 18}), max_length=10000)
 
@@ -132,7 +133,7 @@ def _number(name: str, label: str) -> forms.IntegerField:
     )
 
 
-class CheckerSettingsForm(forms.Form):
+class CheckerSettingsForm(CheckedForm):
     rule_set = forms.ChoiceField(
         label="Rule set",
         choices=[(r.id, r.label) for r in RULE_SETS.values()],
@@ -157,7 +158,7 @@ class CheckerSettingsForm(forms.Form):
         return list(dict.fromkeys(w for w in words if w))[:500]
 
 
-class SmtpForm(forms.Form):
+class SmtpForm(CheckedForm):
     host = forms.CharField(
         label="Mail server",
         required=False,

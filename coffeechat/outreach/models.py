@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from coffeechat.common.fields import BoundedDateTimeField
 from coffeechat.common.owned import Owned
 from coffeechat.domain import vocab
 
@@ -17,8 +18,8 @@ class Message(Owned):
     subject = models.CharField(max_length=200, blank=True)
     body = models.TextField(blank=True)
     status = models.CharField(max_length=8, choices=vocab.MESSAGE_STATUSES, default="draft")
-    sent_at = models.DateTimeField(null=True, blank=True)
-    replied_at = models.DateTimeField(null=True, blank=True)
+    sent_at = BoundedDateTimeField(null=True, blank=True)
+    replied_at = BoundedDateTimeField(null=True, blank=True)
     # The checker rule set the message was written under, so insights can compare them.
     rule_set = models.CharField(max_length=20, blank=True, default="")
 

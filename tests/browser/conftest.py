@@ -28,6 +28,11 @@ CHROMIUM_ARGS = [
 ]
 
 
+ASSERTION_TIMEOUT_MS = 30_000  # expect(...) waits this long (Playwright's own default: 5 s)
+ACTION_TIMEOUT_MS = 30_000  # clicks, fills, locators
+NAVIGATION_TIMEOUT_MS = 60_000  # page loads
+
+
 @dataclass
 class RunningApp:
     url: str
@@ -67,12 +72,14 @@ def fresh_app(tmp_path: Path) -> Iterator[RunningApp]:
     if not sign_in:
         process.kill()
         pytest.fail("coffeechat serve did not print a sign-in link")
-    for _ in range(100):  # the link is printed just before the server binds
+    # The link is printed just before the server binds: wait for the port (on a loaded machine
+    # that can take seconds), up to the same generous deadline, then let a request say why.
+    while time.monotonic() < deadline:
         try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
             break
         except OSError:
-            time.sleep(0.1)
+            time.sleep(0.05)
     app = RunningApp(f"http://127.0.0.1:{port}", sign_in, data_dir, process)
     yield app
     process.terminate()
@@ -86,13 +93,18 @@ def fresh_app(tmp_path: Path) -> Iterator[RunningApp]:
 def page(fresh_app: RunningApp) -> Iterator[Any]:
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: `python3 dev.py test` installs it.")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # No fixed waits anywhere: Playwright waits for each element and each assertion by itself.
+    # The limits are generous because a shared, loaded machine can take seconds per step; a
+    # test that passes never waits for them.
+    expect.set_options(timeout=ASSERTION_TIMEOUT_MS)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         context = browser.new_context(viewport={"width": 375, "height": 800})
         page = context.new_page()
-        page.set_default_timeout(15000)
+        page.set_default_timeout(ACTION_TIMEOUT_MS)
+        page.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
         blocked: list[str] = []  # the strict Content-Security-Policy must never bite
         page.on(
             "console",

@@ -38,7 +38,7 @@ def api_post(app: RunningApp, token: str, path: str, body: dict[str, Any]) -> An
         headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
         method="POST",
     )
-    with urllib.request.urlopen(request, timeout=10) as response:
+    with urllib.request.urlopen(request, timeout=60) as response:
         return json.loads(response.read())
 
 

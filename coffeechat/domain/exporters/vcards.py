@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import vobject
 
+from coffeechat.domain.limits import one_line
+
 
 @dataclass(frozen=True, slots=True)
 class VCardData:
@@ -30,7 +32,8 @@ def to_vcards(cards: Sequence[VCardData]) -> bytes:
 
 def _serialize(data: VCardData) -> str:
     card = vobject.vCard()
-    card.add("n").value = vobject.vcard.Name(family=data.last_name, given=data.first_name)
+    first, last = one_line(data.first_name), one_line(data.last_name)
+    card.add("n").value = vobject.vcard.Name(family=last, given=first)
     card.add("fn").value = _display_name(data)
     for email in data.emails:
         line = card.add("email")
@@ -39,20 +42,22 @@ def _serialize(data: VCardData) -> str:
     for phone in data.phones:
         card.add("tel").value = phone
     if data.organization or data.department:
-        card.add("org").value = [data.organization, *([data.department] if data.department else [])]
+        department = [one_line(data.department)] if data.department else []
+        card.add("org").value = [one_line(data.organization), *department]
     if data.title:
-        card.add("title").value = data.title
+        card.add("title").value = one_line(data.title)
     for url in (data.linkedin_url, data.website):
         if url:
             card.add("url").value = url
     if data.notes:
         card.add("note").value = data.notes
     if data.tags:
-        card.add("categories").value = list(data.tags)
+        card.add("categories").value = [one_line(tag) for tag in data.tags]
     return str(card.serialize())
 
 
 def _display_name(data: VCardData) -> str:
     """FN is required: the name, else the organization, else the first email."""
-    name = " ".join(part for part in (data.first_name, data.last_name) if part)
-    return name or data.organization or next(iter(data.emails), "") or "Unnamed contact"
+    name = " ".join(one_line(part) for part in (data.first_name, data.last_name) if part)
+    fallback = one_line(data.organization) or next(iter(data.emails), "")
+    return name or fallback or "Unnamed contact"

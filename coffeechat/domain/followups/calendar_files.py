@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Alarm, Calendar, Event
 
 from coffeechat.domain.followups.action import Action
+from coffeechat.domain.limits import one_line
 
 MeetingMode = Literal["in-person", "phone", "video"]
 
@@ -68,8 +69,8 @@ def action_uid(key: str, domain: str) -> str:
 
 
 def _summary(m: MeetingEvent) -> str:
-    at = f" ({m.organization_name})" if m.organization_name else ""
-    return f"Informational interview with {m.contact_name}{at}"
+    at = f" ({one_line(m.organization_name)})" if m.organization_name else ""
+    return f"Informational interview with {one_line(m.contact_name)}{at}"
 
 
 def _description(m: MeetingEvent) -> str:
@@ -83,12 +84,13 @@ def _description(m: MeetingEvent) -> str:
 
 
 def _reminder(m: MeetingEvent) -> Alarm:
+    name = one_line(m.contact_name)
     if m.mode == "in-person":
         before = IN_PERSON_REMINDER
-        text = f"Time to head out to meet {m.contact_name}, so you arrive 10-15 minutes early."
+        text = f"Time to head out to meet {name}, so you arrive 10-15 minutes early."
     else:
         before = REMOTE_REMINDER
-        text = f"{m.contact_name} in {before.seconds // 60} minutes: find a quiet spot, notes open."
+        text = f"{name} in {before.seconds // 60} minutes: find a quiet spot, notes open."
     alarm = Alarm.new(description=text)
     alarm.add("action", "DISPLAY")
     alarm.TRIGGER = -before
@@ -104,7 +106,7 @@ def meeting_event(m: MeetingEvent) -> Event:
         summary=_summary(m),
         description=_description(m),
         sequence=m.sequence,
-        location=m.location or m.video_url,
+        location=one_line(m.location or m.video_url or "") or None,
         url=m.video_url,
     )
     event.DURATION = m.duration
@@ -119,7 +121,7 @@ def _action_event(action: Action, domain: str, stamp: datetime) -> Event:
         stamp=stamp,
         start=action.due,
         end=action.due + timedelta(days=1),
-        summary=action.title,
+        summary=one_line(action.title),
         description=action.reason,
     )
     # A to-do reminder shouldn't show the user as busy all day.

@@ -12,7 +12,7 @@ from coffeechat.domain.importers.normalize import (
     normalize_org,
     org_base,
 )
-from coffeechat.domain.importers.reader import read_contacts
+from coffeechat.domain.importers.reader import read_contacts, read_workbook
 from coffeechat.domain.importers.records import (
     FORMATS,
     ContactRow,
@@ -21,6 +21,7 @@ from coffeechat.domain.importers.records import (
     Reject,
     UnreadableFileError,
 )
+from coffeechat.domain.importers.xlsx import Workbook
 
 __all__ = [
     "FIELDS",
@@ -31,10 +32,12 @@ __all__ = [
     "ImportResult",
     "Reject",
     "UnreadableFileError",
+    "Workbook",
     "is_linkedin_url",
     "normalize_linkedin_url",
     "normalize_name",
     "normalize_org",
     "org_base",
     "read_contacts",
+    "read_workbook",
 ]

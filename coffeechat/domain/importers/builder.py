@@ -7,6 +7,7 @@ import operator
 from collections.abc import Iterable
 from datetime import date
 
+from coffeechat.domain import limits
 from coffeechat.domain.importers.normalize import is_linkedin_url, normalize_linkedin_url
 from coffeechat.domain.importers.records import ContactRow, Reject
 from coffeechat.domain.importers.text import clean_line, clean_multiline
@@ -117,6 +118,15 @@ class RowCollector:
             self.warnings.append(
                 Reject(line, f"We couldn't read the date {text!r}, so it was left empty.")
             )
+        elif limits.date_problem(parsed):
+            self.warnings.append(
+                Reject(
+                    line,
+                    f"We left the date {text!r} empty: coffeechat keeps dates between "
+                    f"{limits.MIN_YEAR} and {limits.MAX_YEAR}.",
+                )
+            )
+            return None
         return parsed
 
     @staticmethod

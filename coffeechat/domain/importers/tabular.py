@@ -41,10 +41,24 @@ class TableRead:
     collector: RowCollector
 
 
+# The most a contact list needs; a file beyond them is refused with a message, never read whole.
+MAX_ROWS = 100_000
+MAX_COLUMNS = 256
+TOO_MANY_ROWS = (
+    "This file has more than {limit:,} rows. Split it into smaller files and import each."
+)
+TOO_WIDE = (
+    "Line {line} has {count:,} columns, more than the {limit} we read. Keep just your contact "
+    "columns (or check the file really is a CSV) and try again."
+)
+
+
 def csv_records(text: str, delimiter: str) -> Iterator[Record]:
-    """Records with the line each starts on; a quoted cell may span several lines."""
+    """Records with the line each starts on; a quoted cell may span several lines. Refuses
+    (UnreadableFileError) more than MAX_ROWS records or more than MAX_COLUMNS filled columns."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     start = 1
+    count = 0
     while True:
         try:
             cells = next(reader)
@@ -54,6 +68,15 @@ def csv_records(text: str, delimiter: str) -> Iterator[Record]:
             # Only an absurdly long cell gets here; stop, and say where, rather than guess.
             yield start, _TOO_LONG
             return
+        if len(cells) > MAX_COLUMNS:
+            while cells and not cells[-1]:
+                cells.pop()
+            if len(cells) > MAX_COLUMNS:
+                message = TOO_WIDE.format(line=start, count=len(cells), limit=MAX_COLUMNS)
+                raise UnreadableFileError(message)
+        count += 1
+        if count > MAX_ROWS:
+            raise UnreadableFileError(TOO_MANY_ROWS.format(limit=MAX_ROWS))
         yield start, cells
         start = reader.line_num + 1
 

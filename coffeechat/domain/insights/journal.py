@@ -6,6 +6,7 @@ what you did afterwards; this renders that record from plain data, ready to prin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -68,7 +69,7 @@ def long_date(day: date) -> str:
 
 def render_markdown(entries: Sequence[JournalEntry], title: str) -> str:
     """One document: a heading per conversation, oldest first, sections only when filled."""
-    lines = [f"# {title}", ""]
+    lines = [f"# {_inline(title)}", ""]
     if not entries:
         lines += ["No conversations held yet. Each one you mark as held will appear here.", ""]
     for entry in entries:
@@ -77,7 +78,7 @@ def render_markdown(entries: Sequence[JournalEntry], title: str) -> str:
 
 
 def _entry(e: JournalEntry) -> list[str]:
-    lines = [f"## {e.heading}", ""]
+    lines = [f"## {_inline(e.person)}, {long_date(e.day)}", ""]
     found = e.how_found + (f" (referred by {e.referred_by})" if e.referred_by else "")
     facts = [
         ("Role", e.role),
@@ -91,7 +92,7 @@ def _entry(e: JournalEntry) -> list[str]:
         lines += ["### Questions and notes", ""]
         for item in e.agenda:
             status = "" if item.asked else " (not asked)"
-            lines += [f"**{_inline(item.question)}**{status}", f"*{item.category}*", ""]
+            lines += [f"**{_inline(item.question)}**{status}", f"*{_inline(item.category)}*", ""]
             lines += [*_block(item.notes), ""] if item.notes.strip() else []
     for heading, text in (
         ("Other notes", e.notes),
@@ -108,7 +109,7 @@ def _entry(e: JournalEntry) -> list[str]:
     if e.answered_reflection:
         lines += ["### Reflection", ""]
         for prompt, answer in e.answered_reflection:
-            lines += [f"**{prompt}**", "", *_block(answer), ""]
+            lines += [f"**{_inline(prompt)}**", "", *_block(answer), ""]
     if e.follow_ups:
         lines += ["### Follow-ups done", ""]
         lines += [
@@ -119,15 +120,37 @@ def _entry(e: JournalEntry) -> list[str]:
 
 
 def _resource(r: ResourceNote) -> str:
-    title = f"[{_inline(r.title)}]({r.url})" if r.url else _inline(r.title)
-    return f"- {title} ({r.kind})" + (f": {_inline(r.notes)}" if r.notes.strip() else "")
+    title = f"[{_inline(r.title)}]({_url(r.url)})" if r.url else _inline(r.title)
+    return f"- {title} ({_inline(r.kind)})" + (f": {_inline(r.notes)}" if r.notes.strip() else "")
+
+
+# What people type is shown as typed, never read as Markdown or HTML: a name like
+# "<img src=x onerror=…>" or "**[click](javascript:…)**" stays text in any Markdown viewer.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]~|])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_LINE_START = re.compile(r"^(\s*|\s*\d+(?=[.)]))([#+=.)-])")
+
+
+def _escape(text: str) -> str:
+    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_INLINE.sub(r"\\\1", text)
+
+
+def _escape_line(line: str) -> str:
+    """A line of a block: also nothing that would start a heading, a list or a rule."""
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _escape(line))
+
+
+def _url(url: str) -> str:
+    """A link target that can't close the link early or carry markup."""
+    return "".join(f"%{ord(c):02X}" if c in "<>() \"'`" else c for c in url)
 
 
 def _inline(text: str) -> str:
     """One line: notes typed on several lines stay inside their list item."""
-    return " ".join(text.split())
+    return _escape_line(" ".join(text.split()))
 
 
 def _block(text: str) -> list[str]:
     """Paragraphs as typed, with line endings made uniform."""
-    return text.replace("\r\n", "\n").strip().split("\n")
+    return [_escape_line(line) for line in text.replace("\r\n", "\n").strip().split("\n")]

@@ -23,7 +23,9 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
 from coffeechat.accounts.services import profile_of
+from coffeechat.common import validators
 from coffeechat.common.owned import Owned
+from coffeechat.domain import limits
 
 FORMAT = "coffeechat-backup"
 VERSION = 1
@@ -32,6 +34,23 @@ _BATCH = 500
 
 class BackupRefused(Exception):
     """The backup can't be restored here; the message says why and what to do."""
+
+
+class RowRefused(ValueError):
+    """One row breaks a rule the forms keep; the message names the row and the field."""
+
+    def __init__(self, where: str, field: str, problem: str):
+        super().__init__(
+            f"{where}, {field}: {problem.rstrip('.')}. Nothing was restored; correct that row "
+            "(or use the .json file exactly as coffeechat wrote it) and try again."
+        )
+
+
+# Text columns that may hold several lines; every other text column (names, titles, subjects,
+# tags, time zones…) keeps to one line, as the forms require.
+MULTILINE_CHAR_FIELDS = frozenset({"next_step", "last_error", "password"})
+# Rules some columns keep beyond their type, as the forms apply them.
+FIELD_RULES = {"time_zone": validators.time_zone, "country": validators.country_code}
 
 
 def owned_models() -> list[type[models.Model]]:
@@ -163,6 +182,8 @@ def restore_backup(owner: Any, document: Any) -> int:
     check_restorable(owner, document)
     try:
         return _restore(owner, document)
+    except RowRefused as exc:
+        raise BackupRefused(str(exc)) from exc
     except (TypeError, ValueError, KeyError, IndexError, AttributeError, ValidationError) as exc:
         raise BackupRefused(_DAMAGED) from exc
     except IntegrityError as exc:
@@ -184,6 +205,8 @@ def _restore(owner: Any, document: dict[str, Any]) -> int:
     total = 0
     for model in order:
         rows = document["data"].get(model._meta.label_lower, [])
+        if not isinstance(rows, list):
+            raise RowRefused(f"The {model._meta.verbose_name_plural} section", "rows", _NOT_A_LIST)
         objects, deferred = _build(model, rows, owner, new_pks)
         for start in range(0, len(objects), _BATCH):
             model._default_manager.bulk_create(objects[start : start + _BATCH])
@@ -191,24 +214,77 @@ def _restore(owner: Any, document: dict[str, Any]) -> int:
         later.append((model, objects, [*deferred, *_stamps(model)]))
         total += len(objects)
     for model, objects, fields in later:
-        for obj in objects:
+        for n, obj in enumerate(objects, start=1):
             for attname, value in getattr(obj, "_restore_later", {}).items():
-                setattr(
-                    obj, attname, value if not isinstance(value, tuple) else _pk(new_pks, value)
-                )
+                if isinstance(value, tuple):
+                    value = _pk(new_pks, value, _where(model, n), attname.removesuffix("_id"))
+                setattr(obj, attname, value)
         if fields and objects:
             model._default_manager.bulk_update(objects, fields, batch_size=_BATCH)
     profile = profile_of(owner)
+    saved = document.get("profile", {})
+    if not isinstance(saved, dict):
+        raise RowRefused("The profile", "profile", "it should be a set of fields")
     for field in _profile_fields():
-        if field.name in document.get("profile", {}):
-            setattr(profile, field.attname, field.to_python(document["profile"][field.name]))
+        if field.name in saved:
+            value = _checked(field, saved[field.name], "The profile")
+            setattr(profile, field.attname, value)
     profile.save()
     return total
 
 
-def _pk(new_pks: dict[Any, list[Any]], ref: tuple[Any, int]) -> Any:
+_NOT_A_LIST = "it should be a list of rows"
+
+
+def _where(model: type[models.Model], n: int) -> str:
+    return f"Row {n} of {model._meta.verbose_name_plural}"
+
+
+def _pk(new_pks: dict[Any, list[Any]], ref: tuple[Any, Any], where: str, field: str) -> Any:
+    """The new id of the row at `position` (1 = the first) in its list; nothing else points."""
     target, position = ref
-    return new_pks[target][position - 1]
+    rows = new_pks.get(target, [])
+    if (
+        isinstance(position, bool)
+        or not isinstance(position, int)
+        or not 1 <= position <= len(rows)
+    ):
+        raise RowRefused(
+            where,
+            field,
+            f"it points to {target._meta.verbose_name} number {position!r}, but the backup "
+            f"has {len(rows)} (numbered from 1)",
+        )
+    return rows[position - 1]
+
+
+def _checked(field: Any, value: Any, where: str) -> Any:
+    """`value` for `field` by the rules the forms keep, or RowRefused naming row and field."""
+    try:
+        if isinstance(field, models.CharField | models.TextField):
+            if value is None and field.null:
+                return None
+            if not isinstance(value, str):
+                raise ValidationError("it should be text")
+            one_line = isinstance(field, models.CharField)
+            one_line = one_line and field.name not in MULTILINE_CHAR_FIELDS
+            (validators.single_line if one_line else validators.storable_text)(value)
+        converted = field.to_python(value)
+        if converted not in field.empty_values:
+            if field.choices:
+                field.validate(converted, None)
+            field.run_validators(converted)
+            if isinstance(field, models.DateField | models.DateTimeField):
+                validators.date_in_range(converted)
+            rule = FIELD_RULES.get(field.name)
+            if rule is not None:
+                rule(converted)
+            if isinstance(field, models.JSONField):
+                for text in limits.strings_in(converted):
+                    validators.storable_text(text)
+    except ValidationError as exc:
+        raise RowRefused(where, field.name, " ".join(exc.messages)) from exc
+    return converted
 
 
 def _stamps(model: type[models.Model]) -> list[str]:
@@ -226,7 +302,10 @@ def _build(
     deferred: set[str] = set()
     objects = []
     stamps = set(_stamps(model))
-    for row in rows:
+    for n, row in enumerate(rows, start=1):
+        where = _where(model, n)
+        if not isinstance(row, dict):
+            raise RowRefused(where, "row", "it should be a set of fields")
         obj = model(owner=owner)
         later: dict[str, Any] = {}
         for field in _data_fields(model):
@@ -242,12 +321,12 @@ def _build(
                         later[field.attname] = (target, value)
                         deferred.add(field.name)
                         continue
-                    value = _pk(new_pks, (target, value))
+                    value = _pk(new_pks, (target, value), where, field.name)
                 setattr(obj, field.attname, value)
             else:
-                converted = field.to_python(value)
-                if isinstance(field, models.URLField) and converted:
-                    field.run_validators(converted)  # no javascript: links from an edited file
+                # Every rule the forms keep (one-line names, known time zones, dates in range,
+                # no javascript: links…), so a hand-edited file can't store what they refuse.
+                converted = _checked(field, value, where)
                 setattr(obj, field.attname, converted)
                 if field.name in stamps:
                     later[field.attname] = converted

@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from coffeechat.accounts.services import profile_of
 from coffeechat.common import planner_stats
-from coffeechat.domain.importers import ImportResult, Reject, UnreadableFileError, read_contacts
+from coffeechat.domain.importers import (
+    ImportResult,
+    Reject,
+    UnreadableFileError,
+    Workbook,
+    read_contacts,
+)
 from coffeechat.network.models import (
     Contact,
     DuplicateFlag,
@@ -103,11 +109,18 @@ def safe_file_name(name: str) -> str:
 
 
 def read_file(
-    data: bytes, *, filename: str = "", fmt: str = "auto", column_map: dict[str, str] | None = None
+    data: bytes,
+    *,
+    filename: str = "",
+    fmt: str = "auto",
+    column_map: dict[str, str] | None = None,
+    workbook: Workbook | None = None,
 ) -> ImportResult:
     """The domain reader; a column map naming an unknown field is the user's to fix, too."""
     try:
-        return read_contacts(data, filename=filename, fmt=fmt, column_map=column_map)
+        return read_contacts(
+            data, filename=filename, fmt=fmt, column_map=column_map, workbook=workbook
+        )
     except UnreadableFileError:
         raise
     except ValueError as exc:
@@ -128,9 +141,10 @@ def run_import(
     column_map: dict[str, str] | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    workbook: Workbook | None = None,
 ) -> ImportSummary:
     """Import a whole file, or nothing: raises UnreadableFileError when it can't be read."""
-    result = read_file(data, filename=filename, fmt=fmt, column_map=column_map)
+    result = read_file(data, filename=filename, fmt=fmt, column_map=column_map, workbook=workbook)
     plan = plan_import(owner, result, profile_of(owner).country, progress)
     if dry_run:
         return ImportSummary.of(plan)

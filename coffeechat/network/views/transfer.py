@@ -13,9 +13,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from coffeechat.accounts.services import profile_of
 from coffeechat.common.owned import get_owned_or_404
-from coffeechat.domain.importers import FIELDS, FORMATS, IGNORE, UnreadableFileError
+from coffeechat.domain.importers import (
+    FIELDS,
+    FORMATS,
+    IGNORE,
+    UnreadableFileError,
+    Workbook,
+    read_workbook,
+)
 from coffeechat.network.models import Contact, ImportBatch
 from coffeechat.network.transfer import exports, imports, stash
+from coffeechat.network.transfer.imports import safe_file_name
 
 FORMAT_CHOICES = [("auto", "Detect it for me"), *[(f, f) for f in FORMATS]]
 FIELD_CHOICES = [*FIELDS, IGNORE]
@@ -67,7 +75,12 @@ def import_page(request: HttpRequest) -> HttpResponse:
     if upload.size is None or upload.size > settings.UPLOAD_LIMIT_BYTES:
         return _page(request, _too_big(), status=422)
     fmt = fmt if fmt in dict(FORMAT_CHOICES) else "auto"
-    key = stash.put(request.user, upload.read(), upload.name or "upload", fmt)
+    data, name = upload.read(), upload.name or "upload"
+    try:  # a workbook is unpacked once, here, within its limits; its rows are kept
+        workbook = read_workbook(data, filename=name, fmt=fmt)
+    except UnreadableFileError as exc:
+        return _page(request, f"We couldn't read {safe_file_name(name)}: {exc.reason}", 422)
+    key = stash.put(request.user, data, name, fmt, workbook)
     request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, [])[-9:], key]
     return redirect("import-preview", key=key)
 
@@ -112,7 +125,13 @@ def _read(stashed: stash.Stashed) -> Any:
         filename=stashed.file_name,
         fmt=stashed.fmt,
         column_map=stashed.column_map or None,
+        workbook=_kept_workbook(stashed),
     )
+
+
+def _kept_workbook(stashed: stash.Stashed) -> Workbook | None:
+    """The rows read at upload, unless the person has since chosen another format."""
+    return stashed.workbook if stashed.fmt in ("auto", "xlsx") else None
 
 
 def _remap(request: HttpRequest, stashed: stash.Stashed) -> HttpResponse:
@@ -143,6 +162,7 @@ def _confirm(request: HttpRequest, stashed: stash.Stashed) -> HttpResponse:
             filename=stashed.file_name,
             fmt=stashed.fmt,
             column_map=stashed.column_map or None,
+            workbook=_kept_workbook(stashed),
         )
     except UnreadableFileError as exc:
         return _page(request, f"We couldn't read {stashed.file_name}: {exc.reason}", status=422)
