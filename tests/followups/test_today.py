@@ -207,8 +207,8 @@ def test_a_referrer_not_yet_asked_is_offered_a_note_to_forward_and_one_who_said_
     ana = person(alice, "Ana", "Ruiz")
     talk = meeting(ana, ny(2026, 3, 2, 15), status="held")
     kim = person(alice, "Kim", "Lee", referred_by=ana, referred_in=talk, how_found="referral")
-    raj = person(alice, "Raj", "Patel", referred_by=ana, referred_in=talk, how_found="referral",
-                 referrer_consent="no")  # fmt: skip
+    person(alice, "Raj", "Patel", referred_by=ana, referred_in=talk, how_found="referral",
+           referrer_consent="no")  # fmt: skip
     with time_machine.travel(ny(2026, 3, 9, 9), tick=False):
         html = page(alice)
         assert "Offer Ana Ruiz a short note to forward to Kim Lee" in html

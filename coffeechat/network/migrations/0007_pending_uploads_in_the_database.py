@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('network', '0005_contacts_met_through_a_meeting'),
+        ('network', '0006_contact_honorific_address_consent'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
