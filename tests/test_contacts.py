@@ -225,3 +225,18 @@ def test_the_detail_page_links_to_the_composer_and_each_message(
     referral.do_not_contact = True
     referral.save()
     assert "/compose/" not in client_alice.get(f"/contacts/{referral.pk}/").content.decode()
+
+
+def test_whether_the_referrer_may_be_named_is_kept_and_defaults_to_not_asked(
+    client_alice: Any, referrer: Contact
+) -> None:
+    base = {"first_name": "Lu", "how_found": "referral", "responsiveness": "unknown",
+            "referred_by_ref": f"Priya Raman (#{referrer.pk})"}  # fmt: skip
+    assert client_alice.post("/contacts/new", base).status_code == 302
+    assert Contact.objects.get(first_name="Lu").referrer_consent == "unknown"
+    said_no = base | {"first_name": "Bo", "referrer_consent": "no", "honorific": "Dr."}
+    assert client_alice.post("/contacts/new", said_no).status_code == 302
+    bo = Contact.objects.get(first_name="Bo")
+    assert (bo.referrer_consent, bo.honorific) == ("no", "Dr.")
+    refused = base | {"first_name": "Cy", "referrer_consent": "maybe"}
+    assert client_alice.post("/contacts/new", refused).status_code == 422

@@ -124,6 +124,7 @@ class ContactForm(SingleLineMixin, CheckedModelForm):
         super().__init__(*args, **kwargs)
         self.owner = owner
         self.country = country
+        self.fields["referrer_consent"].required = False
         contact: Contact = self.instance
         if not self.is_bound and contact.pk:
             self.initial.setdefault(
@@ -133,6 +134,11 @@ class ContactForm(SingleLineMixin, CheckedModelForm):
                 "referred_by_ref", contact_label(contact.referred_by) if contact.referred_by else ""
             )
             self.initial.setdefault("tags_input", ", ".join(contact.tags))
+
+    def clean_referrer_consent(self) -> str:
+        """Not asked yet, unless the form says otherwise (older clients don't send it)."""
+        value: str = self.cleaned_data.get("referrer_consent") or ""
+        return value or self.instance.referrer_consent or "unknown"
 
     def clean_phone(self) -> str:
         return validators.normalize_phone(self.cleaned_data.get("phone", ""), self.country)
