@@ -38,6 +38,22 @@ def contact_label(contact: Contact) -> str:
     return f"{contact.full_name}{org} (#{contact.pk})"
 
 
+CONTACT_FIELDS = [
+    "honorific", "first_name", "last_name", "email", "phone", "linkedin_url", "title", "field",
+    "location", "postal_address", "time_zone", "how_found", "referrer_consent", "connected_on",
+    "notes", "shortlisted", "do_not_contact", "closed_reason", "responsiveness",
+]  # fmt: skip
+# The typed-in fields go where a reader expects them: the organization with the contact
+# details, who suggested them just above whether you may say so, tags after.
+_AFTER = {"linkedin_url": "organization_name", "how_found": "referred_by_ref"}
+FIELD_ORDER = [
+    name
+    for field in CONTACT_FIELDS
+    for name in (field, _AFTER.get(field), "tags_input" if field == "referrer_consent" else None)
+    if name
+]
+
+
 class ContactForm(SingleLineMixin, CheckedModelForm):
     linkedin_url = forms.URLField(
         label="LinkedIn URL", required=False, max_length=300, assume_scheme="https"
@@ -66,49 +82,11 @@ class ContactForm(SingleLineMixin, CheckedModelForm):
     tags_input = forms.CharField(
         label="Tags", required=False, max_length=400, help_text="Separate tags with commas."
     )
-    # Who suggested them sits with whether you may say so; the rest as the model lists it.
-    field_order = [
-        "honorific",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "linkedin_url",
-        "organization_name",
-        "title",
-        "field",
-        "location",
-        "postal_address",
-        "time_zone",
-        "how_found",
-        "referred_by_ref",
-        "referrer_consent",
-        "tags_input",
-    ]
+    field_order = FIELD_ORDER
 
     class Meta:
         model = Contact
-        fields = [
-            "honorific",
-            "first_name",
-            "last_name",
-            "email",
-            "phone",
-            "linkedin_url",
-            "title",
-            "field",
-            "location",
-            "postal_address",
-            "time_zone",
-            "how_found",
-            "referrer_consent",
-            "connected_on",
-            "notes",
-            "shortlisted",
-            "do_not_contact",
-            "closed_reason",
-            "responsiveness",
-        ]
+        fields = CONTACT_FIELDS
         widgets = {
             "connected_on": forms.DateInput(attrs={"type": "date"}),
             "notes": forms.Textarea(attrs={"rows": 4}),
