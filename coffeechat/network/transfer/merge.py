@@ -14,6 +14,7 @@ from coffeechat.network.models import Contact, DuplicateFlag, Organization
 
 # (field, label) a person can pick between when merging two contacts.
 CONTACT_FIELDS = (
+    ("honorific", "Honorific"),
     ("first_name", "First name"),
     ("last_name", "Last name"),
     ("email", "E-mail"),
@@ -23,9 +24,11 @@ CONTACT_FIELDS = (
     ("title", "Title"),
     ("field", "Field"),
     ("location", "Location"),
+    ("postal_address", "Postal address"),
     ("time_zone", "Time zone"),
     ("how_found", "How found"),
     ("referred_by", "Referred by"),
+    ("referrer_consent", "May mention who suggested them"),
     ("tags_text", "Tags"),
     ("notes", "Notes"),
     ("connected_on", "Connected on"),
