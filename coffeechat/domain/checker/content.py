@@ -34,7 +34,7 @@ _SOURCE = re.compile(
     r"judged|mentored|taught|ran|led|gave\s+a\s+talk|were\s+on)\s+(?:\w+\s+)?(?:at|to|in|on|for|"
     r"with)\b|"
     r"\b(?:suggested|recommended)\s+(?:reaching|contacting|writing|talking|speaking|emailing|"
-    r"getting\s+in\s+touch|connecting|you)\b|"
+    r"getting\s+in\s+touch|connecting|you|your)\b|"
     r"\b(?:said|thought|felt|mentioned|suggested|recommended|says|thinks)\s+(?:that\s+)?you(?:['’]d|"
     r"\s+would|\s+might|\s+may|\s+are|['’]re|\s+could)\b|"
     r"\bthrough\s+(?:a|an)\s+(?:mutual\s+)?(?:friend|colleague|contact|classmate|professor|"
@@ -54,7 +54,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏ"
 _INTRODUCTION = re.compile(
     rf"(?i:\bmy\s+name\s+is)\b|\b(?i:this\s+is)\s+[{_UPPER}][a-z]+|"
     rf"\bI(?:['’]m|\s+am)\s+(?:[{_UPPER}][\w'’-]*\s+){{0,3}}[{_UPPER}][\w'’-]*,|"
-    rf"\b(?i:fellow)\s+[{_UPPER}][\w'’-]+|"
+    rf"\b(?i:fellow)\s+[{_UPPER}][\w'’-]+|\bMyself\s+[{_UPPER}][\w'’-]+|"
     r"(?:^|[.!?]\s+)(?i:currently\s+)?(?i:studying|majoring\s+in)\b|"
     r"(?i:\bmy\s+(?:lecturer|professor|prof|tutor|supervisor|adviser|advisor|teacher|"
     r"instructor|manager|boss|mentor|coach|classmate|colleague|coworker|co-worker)\s+(?:at|in)\b)|"
@@ -89,7 +89,8 @@ _THEIR_WORK_NOUNS = (
     "course", "class", "seminar", "restaurant", "shop", "store", "brand", "campaigns?",
     "app", "apps", "products?", "tools?", "platform", "efforts", "advocacy", "service",
     "tenure", r"time (?:at|as|in) (?!your\b)", "contributions", "publications?", "findings",
-    "reports?",
+    "reports?", "features?", "write-ups?", "writeups?", "tutorials?", "documentar(?:y|ies)",
+    "salon", "kitchens?", "hotel",
     "films?", "show", "album", "exhibit", "exhibition", "collection", "photographs?",
     "photography", "storymaps?", "maps?", "art", "music", "code", "repo", "library",
     "dissertation", "thesis", "book", "testimony", "op-eds", "videos?", "channel", "youtube",
@@ -158,7 +159,7 @@ _FOLLOW_UP_PLAN = re.compile(
     r"check\s+(?:in|back)|send\s+(?:you\s+)?(?:a\s+)?(?:calendar\s+)?invite|drop\s+you\s+a\s+"
     r"(?:line|note)|"
     r"touch\s+base|try\s+(?:your|you|again)|e-?mail|write|text|message|stop\s+by|drop\s+by|"
-    r"come\s+by|be\s+in\s+touch|get\s+back|circle\s+back|ping|contact|nudge|send\s+(?:you\s+)?"
+    r"come\s+by|pop\s+(?:in|by|round)|swing\s+by|be\s+in\s+touch|get\s+back|circle\s+back|ping|contact|nudge|send\s+(?:you\s+)?"
     r"(?:a\s+)?(?:note|reminder|message|email))\b",
     re.IGNORECASE,
 )

@@ -16,6 +16,13 @@ read as a small structure:
    job"), a question *about* the topic (how, what, which: "how hiring works in your field"),
    someone else as the subject ("advice for students applying for jobs"), the past ("when I was
    looking for internships last year") or a search that is years away.
+4. Where no pattern finds an ask, the sentence is read for its structure (round 3,
+   `_directed_asks`): an ask aimed at the reader ("could you", "if you", "any chance", "is
+   there any scope", "I'd be grateful for", "I'd love") followed in the same clause by an
+   employment object ("a paid placement", "work experience", "room on your crew for an
+   apprentice") or verb ("take me on", "join as", "stay on with your team"), unless the words
+   between ask about the topic ("tell me about your role"), name the reader's own job or past,
+   or the student's own placement; or the thing asked for is a calendar slot.
 
 `job_asks(text)` is shared with the question checker, so "Is your company hiring?" is caught
 in an interview question too.
@@ -179,7 +186,8 @@ _JOB = (
     r"get to know|sit down|pick|understand|find out|share|see|visit|shadow|interview you|"
     r"reflect|grow|practice|explore))|"
     r"offers?|gigs?|fellowships?|apprenticeships?|residenc(?:y|ies)|clerkships?|"
-    r"externships?|analyst|associate|"
+    r"externships?|analyst|associate|(?:casual|part_time|paid|temporary|temp|holiday|seasonal|"
+    r"freelance|contract|shift) work|work experience|"
     r"(?:graduate|grad|summer) (?:schemes?|intakes?)|(?:training|trainee|rotational|leadership|"
     r"internship|apprenticeship) (?:schemes?|programmes?|programs?|intakes?))"
 )
@@ -192,7 +200,15 @@ _ORG_NOUN = (
     r"clinic|side|end|branch|chambers|paper|magazine|network|program|center|centre|institute)"
 )
 _THEIR_ORG = rf"(?:your (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN}|you all|you guys|y'all)"
-_RESUME = r"(?:resume|resumes|cv|application|applications|portfolio|candidacy)"
+# Someone a team takes on: "a research technician", "an extra outreach worker".
+_PERSON = (
+    r"(?:interns?|trainees?|apprentices?|juniors?|graduates?|grads|freshers|assistants?|"
+    r"analysts?|associates?|engineers?|designers?|developers?|technicians?|officers?|"
+    r"coordinators?|workers?|nurses?|chefs?|cooks?|hands|staff|researchers?|scientists?|"
+    r"specialists?|consultants?|writers?|editors?|reporters?|planners?|teachers?|tutors?|"
+    r"paralegals?|clerks?|operators?|managers?|members?|helpers?|volunteers?|students?)"
+)
+_RESUME = r"(?:resume|resumes|cv|cvs|application|applications|portfolio|candidacy|profile)"
 _THIRD_PARTY = (
     r"(?:hiring|recruit\w*|hr|human resources|talent|team|teams|manager|managers|colleagues?|"
     r"people|person|whoever|anyone|anybody|someone|somebody|right|decision|partners?|boss|"
@@ -202,7 +218,7 @@ _THIRD_PARTY = (
 # Who can hire or route a candidate: "refer me to the hiring manager" (not "to a colleague").
 _RECRUITING = (
     r"(?:hiring|recruit\w*|hr|human resources|talent|team|manager|managers|decision|boss|"
-    r"director|department|internal|lead|leads|company|firm)"
+    r"director|department|internal|lead|leads|company|firm|partners?|principal|founders?|head)"
 )
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -225,7 +241,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bhiring (?:for|any|interns|new grads|summer|this|next|right now|at the moment|"
         r"soon|again|junior|entry)\b(?! (?:process|works|looks))",
     ),
-    ("hire", r"\b(?:hire|hiring|employ|employing|bring on|take on|onboard) me\b"),
+    (
+        "hire",
+        r"\b(?:hire|hiring|employ|employing|bring on|take on|onboard) me\b|\b(?:take|taking|bring|"
+        r"bringing) me (?:on|onboard|aboard)\b",
+    ),
     ("hired", r"\b(?:be|being|get|getting|got) (?:\w+ )?hired\b"),
     (
         "hire",
@@ -233,7 +253,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"may be |would be |will be |be |were )?(?:currently |still |ever )?(?:taking on|take on|"
         r"bringing on|bring on|accepting|hosting|adding|recruiting|in need of|taking)(?: any| an?|"
         r" more| new| on)? (?:summer |new |junior |student |extra )?(?:interns?|co[_-]?ops?|"
-        r"students?|new grads|graduates|juniors|hires?|help|anyone|anybody|people|staff|"
+        r"students?|new grads|grads|graduates|freshers|juniors|hires?|help|anyone|anybody|people|"
+        r"staff|"
         r"applicants|applications|candidates|"
         r"team members|analysts|assistants|apprentices|trainees)\b",
     ),
@@ -248,6 +269,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:interns?|hands|pair of hands|"
         r"assistants?|analysts?|trainees?|apprentices?|juniors?|designers?|developers?|"
         r"engineers?|staff)\b",
+    ),
+    (
+        "needs",
+        r"\b(?:you|your (?:[\w'-]+ ){0,2}?[\w'-]+|they|the (?:team|hotel|lab|studio|office|"
+        r"practice|firm|company|salon|kitchen|restaurant|crew|ward|unit)) (?:[\w'-]+ ){0,4}?"
+        r"(?:looking for|seeking|after|recruiting|in need of|short of|needs?|could use) (?:an?|"
+        rf"another|one more|any|some|extra|more|anyone|someone) (?:[\w'-]+ ){{0,2}}?{_PERSON}\b|"
+        r"\b(?:you|your (?:[\w'-]+ ){0,2}?[\w'-]+|the (?:team|hotel|lab|studio|office|practice|"
+        r"firm|company|salon|kitchen|restaurant|crew|ward|unit)) (?:ever )?(?:needs?|could use) "
+        r"(?:anyone|someone|somebody|an extra pair of hands|a hand|extra help)\b",
     ),
     (
         "needs",
@@ -273,7 +304,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b{_JOB} (?:(?:that|which) )?(?:(?:are|is|might be|may be|will be|"
         r"could be|come|comes|coming) )?(?:currently |ever |should |does |do |happens to |"
         r"happen to )?(?:open|available|opening up|open up|opens up|come up|comes up|coming up|"
-        r"pop up|pops up|free up|comes round|comes around|come round|come around)\b",
+        r"pop up|pops up|free up|frees up|comes round|comes around|come round|come around|"
+        r"comes? free|becomes? free|becomes? available|crops? up|arises?)\b",
     ),
     (
         "opening",
@@ -282,8 +314,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "opening",
-        r"\b(?:anything|something|a (?:job|role|position|spot|place)) (?:\w+ )?going\b"
-        r"(?! (?:on|to|well|through|ahead|right|wrong|around|round|back|out|in)\b)",
+        rf"\b(?:anything|something|a (?:job|role|position|spot|place)|any {_JOB}) (?:\w+ )?going\b"
+        r"(?! (?:on(?! (?:your|the next))|to|well|through|ahead|right|wrong|around|round|back|out|"
+        r"in)\b)",
     ),
     (
         "opening",
@@ -319,11 +352,18 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?! (?:to|by) (?:you|anyone|someone|other|others|people|colleagues|my)\b)",
     ),
     ("refer", r"\b(?:put|putting|say|saying|drop|dropping) in (?:a|one) (?:\w+ )?word\b"),
+    ("refer", r"\b(?:put|putting|say|saying|drop|dropping) (?:a|one) (?:\w+ )?word in\b"),
     (
         "refer",
         r"\b(?:put|putting|pass|passing|send|sending|throw|throwing) (?:my name|me) "
         r"(?:forward|in|up|along|on|in the hat|in the mix)\b(?! (?:touch|contact))",
     ),
+    (
+        "refer",
+        r"\b(?:act as|be|serve as|being) (?:a |my )?(?:referee|reference)\b|\b(?:give|provide|"
+        r"write) me a (?:reference|referee)\b|\ba (?:reference|referee) for me\b",
+    ),
+    ("refer", r"\b(?:be|being) in the running\b"),
     ("refer", r"\bmy name (?:forward|in the hat|in the mix|in front of)\b"),
     (
         "refer",
@@ -342,7 +382,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "refer",
-        rf"\b(?:consider(?:ed)?|recommend(?:ed)?|refer(?:red)?|nominated?|interview) "
+        rf"\b(?:consider(?:ed|ing)?|recommend(?:ed|ing)?|refer(?:red|ring)?|nominat(?:e|ed|ing)|"
+        rf"interview) "
         rf"(?:me )?for (?:the |a |an |any |this |that |your |one of )?(?:[\w'-]+ ){{0,3}}?"
         rf"(?:{_JOB}|team)(?: (?:role|position|job|internship|opening|program))?\b",
     ),
@@ -356,7 +397,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "resume",
         rf"\b(?:send|sending|share|sharing|give|giving|get|getting|put|putting|submit|"
-        rf"submitting|pass|forward) (?:\w+ )?(?:my|the attached) {_RESUME} (?:[\w'-]+ ){{0,2}}?"
+        rf"submitting|pass|forward|slip|slipping|pop|popping|show|showing|drop|dropping|hand|"
+        rf"handing|flag|flagging|mention|email|emailing|bring|take) (?:\w+ )?(?:my|the attached) "
+        rf"(?:{_RESUME}|name) (?:[\w'-]+ ){{0,2}}?"
         rf"(?:along |on |over )?(?:to|with|in front of|onto|on to|up to|into) (?:the |your |a |an |"
         rf"one of )?(?:[\w'-]+ )?{_THIRD_PARTY}\b",
     ),
@@ -369,6 +412,20 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "resume",
         rf"\b{_RESUME} (?:to|with) (?:the |your )?(?:\w+ )?(?:hiring|recruit\w*|hr|"
         r"talent)\b",
+    ),
+    # "Shall I send my CV so you can pass it on to your talent team?"
+    (
+        "resume-it",
+        r"\b(?:pass|passing|forward|forwarding|send|sending|hand|handing|flag|flagging|put|"
+        r"putting|slip|pop|show|share|get|take) (?:it|them|that|this|those) (?:on |along |over "
+        r"|across |up )?(?:to|with|in front of) (?:the |your |a |an )?(?:[\w'-]+ )?"
+        rf"{_RECRUITING}\b",
+    ),
+    # An application sent to the reader: "Could I send my application to you directly?"
+    (
+        "resume",
+        r"\b(?:send|sending|submit|submitting|pass|give|direct|email|hand|put) (?:\w+ )?my "
+        r"(?:application|applications|candidacy) (?:\w+ )?(?:to|with|through|via) you\b",
     ),
     # Getting in, joining, working there.
     (
@@ -395,7 +452,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?:join|joining|be part of|being part of|become part of|becoming part of|"
         rf"work (?:for|at|with|on|in)|working (?:for|at|with|on|in)|intern (?:at|with|for|on|in)|"
         rf"interning (?:at|with|for|on|in)|contribute to|contributing to|be on) "
-        rf"{_THEIR_ORG}",
+        rf"{_THEIR_ORG}(?![\w'])",
     ),
     (
         "join",
@@ -436,6 +493,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "search",
+        rf"\b(?:i am|we are) (?:\w+ )?after (?:a|an|some|any) (?:bit of |little |spot of )?"
+        rf"{_GAP}{_JOB}\b",
+    ),
+    (
+        "search",
         r"\b(?:on the job market|job[_ ]hunting|job[_ ]searching|"
         r"seeking employment|seeking work|looking for work|searching for work|job seeking)\b",
     ),
@@ -471,7 +533,13 @@ _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
 # --- guards -------------------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(r" (?:[,;:.!?()—–-]|but|though|although|however|yet|so) ")
-_NEGATION = re.compile(r"\b(?:not|never|no|nor|rather than|instead of|without|neither)\b")
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|nor|rather than|instead of|without|neither|nowhere near|far from)\b"
+)
+# "Your team isn't by any chance hiring, is it?": a tag question keeps the ask.
+_TAG_QUESTION = re.compile(
+    r", (?:is|are|do|does|would|could|has|have|will) (?:it|you|they|there) \?$"
+)
 # Negative words that hedge the ask instead of withdrawing it.
 _HEDGES = re.compile(
     r"\b(?:(?:am|was|are|is) not (?:sure|certain)|not (?:sure|certain)|(?:do|did) not know|"
@@ -496,7 +564,7 @@ _TOPIC_FOR = {
         r"odds|chances|likely|tough|hard|difficult|possible|helps?|helped|hurt)\b"
     ),
     "opening": re.compile(
-        r"\b(?:how|why|where|what kinds?|which kinds?|types? of|usually|typically)\b"
+        r"\b(?:how|why|where|what kinds?|which kinds?|types? of|usually|typically|about)\b"
     ),
     "exist": _TOPIC,
     "needs": _TOPIC,
@@ -574,6 +642,8 @@ def job_asks(text: str) -> list[JobAsk]:
             for match in pattern.finditer(norm.text)
             if not _innocent(norm.text, match, kind, whole)
         ]
+        if not hits:  # a named pattern points more precisely than the ask's whole structure
+            hits = [(start, -end, "ask") for start, end in _directed_asks(norm.text)]
         if hits:
             start, negative_end, kind = min(hits)
             found.append(JobAsk(*norm.span(start, -negative_end), kind))
@@ -583,10 +653,19 @@ def job_asks(text: str) -> list[JobAsk]:
 # Asking to be kept in mind for a slot in their calendar is not a job ask.
 _SCHEDULING = re.compile(
     r"\b(?:window|slot|time|times|cancellation|calendar|diary|schedule|call|chat|meeting|"
-    r"minutes|coffee|conversation|frees up|free up)\b"
+    r"minutes|coffee|conversation|frees up|free up|reschedul\w*|postpone|cancel)\b"
+)
+_GATHERING = re.compile(
+    r"\b(?:reading|book|running|study|discussion|support|focus|mailing|whatsapp|facebook|"
+    r"slack|alumni|webinar|workshop|session|event|talk|call|meeting|club|society|walk|ride|"
+    r"tour|open day|class|course|panel|community|forum)\b"
+)
+_REPORTED = re.compile(
+    r"\b(?:i (?:\w+ )?(?:read|saw|heard|noticed|learned|see)|news|announced|announcement|"
+    r"reported|article|press)\b"
 )
 # The student's own doing, not a request: "I've put my name forward for the role".
-_OWN_ACT = re.compile(r"\bi (?:(?!would|could|can|might|may|hope|wonder)[\w']+ ){0,2}$")
+_OWN_ACT = re.compile(r"\bi (?:(?!would|could|can|might|may|hope|wonder)[\w']+ ){0,3}$")
 # The student's own plan, said to the reader: "I'll apply for internships in October",
 # "before applying for procurement roles".
 _OWN_PLAN = re.compile(
@@ -607,7 +686,9 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     next_break = _CLAUSE_BREAK.search(after)
     clause_after = after[: next_break.start()] if next_break else after
     clause = clause_before + match.group() + clause_after
-    if _NEGATION.search(_HEDGES.sub(" ", clause_before + match.group())):
+    if _NEGATION.search(_HEDGES.sub(" ", clause_before + match.group())) and not (
+        _TAG_QUESTION.search(sentence)
+    ):
         return True
     reader_org = bool(_READER_ORG.search(clause))
     topic = _TOPIC_FOR.get(kind)
@@ -631,6 +712,24 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         and "me" not in (match.group().split())
     ):
         return True
+    if kind == "hiring" and re.search(r"\bif (?:you|they|your \w+) $", clause_before):
+        return True  # a hypothetical: "if you were hiring a graduate today, what..."
+    if (
+        kind == "opening"
+        and re.match(r"(?:anything|something)\b", match.group())
+        and _SCHEDULING.search(after)
+    ):
+        return True
+    if kind == "hiring" and not reader_org and _REPORTED.search(clause_before):
+        return True  # news, not an ask: "I read that Sunnybrook is hiring 300 nurses"
+    if kind == "refer" and re.match(r"(?:put|putting|say|saying|drop|dropping)\b", match.group()):
+        subject = re.findall(r"\b(?:i|you)\b", clause_before)
+        if subject and subject[-1] == "i":
+            return True  # the student offering: "I'd be glad to put a word in with our office"
+    if kind == "join" and _GATHERING.search(match.group()):
+        return True  # "join your Thursday reading group", "your team's webinar"
+    if kind == "resume-it" and not re.search(rf"\b{_RESUME}\b", sentence):
+        return True
     if kind in ("refer", "refer-bare") and (
         _SCHEDULING.search(clause_after) or _OWN_ACT.search(clause_before)
     ):
@@ -639,7 +738,7 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         re.search(rf"\b{_JOB}\b", sentence) or _READER_ORG.search(sentence)
     ):
         return True
-    if kind == "needs" and not re.search(r"\b(?:i|me|my)\b", sentence):
+    if kind == "needs" and not re.search(r"\b(?:i|me|my)\b|\?$", sentence):
         return True
     if kind == "search" and not reader_org and _OWN_PLAN.search(clause_before):
         return True
@@ -656,6 +755,138 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         and "lead" in match.group()
         and not re.search(r"\b(?:any|welcome|appreciate|grateful|pass|send|share|have)\b", clause)
     )
+
+
+# --- the structure of an ask: (a) directed at the reader, (b) for employment ------------------
+#
+# Round 3. Rather than one more phrase per miss, each sentence is read for an ask aimed at the
+# reader (a modal or conditional "could you", "would you", "if you", "any chance", "please",
+# "I'd be grateful if/for", "I'd love") followed, in the same clause, by an employment object
+# ("a role", "any vacancies", "a placement", "work experience", "an intern") or verb ("hire
+# me", "take me on", "join your team", "work with you"). Guards: a negation; a question about
+# the topic between the two ("could you tell me how placements work", "I'd love to hear about
+# your role"); the reader's own job ("your first job"); the reader's past ("when you joined");
+# someone else as the one employed; a slot in a calendar; a search years away.
+
+_ASKED = re.compile(
+    r"\b(?:(?:could|would|can|will|might|may) (?:you|your (?:[\w'-]+ ){0,2}?"
+    rf"{_ORG_NOUN}|y'all|you all|you guys)|(?:you|your (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN}) "
+    r"(?:could|would|might|may)|(?:if|should|in case) "
+    r"(?:you|your (?:[\w'-]+ ){0,2}?"
+    rf"{_ORG_NOUN}|there)|please|kindly|any chance|is there any (?:way|chance)|would it be "
+    r"(?:possible|ok|okay|alright)|do you think|i (?:am|was) wondering|i wondered|whether you "
+    r"(?:would|could|might|may|can|will|are|have)|(?:is|would|might) there (?:be )?(?:a|any) "
+    r"(?:chance|way|room|space|possibility|scope)|any scope|might there|would there|"
+    r"(?:could|can|may|might) i|(?:whether|if) i (?:might|could|may|can)|i would "
+    r"(?:really |so |very |truly |hugely |be (?:so |very |really |truly |most |hugely |"
+    r"incredibly |extremely )?)?(?:grateful|thankful|appreciative|delighted|thrilled|honou?red|"
+    r"love|like|welcome|appreciate|value|jump at|be keen)|i would (?:\w+ )?(?:also )?be "
+    r"(?:\w+ )?(?:keen|happy|glad|eager|thrilled|delighted|grateful))\b"
+)
+# "job boards", "internship fairs": the job word names something else.
+_COMPOUND = (
+    r"(?! (?:boards?|sites?|search|searches|searching|hunt|hunting|market|markets|titles?|"
+    r"descriptions?|fairs?|security|satisfaction|seekers?|interviews?|tips|advice|skills|"
+    r"ladders?|rotations?|changes?|applications? (?:tips|advice|process)|process|processes|"
+    r"season|cycle|shadowing|hopping)\b)"
+)
+_EMPLOYMENT = re.compile(
+    rf"\b(?:jobs?{_COMPOUND}|roles?{_COMPOUND}(?! (?:of|model|models|in (?:the|a|an|shaping|"
+    r"helping)|play)\b)|"
+    r"positions?(?! (?:on|that|of|to)\b)|openings?(?! (?:your|a|an|the|my|remarks|up)\b)|"
+    rf"vacanc(?:y|ies)|placements?{_COMPOUND}(?! (?:of|test|exam)\b)|internships?{_COMPOUND}|"
+    r"interns?(?! with you "
+    r"on)|"
+    r"(?:graduate|grad|training|trainee|summer|rotational|internship|apprenticeship|early "
+    r"careers?) (?:schemes?|programmes?|programs?|intakes?)|work experience|"
+    r"work placements?|spots?(?! (?:on|of)\b)|"
+    # "the opportunity" alone is usually the chance to talk; a job opportunity is qualified.
+    r"(?:any|job|internship|work|career|employment|summer|paid|entry[_ ]level|graduate|junior) "
+    r"opportunit(?:y|ies)(?! (?:to|for) (?!me\b|someone|a student|students))|"
+    r"opportunit(?:y|ies) (?:(?:at|with|in|on) (?:your|you)|(?:that )?(?:might |may )?(?:come "
+    r"up|arise|open)|for (?:me|someone like me|a student)|available)|hires?|hiring|"
+    r"apprenticeships?|traineeships?|co[_-]?ops?|employment|fellowships?|clerkships?|"
+    r"(?:hire|employ) me|(?:take|taking|bring|bringing) me (?:on|onboard|aboard)|"
+    r"(?:take|taking) on (?:an? |another |any |more )?(?:[\w'-]+ )?(?:students?|interns?|"
+    r"graduates|grads|freshers|trainees|juniors)|"
+    r"(?:anything|something) (?:suitable|going(?! (?:on|to|well|through|ahead|right|wrong|"
+    r"around|round|back|out|in)\b)|available|open|coming up)|(?:casual|part_time|"
+    r"paid|temporary|temp|holiday|vacation|seasonal|freelance|contract|summer) work|"
+    r"(?:need|needs|use|want) (?:someone|somebody) to (?:help|work|assist|cover|support)|"
+    rf"(?:join|joining) (?:your|you (?:on|at)) (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN}(?![\w'])|"
+    r"(?:work|working|intern|interning) (?:for|with|under|alongside) you\b(?! (?:to|on (?:a|an|"
+    r"this|that|the) (?:call|chat|time))\b)|"
+    r"(?:intern|interning|work|working) (?:at|with|for|in) your|"
+    r"intakes?|(?:recruit(?:ment|ing|ers?)|hr|talent|hiring) (?:team|partners?|managers?|leads?|"
+    r"panel|people|department|colleagues?)|recruiters?|"
+    r"sponsor (?:a |my |me for a )?(?:work )?visa|visa sponsorship|(?:for me|me) to join\b|"
+    r"(?:join|start|come on board|come aboard|stay on) (?:you |your team )?as (?:an?|the|your)|"
+    r"stay on (?:with|at|in) (?:your|you)|trial (?:shifts?|days?|weeks?|periods?)|"
+    r"volunteer(?:ing)? (?:with|at|for|in) your|in (?:any|a|some) (?:paid |official |junior )?"
+    r"capacity|(?:get|getting|be|being) (?:on|onto|on to) (?:the|your) (?:[\w'-]+ ){0,3}?"
+    r"(?:rota|roster|books|payroll|bank|shortlist)|"
+    r"(?:(?:use|need)|(?:space|room|a place|capacity)(?: (?:on|in|at|with) (?:the|your) "
+    r"[\w'-]+)? for) (?:an? |another |one more |extra |some )(?:[\w'-]+ )?(?:"
+    rf"{_PERSON}|hands|help)|(?:an? extra|another) hand)\b"
+)
+# Between the ask and its object, a sign that the topic is asked about, not the thing itself.
+_ASKED_ABOUT = re.compile(
+    r"\b(?:about|how|what|which|why|where|who|whom|advice|tips|insights?|perspectives?|"
+    r"thoughts|views?|opinion|experience (?:of|on|with|in)|story|journey|path|stories|"
+    r"describe|explain|understand|learn|hear|like|compare|differ|differs|difference|between|"
+    r"recommend|suggest|resources|books?|reading|tell me if|walk me through|someone|"
+    r"somebody|people|students|others|grads|graduates|candidates|applicants|newcomers|"
+    r"folks|most|typical|typically|usually|generally|whether(?! (?:i|you|your|there)\b)|worth|"
+    r"thank|thanks|thanking)\b"
+)
+# The reader's own job: "your first role", "the job you had".
+_READERS_OWN = re.compile(
+    r"\byour (?:own |first |current |previous |early |old |last |summer |new |day |"
+    r"[\w'-]+ )?$|\b(?:when|after|before|since|as) you (?:[\w'-]+ ){0,3}$"
+)
+_ROUTED = re.compile(
+    r"\bwho (?:i should |to |i could )?(?:speak|talk|write|apply) to about\b|\b(?:keep|keeping) "
+    r"me (?:posted|in the loop|updated|informed) (?:about|on|of)\b"
+)
+# The student's own placement or job: "I'm on placement Monday to Thursday", "my internship".
+_STUDENTS_OWN = re.compile(
+    r"\b(?:i am|i was|i will be|i have been|i have|i had|i did|i completed|i finished|i "
+    r"started|i start|i begin|i) (?:\w+ )?(?:on|in|doing|at|a|an|my)? ?$|\bmy (?:[\w'-]+ )?$"
+)
+_READERS_PAST = re.compile(
+    r"^(?:\w+ )?(?:were|was|did|had|got|took|joined|started|began|moved|made|went|found|"
+    r"landed|left|came|knew|hired|applied|first|once|used to)\b"
+)
+
+
+def _directed_asks(sentence: str) -> list[tuple[int, int]]:
+    found = []
+    for ask in _ASKED.finditer(sentence):
+        rest = sentence[ask.end() :]
+        stop = re.search(r" (?:;|\.|!|\?|but|though|although|however|whereas) ", rest + " . ")
+        scope = rest[: stop.start()] if stop else rest
+        if _READERS_PAST.search(scope.lstrip()):
+            continue
+        for obj in _EMPLOYMENT.finditer(scope):
+            between = scope[: obj.start()]
+            if len(between.split()) > 20:
+                break
+            routed = _ROUTED.sub(" ", between)  # "who to speak to about getting onto the rota"
+            if _ASKED_ABOUT.search(routed) or _READERS_OWN.search(between):
+                continue
+            if _STUDENTS_OWN.search(between) or _GATHERING.search(obj.group()):
+                continue
+            clause = sentence[: ask.start()] + between
+            if _NEGATION.search(_HEDGES.sub(" ", clause[-60:] + obj.group())):
+                break
+            after = scope[obj.end() :]
+            if _SCHEDULING.search(after[:40]) and re.match(r"spots?|opening", obj.group()):
+                continue
+            if _FAR_FUTURE.search(sentence) or _PAST.search(between):
+                break
+            found.append((ask.start(), ask.end() + obj.end()))
+            break
+    return found
 
 
 def _openly_available(clause: str) -> bool:

@@ -35,7 +35,7 @@ _EXTRA_WORDS_TEXT = """
     paralegal paralegals clerkship clerkships practicum practicums capstone capstones
     sophomore sophomores alum alums alumna alumnae coop co-op pre-med pre-law
     tech app apps repo repos mailroom funder funders lmk grad grads admin ok okay fyi asap btw
-    dev devs ops qa gpa biz info infos prepped
+    dev devs ops qa gpa biz info infos prepped commis
     pytorch numpy scipy scikit jupyter matlab stata rstudio dataviz postgres postgresql mysql
     nosql mongodb graphql devsecops ansible serverless terraform kubectl golang rust haskell
     crypto wireframe wireframes wireframing standup standups reskilling async gamification

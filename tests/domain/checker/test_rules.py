@@ -599,6 +599,61 @@ def test_asks_for_job_round_two_leaves_look_alikes_alone(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # An ask aimed at the reader (could you, if you, any chance, I'd be grateful) whose
+        # object is employment, however it is worded.
+        "I would be so grateful for any work experience at your practice.",
+        "Any chance your team could use an intern over the summer?",
+        "Would you have space for an intern in the spring?",
+        "Do you think you could bring me on for the summer?",
+        "I'd love the chance to work with you on your team next year.",
+        "Is there any scope for a paid summer placement in your planning department?",
+        "Could I shadow you for a month and then join as a regulatory officer?",
+        "I'm also hoping your team might sponsor a work visa for me to join after graduation.",
+        "I wondered whether you'd be willing to act as my referee.",
+        "Is your lab looking for a research technician at the moment, by any chance?",
+        "Your team isn't by any chance looking for a data analyst, is it?",
+        # British, Australian and Indian idioms.
+        "Would you be willing to put a word in for me with the graduate recruitment team?",
+        "Could you keep my CV on file in case something opens up?",
+        "I'm after a bit of casual work over the summer break.",
+        "Reckon there'd be any gigs going on your next shoot for a camera assistant?",
+        "And if a spot ever comes free on your crew, I'm your guy.",
+        "Please do the needful and forward my resume to your HR team.",
+        "Shall I send through my CV so you can pass it on to your talent team?",
+    ],
+)
+def test_asks_for_job_round_three_reads_the_structure_of_an_ask(text: str) -> None:
+    assert findings(text, "asks-for-job") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could you tell me about your role at the firm?",
+        "I'd love to hear about your placement year and what you took from it.",
+        "Would you recommend taking a placement year?",
+        "I'd really like to thank you for the opportunity.",
+        "If you are in a position to share your slides, I'd be grateful.",
+        "If you were hiring a new graduate today, what would you look for?",
+        "If anything comes up on the day, please don't hesitate to move our call.",
+        "I read that Sunnybrook is hiring 300 nurses this year.",
+        "If you'd ever like to speak to our students, I'd be glad to put a word in with our "
+        "careers office.",
+        "I'm looking forward to joining your team's public webinar on model risk.",
+        "My apprenticeship doesn't finish until 2028, so I'm nowhere near job hunting.",
+        "Please keep in mind that I'm on placement Monday to Thursday.",
+        "Could we set up a quick call, and are there particular job boards you'd recommend?",
+        "I've already put my name forward for the analyst role.",
+        "I'd love to join your Thursday reading group if it's open to students.",
+    ],
+)
+def test_asks_for_job_round_three_leaves_look_alikes_alone(text: str) -> None:
+    assert findings(text, "asks-for-job") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Thank you for staying after your guest lecture on Tuesday.",
         "Your name came up when I asked my adviser about urban planning.",
         "I looked you up after the panel.",
