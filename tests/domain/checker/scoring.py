@@ -1,9 +1,9 @@
 """Load the labelled corpora and score the checker against them (used by tests and the tool).
 
 The development set, tuned on, is corpus.json plus every dev*.json file here
-(dev_students.json, dev_round2.json, ...). The held-out sets are heldout.json and
-heldout2.json: written before the checker was tuned on them, never tuned on, and scored only
-when a tuning round is finished. An entry's keys follow
+(dev_students.json, dev_round2.json, dev_round3.json, ...). The held-out sets are heldout.json,
+heldout2.json and heldout3.json: written before the checker was tuned on them, never tuned on,
+and scored only when a tuning round is finished. An entry's keys follow
 /work/brief/rules.md: `kind`, `channel`, `text`, `expected`, and optionally `subject`,
 `referrer_name` (or `referrer`), `to` (the recipient's full name), `minutes`, `rule_set`,
 `max_words`, `known_names`, `personal_words`, `other_bodies`, `meeting_ended_at`,
@@ -26,8 +26,9 @@ DEV_STUDENTS = HERE / "dev_students.json"
 DEV_ROUND2 = HERE / "dev_round2.json"
 HELDOUT = HERE / "heldout.json"
 HELDOUT2 = HERE / "heldout2.json"
+HELDOUT3 = HERE / "heldout3.json"
 # The held-out sets by the name the tool takes (--heldout heldout2).
-HELDOUT_SETS = {"heldout": HELDOUT, "heldout2": HELDOUT2}
+HELDOUT_SETS = {"heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3}
 
 
 def dev_sets() -> list[Path]:
@@ -131,14 +132,19 @@ HELDOUT_MIN_POSITIVES = 10
 # Measured once per set with the final checker of a tuning round, not tuned on afterwards:
 # where a rule misses 0.9 there, its floor is the honest figure (docs/checker.md).
 HELDOUT_MEASURED: dict[str, dict[str, float]] = {
-    # Round 2 (dev set: corpus.json + dev_students.json + dev_round2.json).
+    # Round 2 (dev set: corpus.json + dev_students.json + dev_round2.json); asks-for-job
+    # re-measured once in round 3 (dev set + dev_round3.json), the other rules unchanged.
     "heldout": {
-        "asks-for-job": 0.87,  # recall 28/32 (0.875): four subtle asks missed; precision 1.00
+        # asks-for-job: 32/32 in round 3 (0.88 in round 2), so the usual 0.9 floor applies.
         "spelling": 0.86,  # recall 13/15 (0.867); precision 1.00 (was 0.50 in round 1)
     },
     "heldout2": {
-        "asks-for-job": 0.76,  # recall 29/38 (0.763), precision 29/31 (0.935)
+        "asks-for-job": 0.84,  # round 3: recall 32/38 (0.842), precision 32/34 (0.941)
         "spelling": 0.85,  # precision 12/14 (0.857): two false alarms; recall 1.00
+    },
+    # Round 3: heldout3.json, written by another helper as the round began, before any tuning.
+    "heldout3": {
+        "asks-for-job": 0.83,  # recall 52/62 (0.839), precision 52/57 (0.912)
     },
 }
 
