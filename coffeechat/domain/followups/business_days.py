@@ -57,6 +57,10 @@ class BusinessCalendar:
                 remaining -= 1
         return d
 
+    def on_or_after(self, d: date) -> date:
+        """`d` when it is a business day, else the next one."""
+        return d if self.is_business_day(d) else self.add_business_days(d, 1)
+
     def business_days_between(self, a: date, b: date) -> int:
         """Business days in (a, b]; negative when b is before a.
 

@@ -345,7 +345,8 @@ def keep_in_touch(ctx: RuleContext) -> Iterator[Action]:
                 f"It has been {_plural(days, 'day')} since you were last in touch. A few lines "
                 "on how their advice played out keeps the relationship alive."
             ),
-            due=last + timedelta(days=days),
+            # A note about their work lands on a working day, not on a Sunday or a holiday.
+            due=ctx.calendar.on_or_after(last + timedelta(days=days)),
             contact_id=h.contact.id,
             organization_id=h.contact.organization_id,
             draft_kind="update",

@@ -213,6 +213,22 @@ def test_a_later_message_resets_the_keep_in_touch_clock() -> None:
     assert not action.overdue
 
 
+@pytest.mark.parametrize(
+    ("thanked", "due"),
+    [
+        (date(2026, 4, 5), date(2026, 7, 6)),  # 90 days is Saturday 4 July: the Monday
+        (date(2026, 8, 28), date(2026, 11, 27)),  # 90 days is Thanksgiving: the Friday
+    ],
+)
+def test_keep_in_touch_falls_on_a_business_day(thanked: date, due: date) -> None:
+    held = meeting(5, 1, utc(thanked.year, thanked.month, thanked.day, 15), has_reflection=True)
+    snapshot = Snapshot(
+        contacts=(contact(1),), meetings=(held,), messages=(sent(1, 1, "thank-you", thanked),)
+    )
+    [action] = of_kind(run(snapshot, due), "keep-in-touch")
+    assert action.due == due
+
+
 def test_no_keep_in_touch_before_a_thank_you() -> None:
     held = meeting(5, 1, utc(2026, 3, 10, 15), has_reflection=True)
     snapshot = Snapshot(contacts=(contact(1),), meetings=(held,))
