@@ -194,17 +194,10 @@ def check_context(
             names.append(contact.referred_by.full_name)
         meeting = meeting_for(user, contact, kind) if kind == "thank-you" else None
     notes: tuple[str, ...] = ()
-    if meeting is not None:
-        recap = recap_of(user, meeting, user_tz(profile))
+    if meeting is not None:  # checked as the user types: only the query the notes need
+        referrals = (name for name, _ in queries.referrals_named_in(user, meeting))
         notes = tuple(
-            n
-            for n in (
-                meeting.advice,
-                meeting.next_step,
-                meeting.notes,
-                *(referral.name for referral in recap.referrals),
-            )
-            if n.strip()
+            n for n in (meeting.advice, meeting.next_step, meeting.notes, *referrals) if n.strip()
         )
     return CheckContext(
         kind=kind,  # type: ignore[arg-type]

@@ -7,8 +7,9 @@ from datetime import datetime
 from typing import Any
 
 from coffeechat.accounts.services import profile_of
-from coffeechat.domain.checker import KINDS, RULE_SETS, CheckContext, check, word_count
+from coffeechat.domain.checker import KINDS, RULE_SETS, check, word_count
 from coffeechat.domain.drafts import Draft, Template, render
+from coffeechat.domain.drafts.checking import draft_check_context
 from coffeechat.domain.drafts.sample import sample_context
 from coffeechat.domain.findings import Finding
 from coffeechat.domain.questions import check_question
@@ -106,22 +107,12 @@ def review_template(
 ) -> TemplateReview:
     """Errors and warnings our checker finds in `body` once filled in for a sample contact."""
     profile = profile_of(user)
-    sender = sender_of(user, profile)
-    ctx = sample_context(kind, variant, sender, now.astimezone(user_tz(profile)).date())
-    draft = render(kind, ctx, Template(kind, variant, subject, body))
-    contact = ctx.contact
-    them = f"{contact.first_name} {contact.last_name}"
-    to_referrer = kind in ("close-the-loop", "introduction-blurb")
-    names = (sender.name, sender.school, sender.program, them, contact.organization)
-    check_ctx = CheckContext(
-        kind=kind,  # type: ignore[arg-type]
-        channel=draft.channel,  # type: ignore[arg-type]
-        subject=draft.subject,
-        referrer_name=contact.referrer if contact.referrer_consent == "yes" else None,
-        rules=RULE_SETS.get(sender.rule_set, rule_set_for(profile)),
-        known_names=tuple(n for n in (*names, contact.referrer) if n),
-        meeting_notes=tuple(n for n in (ctx.meeting.advice, ctx.meeting.next_step) if n),
-        recipient_name=contact.referrer if to_referrer else them,
+    ctx = sample_context(
+        kind, variant, sender_of(user, profile), now.astimezone(user_tz(profile)).date()
     )
-    serious = [f for f in check(draft.body, check_ctx) if f.severity in ("error", "warning")]
+    draft = render(kind, ctx, Template(kind, variant, subject, body))
+    # A 2-Hour Job Search wording is tried against its own rule set, whatever the user's is.
+    rules = RULE_SETS.get(variant) or rule_set_for(profile)
+    findings = check(draft.body, draft_check_context(draft, ctx, rules))
+    serious = [f for f in findings if f.severity in ("error", "warning")]
     return TemplateReview(draft, serious)

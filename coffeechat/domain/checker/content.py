@@ -93,9 +93,9 @@ _THEIR_WORK_NOUNS = (
     "salon", "kitchens?", "hotel",
     "films?", "show", "album", "exhibit", "exhibition", "collection", "photographs?",
     "photography", "storymaps?", "maps?", "art", "music", "code", "repo", "library",
-    "dissertation", "thesis", "book", "testimony", "op-eds", "videos?", "channel", "youtube",
+    "dissertation", "thesis", "testimony", "op-eds", "videos?", "channel", "youtube",
     "career in", "career at", "career as", "career (?:from|since|moving|shift)",
-    "career path", "path", "trajectory", "journey", "route", "story", "transition",
+    "career path", "path", "trajectory", "journey", "route",
     "path (?:from|into|to|in|at|as)",
     "journey (?:from|into|to|in|at|as)", "current", "previous", "former", "recent", "new",
 )  # fmt: skip

@@ -72,8 +72,7 @@ FIRST_NAME_SOURCES = frozenset({"family", "friend", "neighbour", "colleague"})
 def greeting_name(contact: Recipient, user: Sender) -> str:
     """ "Ms. Okoye", "Grace Okoye" or "Grace": how the greeting names them ("" if unnamed)."""
     first, last = " ".join(contact.first_name.split()), " ".join(contact.last_name.split())
-    familiar = user.prefer_first_names or contact.how_found.strip().lower() in FIRST_NAME_SOURCES
-    if familiar and first:
+    if is_familiar(contact, user) and first:
         return first
     honorific = contact.honorific.strip()
     if honorific and last:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from .checking import WRITTEN_TO_REFERRER
 from .context import DraftContext, MeetingRecap, Recipient, Referral, Sender
 from .dates import long_date
 
@@ -32,14 +33,12 @@ _VARIANT_CONTACTS = {
     "warm": {"how_found": "family"},
     "cold": {"how_found": "online"},
 }
-# Written to the referrer about the sample contact.
-_TO_REFERRER = frozenset({"close-the-loop", "introduction-blurb"})
 
 
 def sample_context(kind: str, variant: str, user: Sender, today: date) -> DraftContext:
     """A context for trying `kind`/`variant` with the user's own details."""
     contact = replace(SAMPLE_CONTACT, **_VARIANT_CONTACTS.get(variant, {}))  # type: ignore[arg-type]
-    if kind in _TO_REFERRER or (kind == "referral-intro" and variant != "unnamed"):
+    if kind in WRITTEN_TO_REFERRER or (kind == "referral-intro" and variant != "unnamed"):
         contact = replace(contact, referrer=SAMPLE_REFERRER, referrer_consent="yes")
     if variant in ("2hjs-5", "2hjs-6"):
         user = replace(user, rule_set=variant)

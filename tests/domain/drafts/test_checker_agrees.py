@@ -29,6 +29,7 @@ from coffeechat.domain.drafts import (
     Sender,
     render,
 )
+from coffeechat.domain.drafts.checking import draft_check_context
 from coffeechat.domain.drafts.fields import FIELDS, STUDENT_ONLY
 from coffeechat.domain.findings import Finding
 
@@ -187,31 +188,6 @@ def cases(draw: st.DrawFn) -> Case:
     return Case(kind, ctx)
 
 
-def check_context(case: Case, draft: Draft, *, with_names: bool) -> CheckContext:
-    """What the app hands the checker for this draft (with the names of the people involved),
-    or what `POST /check` without a contact knows (nothing but the text)."""
-    ctx, contact = case.ctx, case.ctx.contact
-    them = f"{contact.first_name} {contact.last_name}".strip()
-    writing_to = contact.referrer if case.kind in {"close-the-loop", "introduction-blurb"} else them
-    # The profile is always known (to the composer and to `POST /check` alike).
-    mine = [ctx.user.name, ctx.user.school, ctx.user.program, *ctx.user.interests]
-    theirs = [them, contact.organization, contact.referrer] if with_names else []
-    names = [*mine, *theirs]
-    meeting = ctx.meeting
-    notes = [meeting.advice, meeting.next_step, *(r.name for r in meeting.referrals)]
-    nameable = contact.referrer if contact.referrer_consent != "no" else ""
-    return CheckContext(
-        kind=case.kind,  # type: ignore[arg-type]
-        channel=draft.channel,  # type: ignore[arg-type]
-        subject=draft.subject,
-        referrer_name=nameable or None,
-        rules=RULE_SETS[ctx.user.rule_set],
-        known_names=tuple(n for n in names if n),
-        meeting_notes=tuple(n for n in notes if n) if with_names else (),
-        recipient_name=writing_to or None,
-    )
-
-
 BRACKET = re.compile(r"\[[^\[\]\n]+\]")
 ALLOWED_LABELS = {f"[{FIELDS[name].label}]" for name in STUDENT_ONLY}
 
@@ -239,7 +215,11 @@ def test_every_built_in_draft_passes_our_own_checker(case: Case) -> None:
     assert set(draft.missing) <= STUDENT_ONLY, draft.missing
     assert set(BRACKET.findall(text)) <= ALLOWED_LABELS, text
     for with_names in (True, False):
-        findings = check(draft.body, check_context(case, draft, with_names=with_names))
+        # As the composer sees it (the people involved known), and as `POST /check` sees a
+        # pasted text (only the student's own profile known).
+        rules = RULE_SETS[case.ctx.user.rule_set]
+        context = draft_check_context(draft, case.ctx, rules, contact_known=with_names)
+        findings = check(draft.body, context)
         assert serious(findings, draft) == [], draft.body
 
 
