@@ -174,6 +174,8 @@ EMAIL_HOST_PASSWORD = config.env_str("COFFEECHAT_SMTP_PASSWORD")
 EMAIL_USE_SSL = config.env_bool("COFFEECHAT_SMTP_SSL", False)
 EMAIL_USE_TLS = config.env_bool("COFFEECHAT_SMTP_STARTTLS", not EMAIL_USE_SSL)
 EMAIL_TIMEOUT = 20
+EMAIL_BACKEND = "coffeechat.common.mail.EmailBackend"  # quoted-printable bodies, our Message-IDs
+EMAIL_USE_LOCALTIME = True  # a Date with a real offset, not "-0000"
 DEFAULT_FROM_EMAIL = config.env_str("COFFEECHAT_FROM_EMAIL", "coffeechat@localhost")
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ImproperlyConfigured("Choose one of COFFEECHAT_SMTP_STARTTLS and COFFEECHAT_SMTP_SSL.")

@@ -12,6 +12,8 @@ from coffeechat.accounts.models import ApiToken
 from coffeechat.accounts.services import create_user, profile_of
 from coffeechat.network.models import Contact, Organization
 
+pytest_plugins = ["tests.dav"]  # the Radicale server, for CalDAV and CardDAV tests
+
 
 @pytest.fixture
 def alice(db: Any) -> Any:

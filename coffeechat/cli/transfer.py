@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -200,11 +201,19 @@ def _export(args: argparse.Namespace) -> int:
         )
     content, _, _ = export_file(acting_user(args.user), kind)
     try:
-        Path(args.file).write_bytes(content)
+        write_private(Path(args.file), content)
     except OSError as exc:
         raise CommandError(f"Can't write {args.file}: {exc.strerror or exc}.") from exc
     print(f"Wrote {args.file}.", file=sys.stderr)
     return 0
+
+
+def write_private(path: Path, content: bytes) -> None:
+    """Write a file only its owner can read (0600): exports hold other people's details."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)  # an existing file keeps its old mode through O_CREAT
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(content)
 
 
 def _restore(args: argparse.Namespace) -> int:

@@ -6,9 +6,11 @@ smuggle in another header (a Bcc, say): the break becomes a space.
 
 from __future__ import annotations
 
+import copy
 import smtplib
 import ssl
 from dataclasses import dataclass
+from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -88,12 +90,18 @@ def build_email(
         email["To"] = Address(display_name=one_line(to_name), addr_spec=to_addr)
     email["Date"] = formatdate(localtime=False, usegmt=True)
     email["Message-ID"] = make_msgid(domain=(from_addr.rpartition("@")[2] or "localhost"))
-    email.set_content(body.replace("\r\n", "\n"))
+    text = body.replace("\r\n", "\n")
+    # Quoted-printable keeps a non-English body 7-bit clean: servers that don't offer
+    # 8BITMIME (and smtplib never asks for it) must not get raw 8-bit data.
+    email.set_content(text, cte="7bit" if text.isascii() else "quoted-printable")
     return email
 
 
 def eml_bytes(email: EmailMessage) -> bytes:
-    return email.as_bytes()
+    """An .eml that opens as a draft to send (Outlook reads X-Unsent), with CRLF line ends."""
+    draft = copy.deepcopy(email)
+    draft["X-Unsent"] = "1"
+    return draft.as_bytes(policy=policy.SMTP)
 
 
 def mailto_url(to_addr: str, subject: str, body: str) -> str:

@@ -15,6 +15,7 @@ from aiosmtpd.controller import Controller
 from django.test import Client
 
 from coffeechat.accounts.services import create_user
+from coffeechat.common import mail
 from tests.conftest import signed_in
 
 
@@ -84,7 +85,7 @@ def inbox(settings: Any) -> Iterator[Inbox]:
     received = Inbox()
     controller = Controller(received, hostname="127.0.0.1", port=free_port())
     controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = mail.BACKEND
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = controller.port
     settings.EMAIL_USE_TLS = False

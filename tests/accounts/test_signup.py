@@ -15,6 +15,7 @@ from django.utils import timezone
 from coffeechat.accounts.invitations import create_invitation
 from coffeechat.accounts.models import Invitation
 from coffeechat.accounts.services import membership_of
+from coffeechat.common import mail
 from tests.accounts.conftest import Inbox
 
 NEW = {
@@ -96,7 +97,7 @@ def test_signing_in_unconfirmed_shows_a_friendly_reminder_and_can_resend(
 
 def test_an_unreachable_mail_server_doesnt_lose_the_new_account(server: Any, settings: Any) -> None:
     server.SIGNUP = "open"
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = mail.BACKEND
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", 9, False
     response = Client().post("/signup/", NEW, follow=True)
     assert response.status_code == 200

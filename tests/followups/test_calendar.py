@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
-import pytest
 import time_machine
 from caldav.davclient import DAVClient
 from django.test import Client
@@ -19,7 +12,7 @@ from icalendar import Calendar, Event
 
 from coffeechat.accounts.services import profile_of
 from coffeechat.network.models import Contact
-from tests.followups.conftest import free_port, meeting, ny, person, sent
+from tests.followups.conftest import meeting, ny, person, sent
 
 NOW = ny(2026, 11, 30, 9)
 
@@ -93,6 +86,15 @@ def test_the_feed_needs_only_its_secret_and_shows_only_the_owners_items(
     assert Client().get(_feed_path(client_alice)).status_code == 200
 
 
+def test_the_feed_tells_every_calendar_program_how_often_to_refresh(
+    client_alice: Client, referrer: Contact
+) -> None:
+    body = Client().get(_feed_path(client_alice)).content.decode()
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n" in body  # RFC 7986
+    assert "X-PUBLISHED-TTL:PT1H\r\n" in body  # what Outlook reads
+    assert Calendar.from_ical(body).refresh_interval == timedelta(hours=1)
+
+
 def test_a_blank_secret_never_opens_a_feed(client: Client, alice: Any) -> None:
     profile = profile_of(alice)
     assert profile.calendar_secret == ""
@@ -110,37 +112,6 @@ def test_the_digest_choice_is_saved(client_alice: Client, alice: Any) -> None:
 
 
 # A real CalDAV server
-
-
-@pytest.fixture
-def radicale(tmp_path: Path) -> Iterator[str]:
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "radicale",
-            f"--storage-filesystem-folder={tmp_path / 'dav'}",
-            f"--server-hosts=127.0.0.1:{port}",
-            "--auth-type=none",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("Radicale did not start") from None
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def _split(body: bytes) -> list[str]:

@@ -14,6 +14,7 @@ from django.test import override_settings
 
 from coffeechat.accounts.services import personal_owner
 from coffeechat.cli.main import main
+from coffeechat.common import mail
 from coffeechat.followups.models import DailyDigest
 from tests.followups.conftest import free_port, ny, person, sent
 
@@ -40,7 +41,7 @@ def mailbox() -> Iterator[Mailbox]:
     controller.start()
     try:
         with override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+            EMAIL_BACKEND=mail.BACKEND,
             EMAIL_HOST="127.0.0.1",
             EMAIL_PORT=controller.port,
             EMAIL_USE_TLS=False,
@@ -88,6 +89,20 @@ def test_it_sends_once_a_day_unless_forced(mailbox: Mailbox, owner: Any, capsys:
     assert code == 0 and len(mailbox.received) == 2
 
 
+@time_machine.travel(ny(2026, 3, 17, 7), tick=False)
+def test_the_digest_reads_well_in_any_mail_program(
+    mailbox: Mailbox, owner: Any, capsys: Any, settings: Any
+) -> None:
+    settings.DEFAULT_FROM_EMAIL = "coffeechat@careers.example.edu"
+    sent(person(owner, "Zoë"), "request", ny(2026, 3, 6))  # 8-bit text in the body
+    run(["digest"], capsys)
+    [mail] = mailbox.received
+    assert mail["Content-Transfer-Encoding"] == "quoted-printable"
+    assert "Zoë" in body(mail)
+    assert mail["Message-ID"].endswith("@careers.example.edu>")
+    assert not mail["Date"].endswith("-0000")  # a real offset, not "zone unknown"
+
+
 @time_machine.travel(ny(2026, 3, 16, 7), tick=False)
 def test_nothing_due_sends_nothing(mailbox: Mailbox, owner: Any, capsys: Any) -> None:
     code, out, _ = run(["digest"], capsys)
@@ -114,7 +129,7 @@ def test_a_failed_send_fails_loudly_and_is_retried(
 def test_an_unreachable_server_is_a_failure_too(owner: Any, capsys: Any) -> None:
     with (
         override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+            EMAIL_BACKEND=mail.BACKEND,
             EMAIL_HOST="127.0.0.1",
             EMAIL_PORT=9,  # discard: nothing listens there
             EMAIL_USE_TLS=False,

@@ -47,6 +47,21 @@ def test_it_sends_through_smtp_and_records_the_message_as_sent(
         received.get_content().replace("\r\n", "\n")
         == "Dear Priya,\nCould I ask you for 20 minutes?\n"
     )
+    assert "X-Unsent" not in received  # that header is for a downloaded draft only
+
+
+def test_a_non_english_body_travels_quoted_printable(
+    client_alice: Any, alice: Any, referrer: Contact, smtp_server: Any
+) -> None:
+    inbox, port = smtp_server
+    use_server(alice, port)
+    post = compose_post(referrer, "send") | {"body": "Dear Priya, ¿20 minutos? Merci — Zoë"}
+    client_alice.post("/compose/", post)
+    (envelope,) = inbox.received
+    assert envelope.content.isascii()  # no 8-bit data without 8BITMIME
+    received = email.message_from_bytes(envelope.content, policy=policy.default)
+    assert received["Content-Transfer-Encoding"] == "quoted-printable"
+    assert received.get_content().strip() == "Dear Priya, ¿20 minutos? Merci — Zoë"
 
 
 def test_line_breaks_in_names_cannot_add_headers(
@@ -147,6 +162,18 @@ def test_download_eml_saves_the_draft_and_returns_rfc5322(
     assert Message.objects.get().status == "draft"
     saved = client_alice.get(f"/messages/{Message.objects.get().pk}/eml")
     assert saved.status_code == 200 and b"Subject: Advice?" in saved.content
+
+
+def test_the_eml_opens_as_an_unsent_draft_with_crlf_line_ends(
+    client_alice: Any, referrer: Contact
+) -> None:
+    post = compose_post(referrer, "eml") | {"body": "Dear Priya,\nÇa va? 20 minutes?"}
+    content = client_alice.post("/compose/", post).content
+    assert b"\nX-Unsent: 1\r\n" in content  # Outlook opens it as a draft, not received mail
+    assert b"\n" not in content.replace(b"\r\n", b"")  # no bare LF anywhere
+    parsed = email.message_from_bytes(content, policy=policy.default)
+    assert parsed["Content-Transfer-Encoding"] == "quoted-printable" and content.isascii()
+    assert parsed.get_content().replace("\r\n", "\n") == "Dear Priya,\nÇa va? 20 minutes?\n"
 
 
 def test_the_mailto_link_carries_subject_and_body(client_alice: Any, referrer: Contact) -> None:

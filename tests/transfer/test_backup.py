@@ -117,3 +117,23 @@ def test_a_hand_edited_script_link_is_refused(alice, referral):
     with pytest.raises(BackupRefused, match="Row 1 of contacts, linkedin_url: Enter a valid URL"):
         restore_backup(alice, document)
     assert not Contact.objects.owned_by(alice).exists()
+
+
+def test_secrets_stay_out_of_the_backup_and_a_restore_asks_for_them_again(alice: Any) -> None:
+    from coffeechat.outreach.models import SmtpAccount
+
+    SmtpAccount.objects.create(owner=alice, host="smtp.example.org", password="hunter2-app")
+    profile = profile_of(alice)
+    profile.calendar_secret = "feed-secret-123"
+    profile.save()
+    document = export_backup(alice)
+    text = json.dumps(document)
+    assert "hunter2-app" not in text and "feed-secret-123" not in text
+    [account] = document["data"]["outreach.smtpaccount"]
+    assert account["host"] == "smtp.example.org" and "password" not in account
+    SmtpAccount.objects.filter(owner=alice).delete()
+    for model in owned_models():
+        model._default_manager.filter(owner=alice).delete()
+    restore_backup(alice, document)
+    restored = SmtpAccount.objects.get(owner=alice)
+    assert (restored.host, restored.password) == ("smtp.example.org", "")

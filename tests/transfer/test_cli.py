@@ -84,6 +84,7 @@ def test_export_by_extension_and_restore_into_an_empty_account(db, capsys, tmp_p
     for name in ("all.xlsx", "people.csv", "cards.vcf", "backup.json"):
         code, _, err = run(["export", str(tmp_path / name)], capsys)
         assert code == 0 and f"Wrote {tmp_path / name}" in err
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o600  # other people's details
     assert openpyxl.load_workbook(tmp_path / "all.xlsx").sheetnames[0] == "Contacts"
     assert (tmp_path / "cards.vcf").read_text().count("BEGIN:VCARD") == 6
     code, _, err = run(["export", str(tmp_path / "x.pdf")], capsys)
@@ -94,6 +95,14 @@ def test_export_by_extension_and_restore_into_an_empty_account(db, capsys, tmp_p
     code, _, err = run(["restore", str(tmp_path / "backup.json")], capsys)
     assert code == 0 and "Restored" in err
     assert Contact.objects.owned_by(personal_owner()).count() == 6
+
+
+def test_an_export_over_a_readable_file_makes_it_private(db, capsys, tmp_path):
+    old = tmp_path / "people.csv"
+    old.write_text("old")
+    old.chmod(0o644)
+    assert run(["export", str(old)], capsys)[0] == 0
+    assert old.stat().st_mode & 0o777 == 0o600 and old.read_bytes() != b"old"
 
 
 def test_restore_refuses_a_file_that_is_not_json(db, capsys, tmp_path):

@@ -163,7 +163,8 @@ def test_exports_neutralize_formulas_and_cover_every_sheet(client_alice, alice):
     assert response["Content-Disposition"].startswith('attachment; filename="coffeechat-')
     book = openpyxl.load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["Contacts", "Organizations", "Messages", "Meetings", "Actions"]
-    assert book["Contacts"]["A2"].value == '\'=HYPERLINK("http://x")'
+    cell = book["Contacts"]["A2"]
+    assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s" and cell.quotePrefix
     text = client_alice.get("/export/csv").content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[1][0] == '\'=HYPERLINK("http://x")'

@@ -13,7 +13,13 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from coffeechat.domain.exporters.table import Cell, Table, check_cell, neutralize
+from coffeechat.domain.exporters.table import (
+    FORMULA_STARTS,
+    Cell,
+    Table,
+    check_cell,
+    neutralize,
+)
 
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 # openpyxl refuses control characters that XML 1.0 can't carry.
@@ -68,7 +74,7 @@ def _csv_text(value: Cell) -> str:
 def _xlsx_value(sheet: object, value: Cell) -> object:
     value = check_cell(value)
     if isinstance(value, str):
-        return neutralize(_XML_ILLEGAL.sub(" ", value))[:_EXCEL_MAX_CHARS]
+        return _text_cell(sheet, value)
     if isinstance(value, datetime | date):
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = "yyyy-mm-dd hh:mm" if isinstance(value, datetime) else "yyyy-mm-dd"
@@ -76,8 +82,23 @@ def _xlsx_value(sheet: object, value: Cell) -> object:
     return value
 
 
+def _text_cell(sheet: object, text: str) -> WriteOnlyCell | str:
+    """A typed text cell. One that looks like a formula is stored as text with Excel's hidden
+    quote prefix, so it is shown as typed (no visible apostrophe) and never calculated, even
+    after the cell is edited; a CSV file has no cell types, so `to_csv` keeps the apostrophe."""
+    text = _XML_ILLEGAL.sub(" ", text)[:_EXCEL_MAX_CHARS]
+    if not text.startswith(FORMULA_STARTS):
+        return text
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"  # openpyxl reads a leading "=" as a formula
+    cell.quotePrefix = True
+    return cell
+
+
 def _header_cell(sheet: object, header: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=neutralize(_XML_ILLEGAL.sub(" ", header)))
+    cell = _text_cell(sheet, header)
+    if isinstance(cell, str):
+        cell = WriteOnlyCell(sheet, value=cell)
     cell.font = Font(bold=True)
     return cell
 

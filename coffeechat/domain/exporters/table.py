@@ -26,10 +26,11 @@ class Table:
 
 
 def neutralize(value: str) -> str:
-    """Prefix a leading formula character with "'" so the cell is shown as text (OWASP advice).
+    """Prefix a leading formula character with "'" so a CSV cell is read as text (OWASP advice).
 
-    Phone numbers such as "+1 555 0100" get the prefix too; a visible apostrophe is a small
-    price for a file that can't run anything.
+    CSV has no cell types, so phone numbers such as "+1 555 0100" get the prefix too; a visible
+    apostrophe is a small price for a file that can't run anything. Excel files use typed text
+    cells instead (see `spreadsheet._text_cell`).
     """
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 

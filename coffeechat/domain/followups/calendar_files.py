@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vDuration
 
 from coffeechat.domain.followups.action import Action
 from coffeechat.domain.limits import one_line
@@ -161,5 +161,7 @@ def feed_ics(
     events = [meeting_event(m) for m in meeting_list]
     events += [_action_event(a, domain, stamp) for a in actions]
     calendar = _calendar(f"feed@{domain}", name, events, {m.starts_at.year for m in meeting_list})
-    calendar.refresh_interval = FEED_REFRESH
+    # RFC 7986 wants VALUE=DURATION on the refresh hint; Outlook reads only X-PUBLISHED-TTL.
+    calendar.add("refresh-interval", FEED_REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(FEED_REFRESH))
     return bytes(calendar.to_ical())

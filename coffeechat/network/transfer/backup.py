@@ -88,6 +88,12 @@ def _is_owned(model: Any) -> bool:
     return isinstance(model, type) and issubclass(model, Owned)
 
 
+# Left out of every backup: a copied file must not carry the keys to the student's mailbox
+# or calendar feed. After a restore they set the mail password again and make a new feed link.
+SECRET_FIELDS = {"outreach.smtpaccount": frozenset({"password"})}
+SECRET_PROFILE_FIELDS = frozenset({"calendar_secret"})
+
+
 def export_backup(owner: Any) -> dict[str, Any]:
     ordered = {
         m: list(m._default_manager.filter(owner=owner).order_by("pk")) for m in owned_models()
@@ -97,7 +103,8 @@ def export_backup(owner: Any) -> dict[str, Any]:
     }
     data: dict[str, list[dict[str, Any]]] = {}
     for model, rows in ordered.items():
-        fields = _data_fields(model)
+        secret = SECRET_FIELDS.get(model._meta.label_lower, frozenset())
+        fields = [field for field in _data_fields(model) if field.name not in secret]
         data[model._meta.label_lower] = [
             {field.name: _value(row, field, position) for field in fields} for row in rows
         ]
@@ -108,7 +115,11 @@ def export_backup(owner: Any) -> dict[str, Any]:
         "owner": owner.get_username(),
         "exported_at": timezone.now().isoformat(),
         "schema": _schema(),
-        "profile": {f.name: _plain(f.value_from_object(profile)) for f in _profile_fields()},
+        "profile": {
+            f.name: _plain(f.value_from_object(profile))
+            for f in _profile_fields()
+            if f.name not in SECRET_PROFILE_FIELDS
+        },
         "data": data,
     }
 

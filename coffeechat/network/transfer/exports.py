@@ -5,12 +5,15 @@ Each sheet is built with a fixed number of queries, whatever the number of rows.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import uuid
 import zoneinfo
 from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 
@@ -219,6 +222,22 @@ def vcards(owner: Any) -> list[VCardData]:
             linkedin_url=c.linkedin_url,
             notes=c.notes,
             tags=tuple(c.tags),
+            honorific=c.honorific,
+            postal_address=c.postal_address,
+            location=c.location,
+            uid=card_uid(c),
+            revised=c.updated_at,
         )
         for c in contacts
     ]
+
+
+def card_uid(contact: Contact) -> str:
+    """The same UID for the same contact in every export, and no two contacts share one.
+
+    Derived from the instance's secret, the owner and the contact, so it reveals neither
+    database ids nor anything about other instances.
+    """
+    secret = hashlib.sha256(f"coffeechat-vcard-uid:{settings.SECRET_KEY}".encode()).digest()
+    namespace = uuid.UUID(bytes=secret[:16])
+    return f"urn:uuid:{uuid.uuid5(namespace, f'{contact.owner_id}/{contact.pk}')}"

@@ -1,5 +1,6 @@
 import csv
 import io
+import zipfile
 from datetime import UTC, date, datetime
 
 import openpyxl
@@ -63,12 +64,22 @@ def test_xlsx_with_no_tables_is_still_a_workbook():
 
 
 @pytest.mark.parametrize("start", FORMULA_STARTS)
-def test_xlsx_never_writes_a_formula(start):
+def test_xlsx_never_writes_a_formula_and_shows_the_text_as_typed(start):
     table = Table("Contacts", (f"{start}header",), ((f"{start}SUM(A1:A2)",),))
-    sheet = load(to_xlsx([table]))["Contacts"]
+    content = to_xlsx([table])
+    sheet = load(content)["Contacts"]
+    assert (sheet["A1"].value, sheet["A2"].value) == (f"{start}header", f"{start}SUM(A1:A2)")
     for cell in (sheet["A1"], sheet["A2"]):
         assert cell.data_type == "s"
-        assert str(cell.value).startswith("'")
+        assert cell.quotePrefix  # Excel's hidden prefix: text even after the cell is edited
+    with zipfile.ZipFile(io.BytesIO(content)) as package:
+        assert "<f>" not in package.read("xl/worksheets/sheet1.xml").decode()
+
+
+def test_xlsx_phone_numbers_carry_no_visible_apostrophe():
+    table = Table("Contacts", ("Phone",), (("+44 20 7946 0000",), ("020 7946 0000",)))
+    sheet = load(to_xlsx([table]))["Contacts"]
+    assert [sheet["A2"].value, sheet["A3"].value] == ["+44 20 7946 0000", "020 7946 0000"]
 
 
 def test_xlsx_drops_characters_xml_cannot_hold():
