@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from coffeechat.cli.main import AddCommand, CommandError
 
@@ -192,28 +192,28 @@ def _imports(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from coffeechat.cli.accounts import acting_user
-    from coffeechat.network.transfer.exports import export_file
+    from coffeechat.network.transfer.exports import write_export
 
     kind = Path(args.file).suffix.lower().lstrip(".")
     if kind not in EXPORT_KINDS:
         raise CommandError(
             "Name the file with the kind you want: .xlsx, .csv, .vcf or .json (a full backup)."
         )
-    content, _, _ = export_file(acting_user(args.user), kind)
+    owner = acting_user(args.user)
     try:
-        write_private(Path(args.file), content)
+        with open_private(Path(args.file)) as file:
+            write_export(owner, kind, file)
     except OSError as exc:
         raise CommandError(f"Can't write {args.file}: {exc.strerror or exc}.") from exc
     print(f"Wrote {args.file}.", file=sys.stderr)
     return 0
 
 
-def write_private(path: Path, content: bytes) -> None:
-    """Write a file only its owner can read (0600): exports hold other people's details."""
+def open_private(path: Path) -> BinaryIO:
+    """A file to write that only its owner can read (0600): exports hold other people's details."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(descriptor, 0o600)  # an existing file keeps its old mode through O_CREAT
-    with os.fdopen(descriptor, "wb") as file:
-        file.write(content)
+    return os.fdopen(descriptor, "wb")
 
 
 def _restore(args: argparse.Namespace) -> int:

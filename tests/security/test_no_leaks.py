@@ -65,7 +65,7 @@ def readable(content: bytes) -> str:
 def test_controls_alices_own_downloads_do_carry_the_marker(alice_world: World) -> None:
     """Without this, an export that silently dropped everything would pass the tests below."""
     for kind in ("xlsx", "csv", "vcf", "json"):
-        assert ALICE_MARK in readable(alice_world.client.get(f"/export/{kind}").content), kind
+        assert ALICE_MARK in readable(alice_world.client.get(f"/export/{kind}").getvalue()), kind
     assert ALICE_MARK in alice_world.client.get("/insights/journal.md").content.decode()
 
 
@@ -111,7 +111,7 @@ def test_api_lists_hold_only_the_callers_rows(alice_world: World, mallory_world:
 def test_every_export_holds_only_the_callers_data(
     alice_world: World, mallory_world: World, kind: str, tmp_path: Path, capsys: Any
 ) -> None:
-    download = readable(mallory_world.client.get(f"/export/{kind}").content)
+    download = readable(mallory_world.client.get(f"/export/{kind}").getvalue())
     assert ALICE_MARK not in download
     assert MALLORY_MARK in download  # control: her own data is there
     target = tmp_path / f"mallory.{kind}"

@@ -62,7 +62,7 @@ def test_single_cards_go_onto_a_carddav_server_and_come_back_whole(
     book = f"{radicale}alice/contacts/"
     made = dav.request(book, "MKCOL", _ADDRESS_BOOK, {"Content-Type": "application/xml"})
     assert made.status == 201
-    content = client_alice.get("/export/vcf").content.decode("utf-8")
+    content = client_alice.get("/export/vcf").getvalue().decode("utf-8")
     sent = list(vobject.readComponents(content))
     for card in sent:
         name = card.uid.value.removeprefix("urn:uuid:")

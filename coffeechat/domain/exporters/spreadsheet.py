@@ -7,6 +7,7 @@ import io
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -30,7 +31,17 @@ _WIDTH_SAMPLE_ROWS = 200
 
 
 def to_xlsx(tables: Sequence[Table]) -> bytes:
-    """One sheet per table: bold, frozen header row and columns wide enough to read."""
+    buffer = io.BytesIO()
+    write_xlsx(tables, buffer)
+    return buffer.getvalue()
+
+
+def write_xlsx(tables: Sequence[Table], into: BinaryIO) -> None:
+    """One sheet per table: bold, frozen header row and columns wide enough to read.
+
+    Written row by row (openpyxl's write-only mode, with lxml), so a large workbook goes
+    to `into` (a file) without being built whole in memory.
+    """
     workbook = Workbook(write_only=True)
     used_names: set[str] = set()
     for table in tables:
@@ -43,21 +54,27 @@ def to_xlsx(tables: Sequence[Table]) -> bytes:
             sheet.append([_xlsx_value(sheet, value) for value in row])
     if not tables:
         workbook.create_sheet("Empty")
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    workbook.save(into)
 
 
 def to_csv(table: Table) -> bytes:
+    buffer = io.BytesIO()
+    write_csv(table, buffer)
+    return buffer.getvalue()
+
+
+def write_csv(table: Table, into: BinaryIO) -> None:
     """UTF-8 with a BOM (so Excel guesses the encoding right) and CRLF line ends."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    text = io.TextIOWrapper(into, encoding="utf-8-sig", newline="", write_through=True)
+    writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow([neutralize(header) for header in table.headers])
     writer.writerows([_csv_text(value) for value in row] for row in table.rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    text.detach()  # leave `into` open for the caller
 
 
 def _csv_text(value: Cell) -> str:
+    if type(value) is str:  # most cells: skip the checks below
+        return neutralize(value)
     value = check_cell(value)
     if value is None:
         return ""
@@ -72,14 +89,12 @@ def _csv_text(value: Cell) -> str:
 
 
 def _xlsx_value(sheet: object, value: Cell) -> object:
+    if type(value) is str:
+        return _text_cell(sheet, value)
     value = check_cell(value)
     if isinstance(value, str):
         return _text_cell(sheet, value)
-    if isinstance(value, datetime | date):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = "yyyy-mm-dd hh:mm" if isinstance(value, datetime) else "yyyy-mm-dd"
-        return cell
-    return value
+    return value  # dates get openpyxl's ISO formats (yyyy-mm-dd, with h:mm:ss for times)
 
 
 def _text_cell(sheet: object, text: str) -> WriteOnlyCell | str:

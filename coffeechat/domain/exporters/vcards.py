@@ -7,9 +7,11 @@ server such as Radicale refuses a single card without a UID.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import BinaryIO
 
 import vobject
 
@@ -38,9 +40,16 @@ class VCardData:
     revised: datetime | None = None
 
 
-def to_vcards(cards: Sequence[VCardData]) -> bytes:
+def to_vcards(cards: Iterable[VCardData]) -> bytes:
     """All cards in one UTF-8 .vcf file, CRLF line ends and folded long lines."""
-    return "".join(to_vcard(card) for card in cards).encode("utf-8")
+    buffer = io.BytesIO()
+    write_vcards(cards, buffer)
+    return buffer.getvalue()
+
+
+def write_vcards(cards: Iterable[VCardData], into: BinaryIO) -> None:
+    for card in cards:
+        into.write(to_vcard(card).encode("utf-8"))
 
 
 def to_vcard(data: VCardData) -> str:
