@@ -27,6 +27,17 @@ from coffeechat.network.models import Contact, Organization
 MAX_WORDS = 8
 TRIGRAM = 3  # the shortest word a trigram index can find
 FTS_TABLE = "network_contact_search"
+# The index's columns, in the order of network migration 0004 (the organization's name copied in).
+FTS_COLUMNS = (
+    "first_name",
+    "last_name",
+    "email",
+    "organization",
+    "title",
+    "field",
+    "tags",
+    "notes",
+)
 CONTACT_TEXTS = ("first_name", "last_name", "email", "title", "field", "tags_text", "notes")
 
 

@@ -200,6 +200,43 @@ def test_the_fts_table_holds_exactly_the_contacts_texts(
     assert index == [tuple(row) for row in rows]
 
 
+def _trigger_sql() -> list[tuple[str, str]]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        return list(cursor.fetchall())
+
+
+def test_an_import_fills_the_index_at_once_and_puts_the_trigger_back(alice: Any) -> None:
+    _sqlite_only()
+    before = _trigger_sql()
+    people = [f"Ana{n},Diaz{n},ana{n}@x.org,Chen Labs {n % 3},Analyst" for n in range(50)]
+    assert run_import(alice, csv(*people), filename="people.csv").created == 50
+    assert _trigger_sql() == before
+    columns = "first_name, last_name, email, organization, title, field, tags, notes"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT rowid, {columns} FROM network_contact_search ORDER BY rowid")
+        index = cursor.fetchall()
+    rows = Contact.objects.order_by("pk").values_list("pk", *TEXTS)
+    assert index == [tuple(row) for row in rows] and len(index) == 50
+    Contact.objects.create(owner=alice, first_name="Later")  # the trigger works again
+    assert search(Contact.objects.owned_by(alice), "Later").count() == 1
+
+
+@transaction.atomic
+def _import_then_fail(owner: Any) -> None:
+    run_import(owner, csv("Ana,Diaz,ana@x.org,Chen Labs,Analyst"), filename="a.csv")
+    raise RuntimeError("the import's transaction fails after the insert")
+
+
+def test_a_failed_import_leaves_the_trigger_in_place(alice: Any) -> None:
+    _sqlite_only()
+    before = _trigger_sql()
+    with pytest.raises(RuntimeError):
+        _import_then_fail(alice)
+    assert _trigger_sql() == before
+    assert not Contact.objects.exists()
+
+
 def test_the_triggers_survive_every_migration(db: Any) -> None:
     """A migration that remakes a table on SQLite drops its triggers: re-create them after."""
     _sqlite_only()
