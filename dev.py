@@ -5,8 +5,8 @@
     python3 dev.py test    # set up, then ruff, mypy, the whole suite and the browser tests
 
 Set-up is a virtual environment in .venv with the exact versions in constraints.txt, and, for the
-tests, Debian's Chromium (installed with apt-get when it is missing and we may). Only the standard
-library is used here, so this file runs on a bare Python 3.11.
+tests, Debian's Chromium and Redis (installed with apt-get when missing and we may). Only the
+standard library is used here, so this file runs on a bare Python 3.11.
 """
 
 from __future__ import annotations
@@ -74,31 +74,35 @@ def ensure_venv(extras: str) -> None:
     marker.write_text(previous + stamp + "\n")
 
 
-def ensure_chromium() -> None:
-    if CHROMIUM.exists():
+# Debian packages the tests run for real: the browser, and a Redis for the shared cache.
+TEST_PACKAGES = {"chromium": CHROMIUM, "redis-server": Path("/usr/bin/redis-server")}
+
+
+def ensure_test_packages() -> None:
+    missing = [name for name, path in TEST_PACKAGES.items() if not path.exists()]
+    if not missing:
         return
     apt = shutil.which("apt-get")
+    wanted = " ".join(missing)
     if apt is None:
         fail(
-            f"The browser tests need Chromium at {CHROMIUM}. Install it (or set "
-            "COFFEECHAT_CHROMIUM to its path) and run again."
+            f"The tests need Debian's {wanted} (Chromium at {CHROMIUM}, or set "
+            "COFFEECHAT_CHROMIUM to its path). Install them and run again."
         )
     prefix: list[str] = []
     if hasattr(os, "geteuid") and os.geteuid() != 0:
         if shutil.which("sudo") is None:
-            fail("The browser tests need Debian's chromium package: sudo apt-get install chromium")
+            fail(f"The tests need Debian's packages: sudo apt-get install {wanted}")
         prefix = ["sudo", "-n"]
-    say("Installing Debian's chromium for the browser tests …")
+    say(f"Installing Debian's {wanted} for the tests …")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     quiet = ["-qq", "-o", "Dpkg::Use-Pty=0"]
     if (
         run(*prefix, apt, "update", *quiet, env=env) != 0
-        or run(
-            *prefix, apt, "install", "-y", *quiet, "--no-install-recommends", "chromium", env=env
-        )
+        or run(*prefix, apt, "install", "-y", *quiet, "--no-install-recommends", *missing, env=env)
         != 0
     ):
-        fail("apt-get could not install chromium (see above).")
+        fail(f"apt-get could not install {wanted} (see above).")
 
 
 def postgres_reachable(url: str) -> str | None:
@@ -110,7 +114,7 @@ def postgres_reachable(url: str) -> str | None:
 
 def test(pytest_args: list[str]) -> int:
     ensure_venv("dev")
-    ensure_chromium()
+    ensure_test_packages()
     steps: list[tuple[str, list[str | Path]]] = [
         ("ruff check", [BIN / "ruff", "check", "."]),
         ("ruff format --check", [BIN / "ruff", "format", "--check", "."]),

@@ -118,6 +118,22 @@ def _database() -> dict[str, Any]:
 
 
 DATABASES = {"default": _database()}
+
+# Server mode across machines: with COFFEECHAT_CACHE_URL=redis://host:6379/0 the follow-up
+# plans, counts and drawn lists that one process works out are shared with every other one
+# (coffeechat/common/stamps.py). Without it each process keeps its own, as in personal mode.
+SHARED_CACHE_URL = config.env_str("COFFEECHAT_CACHE_URL")
+CACHES: dict[str, dict[str, Any]] = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
+if SHARED_CACHE_URL:
+    CACHES["shared"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": SHARED_CACHE_URL,
+        "TIMEOUT": 24 * 3600,  # a stamp that moved on leaves its entries to expire
+        "KEY_PREFIX": "coffeechat",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [

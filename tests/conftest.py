@@ -12,7 +12,7 @@ from coffeechat.accounts.models import ApiToken
 from coffeechat.accounts.services import create_user, profile_of
 from coffeechat.network.models import Contact, Organization
 
-pytest_plugins = ["tests.dav"]  # the Radicale server, for CalDAV and CardDAV tests
+pytest_plugins = ["tests.servers"]  # Radicale and Redis, started by the tests that use them
 
 
 @pytest.fixture

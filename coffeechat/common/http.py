@@ -74,7 +74,7 @@ def query_without_page(request: HttpRequest) -> str:
 
 # Lists drawn from one user's data and the query string alone, kept until the data changes:
 # paging back and forth, or going back to a list, then costs no query and no drawing.
-FRAGMENTS: StampedCache[SafeString] = StampedCache(256)
+FRAGMENTS: StampedCache[SafeString] = StampedCache("fragments", 256)
 
 
 def stamped_fragment(request: HttpRequest, name: str, draw: Callable[[], str]) -> SafeString:

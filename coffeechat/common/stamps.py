@@ -14,13 +14,20 @@ hold work that is too new, never work that is too old.
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, Generic, TypeVar
 
+from django.conf import settings
+from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
+
+SHARED_CACHE = "shared"  # Django cache alias set up when COFFEECHAT_CACHE_URL names a Redis
+logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -52,10 +59,13 @@ def version_of(user: Any) -> int:
 class StampedCache(Generic[T]):
     """Values worked out from one owner's data, kept until the owner's stamp changes.
 
-    Bounded to the most recently used `size` keys; each process keeps its own.
+    Each process keeps the most recently used `size` keys. With a shared cache (server mode
+    with COFFEECHAT_CACHE_URL, a Redis), what one process works out is also kept there under the
+    stamp, so the other processes and machines reuse it instead of each working it out again.
     """
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, name: str, size: int) -> None:
+        self._name = name
         self._size = size
         self._known: OrderedDict[tuple[int, Hashable], tuple[int, T]] = OrderedDict()
         self._lock = threading.Lock()
@@ -68,7 +78,11 @@ class StampedCache(Generic[T]):
             if known is not None and known[0] == version:
                 self._known.move_to_end(full_key)
                 return known[1]
-        value = compute()
+        shared_key = self._shared_key(owner, key, version)
+        value = _shared_get(shared_key)
+        if value is None:
+            value = compute()
+            _shared_set(shared_key, value)
         with self._lock:
             self._known[full_key] = (version, value)
             self._known.move_to_end(full_key)
@@ -86,10 +100,34 @@ class StampedCache(Generic[T]):
         with self._lock:
             self._known.clear()
 
+    def _shared_key(self, owner: Any, key: Hashable, version: int) -> str:
+        # Python's hash() differs between processes; a digest of the key's text does not.
+        digest = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
+        return f"{self._name}:{owner.pk}:{version}:{digest}"
+
+
+def _shared_get(key: str) -> Any:
+    if not settings.SHARED_CACHE_URL:
+        return None
+    try:
+        return caches[SHARED_CACHE].get(key)
+    except Exception:  # a cache that is down must never take a page down: work it out here
+        logger.warning("The shared cache could not be read; working it out here.", exc_info=True)
+        return None
+
+
+def _shared_set(key: str, value: Any) -> None:
+    if not settings.SHARED_CACHE_URL or value is None:
+        return
+    try:
+        caches[SHARED_CACHE].set(key, value)
+    except Exception:
+        logger.warning("The shared cache could not be written.", exc_info=True)
+
 
 # Counting walks every matching row, so it is the one cost of a list page that grows with the
 # data; the same list, unchanged, has the same length.
-COUNTS: StampedCache[int] = StampedCache(512)
+COUNTS: StampedCache[int] = StampedCache("counts", 512)
 
 
 def stamped_count(owner: Any, queryset: QuerySet[Any]) -> int:

@@ -64,7 +64,7 @@ class PlanCache:
     """
 
     def __init__(self, users: int = 64, days_per_user: int = 4) -> None:
-        self._facts: StampedCache[_Known] = StampedCache(users)
+        self._facts: StampedCache[_Known] = StampedCache("plan-facts", users)
         self._days = days_per_user
         self._lock = threading.Lock()
 

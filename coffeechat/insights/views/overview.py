@@ -16,7 +16,7 @@ from coffeechat.insights import report
 # The figures read all of the user's data and draw a large page (200 KB for a heavy user);
 # the same data on the same day draws the same figures, so the drawing is kept until
 # something changes (`coffeechat.common.stamps`). It holds nothing of the request.
-DRAWN: StampedCache[tuple[bool, SafeString]] = StampedCache(32)
+DRAWN: StampedCache[tuple[bool, SafeString]] = StampedCache("insights", 32)
 
 
 def _drawn(request: HttpRequest, today: date) -> tuple[bool, SafeString]:
