@@ -18,10 +18,14 @@ from tests.followups.conftest import free_port
 
 
 @contextlib.contextmanager
-def serving(command: list[str], port: int, name: str) -> Iterator[None]:
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def serving(
+    command: list[str], port: int, name: str, env: dict[str, str] | None = None
+) -> Iterator[None]:
+    server = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60
         while True:
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
