@@ -13,6 +13,7 @@ from coffeechat.domain.drafts import Template
 from coffeechat.domain.questions import CATEGORIES
 from coffeechat.interviews.models import AgendaItem, Meeting, Resource
 from coffeechat.network.models import Contact
+from coffeechat.network.search import search
 from coffeechat.outreach.models import Message, MessageTemplate, SmtpAccount
 
 # The mass-message rule compares with recent sends only: enough to spot a pattern, bounded cost.
@@ -49,12 +50,26 @@ def contact_for_draft(user: Any, pk: int) -> Contact:
     )
 
 
-def contact_choices(user: Any) -> QuerySet[Contact]:
-    return (
-        Contact.objects.owned_by(user)
-        .select_related("organization")
-        .order_by("last_name", "first_name")
+# The recipient picker shows this many matches: enough to spot the one meant, cheap at 100,000.
+CONTACT_MATCHES = 10
+
+
+def contact_matches(user: Any, q: str) -> list[Contact]:
+    """The first few of the user's contacts matching `q` (contact search), by name."""
+    if not q.strip():
+        return []
+    found = search(Contact.objects.owned_by(user), q[:200])
+    return list(
+        found.select_related("organization").order_by("last_name", "first_name", "id")[
+            :CONTACT_MATCHES
+        ]
     )
+
+
+def contact_detail(contact: Contact) -> str:
+    """What tells two people of the same name apart in the picker."""
+    parts = [contact.title, contact.organization.name if contact.organization else ""]
+    return ", ".join(p for p in parts if p)
 
 
 def user_template(user: Any, kind: str, variant: str) -> Template | None:
