@@ -158,6 +158,17 @@ def test_the_search_answers_a_few_of_the_users_own_contacts(
     assert client_alice.get("/compose/contacts", {"q": "  "}).json() == {"contacts": []}
     by_org = client_alice.get("/compose/contacts", {"q": "harbor rob"}).json()["contacts"]
     assert len(by_org) == 10
+    page = client_alice.get("/compose/", {"q": "robin"}).content.decode()  # without JavaScript
+    assert page.count("Okafor</a>") == 10 and "These are the first 10" in page
+
+
+def test_a_short_name_alone_is_found_in_names(client_alice: Any, alice: Any) -> None:
+    Contact.objects.create(owner=alice, first_name="Wen", last_name="Li")
+    Contact.objects.create(owner=alice, first_name="Ana", last_name="Ruiz", notes="Likes bikes")
+    found = client_alice.get("/compose/contacts", {"q": "li"}).json()["contacts"]
+    assert [c["name"] for c in found] == ["Wen Li"]  # a short word looks at names only
+    longer = client_alice.get("/compose/contacts", {"q": "bikes"}).json()["contacts"]
+    assert [c["name"] for c in longer] == ["Ana Ruiz"]  # a longer one searches everything
 
 
 def test_the_search_costs_the_same_for_many_contacts(

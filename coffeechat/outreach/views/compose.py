@@ -323,7 +323,11 @@ def _page(
     context |= _times(request, message)
     if contact is None and message is None:  # the picker without JavaScript: a plain search
         q = request.GET.get("q", "").strip()
-        context |= {"q": q, "matches": queries.contact_matches(request.user, q) if q else None}
+        context |= {
+            "q": q,
+            "matches": queries.contact_matches(request.user, q) if q else None,
+            "match_limit": queries.CONTACT_MATCHES,
+        }
     return render(request, TEMPLATE, context, status=status)
 
 

@@ -213,6 +213,11 @@
       body.value = state.body;
       showChannel();
       fire(body, "change"); // the findings follow the new text
+      if (!exists) { // a reload of a draft not yet saved brings back this kind
+        var address = new URL(location.href);
+        address.searchParams.set("kind", state.kind);
+        history.replaceState(history.state, "", address.toString());
+      }
       changed();
     }
 
