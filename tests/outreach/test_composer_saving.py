@@ -334,3 +334,9 @@ def test_a_thank_you_sent_by_the_app_doesnt_promise_a_follow_up(
     page = response.content.decode()
     assert "Sent to Priya Raman." in page
     assert "follow up" not in page.lower().split("sent to priya raman.")[1][:200]
+
+
+@pytest.mark.parametrize("q", ["\x00", "%", "_", '"', "a" * 5000, "NEAR(a b)", "' OR 1=1 --"])
+def test_odd_searches_never_break_the_picker(client_alice: Any, referral: Contact, q: str) -> None:
+    assert client_alice.get("/compose/contacts", {"q": q}).status_code < 500
+    assert client_alice.get("/compose/", {"q": q}).status_code < 500
