@@ -13,6 +13,7 @@ from coffeechat.interviews.models import Meeting
 from coffeechat.network.models import Contact
 from coffeechat.outreach import queries
 from coffeechat.outreach.context import draft_context, user_tz
+from coffeechat.outreach.models import Message
 
 
 def draft_for(
@@ -59,3 +60,15 @@ def proposed_times_text(user: Any, contact: Contact | None, now: datetime) -> st
         skip_dates=holidays,
     )
     return slots_paragraph(slots, theirs or mine)
+
+
+def copy_as_draft(message: Message) -> Message:
+    """A new draft with `message`'s contact, kind, channel and words (the original stays)."""
+    return Message.objects.create(
+        owner=message.owner,
+        contact=message.contact,
+        kind=message.kind,
+        channel=message.channel,
+        subject=message.subject,
+        body=message.body,
+    )

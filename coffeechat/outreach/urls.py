@@ -5,8 +5,13 @@ from coffeechat.outreach.views import compose, messages, settings, templates
 urlpatterns = [
     path("compose/", compose.compose, name="compose"),
     path("compose/findings", compose.findings, name="compose-findings"),
+    path("compose/autosave", compose.autosave_new, name="compose-autosave"),
+    path("compose/draft", compose.fresh_draft, name="compose-draft"),
+    path("compose/contacts", compose.contact_matches, name="compose-contacts"),
     path("messages/", messages.message_list, name="message-list"),
     path("messages/<int:pk>/", compose.message_detail, name="message-detail"),
+    path("messages/<int:pk>/autosave", compose.autosave, name="message-autosave"),
+    path("messages/<int:pk>/copy", compose.copy_message, name="message-copy"),
     path("messages/<int:pk>/sent", messages.message_sent, name="message-sent"),
     path("messages/<int:pk>/replied", messages.message_replied, name="message-replied"),
     path("messages/<int:pk>/delete", messages.message_delete, name="message-delete"),

@@ -87,11 +87,12 @@ def test_it_marks_what_only_the_student_can_say(
     assert "<mark" in page  # the bracketed gap is highlighted in the preview
 
 
-def test_it_offers_the_contact_picker_without_a_contact(
+def test_it_offers_the_recipient_search_without_a_contact(
     client_alice: Any, referral: Contact
 ) -> None:
     page = client_alice.get("/compose/").content.decode()
-    assert "Choose a contact" in page and "Tomás Ibáñez" in page
+    assert 'role="combobox"' in page and 'name="q"' in page
+    assert "Tomás Ibáñez" not in page  # no list of every contact: they are searched for
     assert 'id="compose-form"' not in page
 
 
@@ -177,19 +178,31 @@ def test_saving_keeps_a_draft_and_opens_it(client_alice: Any, referral: Contact)
     assert "Line two" in page and "Mark as sent" in page
 
 
-def test_editing_a_saved_message_updates_it(client_alice: Any, sent_request: Message) -> None:
-    response = client_alice.post(
-        f"/messages/{sent_request.pk}/",
-        {"contact": sent_request.contact_id, "kind": "request", "channel": "email",
+def edit(client: Any, message: Message) -> Any:
+    return client.post(
+        f"/messages/{message.pk}/",
+        {"contact": message.contact_id, "kind": "request", "channel": "email",
          "subject": "Better subject", "body": "Edited", "action": "save"},
     )  # fmt: skip
+
+
+def test_editing_a_saved_draft_updates_it(client_alice: Any, alice: Any, referral: Contact) -> None:
+    draft = Message.objects.create(owner=alice, contact=referral)
+    assert edit(client_alice, draft).status_code == 302
+    draft.refresh_from_db()
+    assert (draft.subject, draft.body, draft.status) == ("Better subject", "Edited", "draft")
+    assert Message.objects.count() == 1
+
+
+def test_a_sent_message_stays_as_it_went_out(client_alice: Any, sent_request: Message) -> None:
+    response = edit(client_alice, sent_request)
     assert response.status_code == 302
     sent_request.refresh_from_db()
-    assert (sent_request.subject, sent_request.body, sent_request.status) == (
-        "Better subject",
-        "Edited",
-        "sent",
+    assert (sent_request.subject, sent_request.body) == (
+        "Advice on health data work",
+        "Dear Priya, I'm Alice.",
     )
+    assert "already gone out" in client_alice.get(response.url).content.decode()
 
 
 @time_machine.travel(datetime(2026, 11, 20, 15, 0, tzinfo=UTC), tick=False)

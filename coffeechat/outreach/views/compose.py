@@ -1,24 +1,32 @@
 """The composer: pick a contact and a kind, get a draft, edit it with live findings, then
-copy it, open it in the mail program, download it as .eml, send it, or save it as a draft."""
+copy it, open it in the mail program, download it as .eml, send it, or save it as a draft.
+
+The page saves as the user types (`autosave`), swaps in another kind's draft in place
+(`fresh_draft`) and finds the recipient as they type (`contact_matches`); each answers JSON to
+composer.js, and the page still works as plain forms without it."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coffeechat.accounts.services import profile_of
 from coffeechat.common.http import int_param, parse_id
 from coffeechat.common.owned import get_owned_or_404
-from coffeechat.domain import vocab
+from coffeechat.domain import sent_notes, vocab
 from coffeechat.domain.checker import CHANNELS, KINDS
+from coffeechat.domain.drafts import Draft
 from coffeechat.network.models import Contact
 from coffeechat.outreach import delivery, queries, services
-from coffeechat.outreach.drafting import draft_for, proposed_times_text
+from coffeechat.outreach.context import user_tz
+from coffeechat.outreach.drafting import copy_as_draft, draft_for, proposed_times_text
 from coffeechat.outreach.forms import ComposeForm, unix_newlines
 from coffeechat.outreach.models import Message
 from coffeechat.outreach.review import review
@@ -32,17 +40,15 @@ def compose(request: HttpRequest) -> HttpResponse:
         return _act(request, Message())
     contact_id = int_param(request, "contact")
     contact = queries.contact_for_draft(request.user, contact_id) if contact_id else None
-    kind = request.GET.get("kind", "request")
-    kind = kind if kind in KINDS else "request"
+    q = request.GET.get("q", "").strip()
+    if contact is not None and q and q != contact.full_name:
+        contact = None  # another name typed without JavaScript: search for it instead
+    kind = _kind(request.GET.get("kind", ""))
     initial: dict[str, Any] = {"kind": kind}
     missing: tuple[str, ...] = ()
     tips: tuple[str, ...] = ()
     if contact is not None:
-        meeting_id = int_param(request, "meeting")
-        meeting = queries.owned_meeting(request.user, meeting_id) if meeting_id else None
-        about_id = int_param(request, "about")
-        about = queries.contact_for_draft(request.user, about_id) if about_id else None
-        draft = draft_for(request.user, contact, kind, timezone.now(), meeting, about)
+        draft = _draft_from_query(request, contact, kind)
         initial |= {
             "contact": contact.pk,
             "channel": draft.channel,
@@ -54,13 +60,110 @@ def compose(request: HttpRequest) -> HttpResponse:
     return _page(request, form, None, contact=contact, missing=missing, tips=tips)
 
 
+def _kind(typed: str) -> str:
+    return typed if typed in KINDS else "request"
+
+
+def _draft_from_query(request: HttpRequest, contact: Contact, kind: str) -> Draft:
+    """The draft of `kind` for `contact`, about the meeting and person the query names."""
+    meeting_id = int_param(request, "meeting")
+    meeting = queries.owned_meeting(request.user, meeting_id) if meeting_id else None
+    about_id = int_param(request, "about")
+    about = queries.contact_for_draft(request.user, about_id) if about_id else None
+    return draft_for(request.user, contact, kind, timezone.now(), meeting, about)
+
+
 @require_http_methods(["GET", "POST"])
 def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
     message = queries.message_detail(request.user, pk)
     if request.method == "POST":
+        if message.status == "sent":
+            messages.info(request, SENT_STAYS)
+            return redirect("message-detail", pk=pk)
         return _act(request, message)
+    if message.status == "sent":
+        context = {"message": message, "contact": message.contact} | _times(request, message)
+        return render(request, TEMPLATE, context)
     form = ComposeForm(instance=message, owner=request.user)
     return _page(request, form, message, contact=message.contact)
+
+
+SENT_STAYS = (
+    "This one has already gone out, so it stays as it was sent. "
+    "Copy it into a new draft to reuse the words."
+)
+
+
+@require_POST
+def copy_message(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new draft with a sent message's words, kind and contact."""
+    copy = copy_as_draft(queries.message_detail(request.user, pk))
+    messages.success(
+        request, "Here's a new draft with the same words. The sent one stays as it was."
+    )
+    return redirect("message-detail", pk=copy.pk)
+
+
+@require_POST
+def autosave_new(request: HttpRequest) -> JsonResponse:
+    """The first save of a new draft creates it; its answer says where later saves go."""
+    return _autosave(request, Message())
+
+
+@require_POST
+def autosave(request: HttpRequest, pk: int) -> JsonResponse:
+    return _autosave(request, queries.message_detail(request.user, pk))
+
+
+def _autosave(request: HttpRequest, message: Message) -> JsonResponse:
+    """Save what is typed, as it is typed. A sent message stays as it went out."""
+    if message.status == "sent":
+        return JsonResponse({"error": SENT_STAYS}, status=409)
+    form = ComposeForm(request.POST, instance=message, owner=request.user)
+    if not form.is_valid():
+        errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
+        return JsonResponse({"errors": errors}, status=422)
+    saved = form.save()
+    return JsonResponse(
+        {
+            "id": saved.pk,
+            "url": reverse("message-detail", args=[saved.pk]),
+            "autosave": reverse("message-autosave", args=[saved.pk]),
+        }
+    )
+
+
+@require_GET
+def fresh_draft(request: HttpRequest) -> JsonResponse:
+    """A fresh draft of `kind` for `contact`, for changing kind or starting over in place."""
+    contact_id = int_param(request, "contact")
+    if contact_id is None:
+        return JsonResponse({"error": "Choose who it's for first."}, status=400)
+    contact = queries.contact_for_draft(request.user, contact_id)
+    kind = _kind(request.GET.get("kind", ""))
+    draft = _draft_from_query(request, contact, kind)
+    return JsonResponse(
+        {
+            "kind": kind,
+            "label": dict(vocab.MESSAGE_KINDS)[kind],
+            "channel": draft.channel,
+            "subject": draft.subject or "",
+            "body": draft.body,
+            "missing": bool(draft.missing),
+            "tips": list(draft.tips),
+        }
+    )
+
+
+@require_GET
+def contact_matches(request: HttpRequest) -> JsonResponse:
+    """At most ten of the user's contacts matching what is typed, for the recipient picker."""
+    found = queries.contact_matches(request.user, request.GET.get("q", ""))
+    return JsonResponse({"contacts": [_choice(c) for c in found]})
+
+
+def _choice(contact: Contact) -> dict[str, Any]:
+    return {"id": contact.pk, "name": contact.full_name, "detail": queries.contact_detail(contact)}
 
 
 @require_POST
@@ -95,6 +198,8 @@ def _act(request: HttpRequest, message: Message) -> HttpResponse:
         return _page(request, form, message if message.pk else None, status=422)
     if action in {"check", "times"}:
         return _page(request, form, message if message.pk else None)
+    if action == "restart":
+        return _restart(request, form, message)
     saved = form.save()
     if action == "eml":
         return eml_response(request, saved)
@@ -102,6 +207,19 @@ def _act(request: HttpRequest, message: Message) -> HttpResponse:
         return _send(request, saved)
     messages.success(request, "Draft saved. It stays here until you send it.")
     return redirect("message-detail", pk=saved.pk)
+
+
+def _restart(request: HttpRequest, form: ComposeForm, message: Message) -> HttpResponse:
+    """Start over: a fresh draft of the chosen kind replaces the text (not saved yet)."""
+    contact: Contact = form.cleaned_data["contact"]
+    draft = draft_for(request.user, contact, form.cleaned_data["kind"], timezone.now())
+    data = request.POST.copy()
+    data["channel"], data["subject"], data["body"] = draft.channel, draft.subject or "", draft.body
+    fresh = ComposeForm(data, instance=message, owner=request.user)
+    return _page(
+        request, fresh, message if message.pk else None, contact=contact,
+        missing=draft.missing, tips=draft.tips,
+    )  # fmt: skip
 
 
 def _with_proposed_times(request: HttpRequest) -> QueryDict:
@@ -133,9 +251,7 @@ def _send(request: HttpRequest, message: Message) -> HttpResponse:
     if error:
         form = ComposeForm(instance=message, owner=request.user)
         return _page(request, form, message, send_error=error, status=502)
-    messages.success(
-        request, f"Sent to {message.contact.full_name}. We'll remind you if no reply comes."
-    )
+    messages.success(request, sent_notes.sent_note(message.kind, message.contact.full_name))
     return redirect("message-detail", pk=message.pk)
 
 
@@ -200,12 +316,40 @@ def _page(
         "tips": tips,
         "send_error": send_error,
         "smtp_ready": delivery.smtp_config(request.user) is not None,
-        "contacts": queries.contact_choices(request.user),
         "kinds": vocab.MESSAGE_KINDS,
         "kind": values["kind"],
-        "tz": profile_of(request.user).time_zone,
+        "channel": values["channel"],
     }
+    context |= _times(request, message)
+    if contact is None and message is None:  # the picker without JavaScript: a plain search
+        q = request.GET.get("q", "").strip()
+        context |= {
+            "q": q,
+            "matches": queries.contact_matches(request.user, q) if q else None,
+            "match_limit": queries.CONTACT_MATCHES,
+        }
     return render(request, TEMPLATE, context, status=status)
+
+
+def _times(request: HttpRequest, message: Message | None) -> dict[str, str]:
+    """The message's moments in the user's zone, with the year only when it isn't this one."""
+    if message is None:
+        return {}
+    tz = user_tz(profile_of(request.user))
+    this_year = timezone.now().astimezone(tz).year
+
+    def when(moment: datetime | None) -> str:
+        if moment is None:
+            return ""
+        local = moment.astimezone(tz)
+        day = f"{local.day} {local:%b}" + (f" {local.year}" if local.year != this_year else "")
+        return f"{day}, {local:%H:%M}"
+
+    return {
+        "sent_when": when(message.sent_at),
+        "replied_when": when(message.replied_at),
+        "saved_when": when(message.updated_at),
+    }
 
 
 def _current_values(form: ComposeForm) -> dict[str, str]:
