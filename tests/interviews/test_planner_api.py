@@ -149,3 +149,22 @@ def test_adding_an_empty_question_re_renders_with_a_message(
     response = client_alice.post(f"/meetings/{meeting.pk}/agenda/add", {"text": " "})
     assert response.status_code == 422
     assert "Write the question first" in response.content.decode()
+
+
+def test_the_prep_api_gives_the_objective_logistics_and_agenda(
+    api_alice: Any, meeting: Meeting
+) -> None:
+    api_alice.post(api_path(meeting, "/agenda/plan"), {})
+    saved = api_alice.patch(api_path(meeting, "/notes"), {"objective": "How  she got started"})
+    assert saved.status_code == 200 and saved.json()["objective"] == "How she got started"
+    prep = api_alice.get(api_path(meeting, "/prep"))
+    assert prep.status_code == 200
+    body = prep.json()
+    assert body["objective"] == "How she got started"
+    assert body["mode"] == "in-person"
+    assert any("Arrive 10–15 minutes early" in tip["text"] for tip in body["logistics"])
+    assert all(tip["why"] for tip in body["logistics"])
+    assert [i["order"] for i in body["agenda"]] == sorted(i["order"] for i in body["agenda"])
+    assert body["agenda"][0]["category"] == "opener"
+    too_long = api_alice.patch(api_path(meeting, "/notes"), {"objective": "z" * 301})
+    assert too_long.status_code == 422

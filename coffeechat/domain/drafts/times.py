@@ -139,6 +139,13 @@ def _farthest_free(days: list[list[Slot]], chosen: list[Slot]) -> Slot | None:
     return best[1] if best else None
 
 
+def zone_label(key: str) -> str:
+    """A time zone as people say it: "Europe/London" → "London time"; UTC stays "UTC"."""
+    if key in ("UTC", "Etc/UTC", "GMT", ""):
+        return "UTC"
+    return key.rsplit("/", 1)[-1].replace("_", " ") + " time"
+
+
 def format_slot(slot: Slot, tz: ZoneInfo, *, show_zone: bool = True) -> str:
     """One slot as text: "Tuesday 24 November, 10:00–10:20 (America/New_York)"."""
     begin, end = slot.starts_at.astimezone(tz), slot.ends_at.astimezone(tz)

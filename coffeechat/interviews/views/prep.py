@@ -8,13 +8,20 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from coffeechat.interviews import bank, queries, services
-from coffeechat.interviews.forms import NewItemForm, PlanForm
+from coffeechat.interviews.forms import NewItemForm, ObjectiveForm, PlanForm
 
 
 def _render(
-    request: HttpRequest, pk: int, new_item_form: NewItemForm, status: int = 200
+    request: HttpRequest,
+    pk: int,
+    new_item_form: NewItemForm,
+    status: int = 200,
+    objective_form: ObjectiveForm | None = None,
 ) -> HttpResponse:
     context = queries.prep_sheet(request.user, pk)
+    context["objective_form"] = objective_form or ObjectiveForm(
+        initial={"objective": context["meeting"].objective}
+    )
     context["plan_form"] = PlanForm()
     context["new_item_form"] = new_item_form
     context["bank"] = [e for e in bank.entries(request.user) if not e.question.hidden]
@@ -25,8 +32,20 @@ def prep_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     return _render(request, pk, NewItemForm())
 
 
-def _back(pk: int) -> HttpResponse:
-    return redirect(f"/meetings/{pk}/prep/#agenda")
+def _back(pk: int, anchor: str = "agenda") -> HttpResponse:
+    return redirect(f"/meetings/{pk}/prep/#{anchor}")
+
+
+@require_POST
+def save_objective(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = queries.meeting_for(request.user, pk)
+    form = ObjectiveForm(request.POST)
+    if not form.is_valid():
+        return _render(request, pk, NewItemForm(), status=422, objective_form=form)
+    services.update_meeting(meeting, {"objective": form.cleaned_data["objective"]})
+    if meeting.objective:
+        messages.success(request, "Saved. You'll see it in live mode too, to keep you on course.")
+    return _back(pk, "objective")
 
 
 @require_POST
