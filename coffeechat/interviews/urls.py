@@ -12,6 +12,7 @@ urlpatterns = [
     path("questions/<str:ref>/delete", questions.question_delete, name="question-delete"),
     path("meetings/<int:pk>/prep/", prep.prep_sheet, name="meeting-prep"),
     path("meetings/<int:pk>/objective", prep.save_objective, name="meeting-objective"),
+    path("meetings/<int:pk>/times-reply", prep.times_reply, name="meeting-times-reply"),
     path("meetings/<int:pk>/agenda/plan", prep.plan_agenda, name="agenda-plan"),
     path("meetings/<int:pk>/agenda/add", prep.add_item, name="agenda-add"),
     path("meetings/<int:pk>/agenda/<int:item_pk>/move", prep.move_item, name="agenda-move"),

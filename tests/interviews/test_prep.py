@@ -157,3 +157,56 @@ def test_the_print_hint_is_for_screens_with_a_keyboard(client_alice: Any, meetin
     assert isinstance(found, str)
     css = Path(found).read_text(encoding="utf-8")
     assert "(pointer: coarse) { .print-hint { display: none; } }" in css
+
+
+def test_a_proposed_meeting_suggests_times_in_both_zones(
+    client_alice: Any, meeting: Meeting
+) -> None:
+    assert 'id="times"' not in client_alice.get(f"/meetings/{meeting.pk}/prep/").content.decode()
+    meeting.status = "proposed"
+    meeting.save()
+    page = client_alice.get(f"/meetings/{meeting.pk}/prep/").content.decode()
+    assert "Times to suggest" in page
+    assert page.count("(New York time)</li>") >= 3  # their zone unknown: mine, named
+    contact = meeting.contact
+    contact.time_zone = "Europe/London"
+    contact.save()
+    page = client_alice.get(f"/meetings/{meeting.pk}/prep/").content.decode()
+    assert page.count(" New York time (") >= 3 and page.count(" London time)</li>") >= 3
+
+
+def test_offering_times_makes_a_new_reply_and_leaves_the_sent_request_alone(
+    client_alice: Any, alice: Any, meeting: Meeting
+) -> None:
+    from django.utils import timezone
+
+    from coffeechat.outreach.models import Message
+
+    sent = Message.objects.create(
+        owner=alice,
+        contact=meeting.contact,
+        kind="request",
+        subject="Your path into health data",
+        body="Dear Priya, …",
+        status="sent",
+        sent_at=timezone.now(),
+    )
+    meeting.status = "proposed"
+    meeting.save()
+    response = client_alice.post(f"/meetings/{meeting.pk}/times-reply")
+    draft = Message.objects.exclude(pk=sent.pk).get(owner=alice)
+    assert response.status_code == 302 and response["Location"] == f"/messages/{draft.pk}/"
+    assert draft.status == "draft" and draft.kind == "follow-up"
+    assert draft.subject == "Re: Your path into health data"
+    assert draft.body.startswith("Hi Priya,") and draft.body.count("(New York time)") >= 3
+    sent.refresh_from_db()
+    assert sent.body == "Dear Priya, …" and sent.status == "sent"
+
+
+def test_nobody_else_can_offer_times_for_your_meeting(
+    client_outsider: Any, meeting: Meeting
+) -> None:
+    from coffeechat.outreach.models import Message
+
+    assert client_outsider.post(f"/meetings/{meeting.pk}/times-reply").status_code == 404
+    assert not Message.objects.exists()
