@@ -168,3 +168,17 @@ def test_the_prep_api_gives_the_objective_logistics_and_agenda(
     assert body["agenda"][0]["category"] == "opener"
     too_long = api_alice.patch(api_path(meeting, "/notes"), {"objective": "z" * 301})
     assert too_long.status_code == 422
+
+
+def test_20_and_30_minutes_keep_frustrations_and_advice_and_close_once(
+    api_alice: Any, meeting: Meeting
+) -> None:
+    for minutes in (20, 30):
+        meeting.minutes = minutes
+        meeting.save()
+        items = api_alice.post(api_path(meeting, "/agenda/plan"), {}).json()
+        ids = [i["question_id"] for i in items]
+        assert {"rewards-frustrations", "advice-prepare", REFERRAL_ASK_KEY} <= set(ids), minutes
+        assert "closing-who-else" not in ids
+        assert sum(i["minutes"] for i in items) <= minutes - 2
+    assert "closing-stay-in-touch" in ids  # 30 minutes leaves time to ask about LinkedIn
