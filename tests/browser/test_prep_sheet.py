@@ -78,6 +78,13 @@ def test_the_prep_sheet_fits_each_kind_of_meeting(page: Any, fresh_app: RunningA
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("You'll see it in live mode too")).to_be_visible()
     expect(objective).to_have_value("How they moved from research into planning")
+    page.emulate_media(media="print")  # the printed sheet: the line itself, no form
+    expect(page.locator(".objective-text")).to_have_text(
+        "How they moved from research into planning"
+    )
+    expect(objective).to_be_hidden()
+    page.emulate_media(media="screen")
+    expect(page.locator(".objective-text")).to_be_hidden()
 
     page.get_by_role("button", name="Plan my agenda").click()
     expect(page.get_by_text("Your agenda is ready")).to_be_visible()
@@ -94,6 +101,7 @@ def test_the_prep_sheet_fits_each_kind_of_meeting(page: Any, fresh_app: RunningA
         "How they moved from research into planning"
     )
     fits_the_screen(page, 375)
+    shoot(page, "live-375")
 
     # Phone: a quiet room, their number, who calls whom.
     page.goto(f"{fresh_app.url}/meetings/{meetings['phone']}/prep/")
