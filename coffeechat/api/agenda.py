@@ -74,6 +74,7 @@ class OrderIn(Schema):
 class NotesIn(Schema):
     notes: str | None = None
     advice: str | None = None
+    objective: str | None = None
 
 
 class MeetingStateOut(Schema):
@@ -81,9 +82,26 @@ class MeetingStateOut(Schema):
     status: str
     started_at: datetime | None
     ended_at: datetime | None
+    objective: str
     notes: str
     advice: str
     updated_at: datetime
+
+
+class TipOut(Schema):
+    text: str
+    why: str
+
+
+class PrepOut(Schema):
+    """The prep sheet as data: the one-line objective, the checklist for how you meet, and
+    the agenda."""
+
+    id: int
+    mode: str
+    objective: str
+    logistics: list[TipOut]
+    agenda: list[ItemOut]
 
 
 class AdviceIn(Schema):
@@ -201,6 +219,19 @@ def plan_agenda(request: HttpRequest, meeting_id: int) -> Any:
 @router.get("/{meeting_id}/agenda", response=list[ItemOut])
 def read_agenda(request: HttpRequest, meeting_id: int) -> list[AgendaItem]:
     return queries.agenda_of(_meeting(request, meeting_id))
+
+
+@router.get("/{meeting_id}/prep", response=PrepOut)
+def read_prep(request: HttpRequest, meeting_id: int) -> dict[str, Any]:
+    sheet = queries.prep_sheet(request.user, meeting_id)
+    meeting = sheet["meeting"]
+    return {
+        "id": meeting.pk,
+        "mode": meeting.mode,
+        "objective": meeting.objective,
+        "logistics": sheet["logistics"],
+        "agenda": sheet["items"],
+    }
 
 
 @router.post("/{meeting_id}/agenda/items", response={201: ItemOut})

@@ -31,14 +31,15 @@ _STEP = 10
 _BUILTIN_INDEX = {question.key: index for index, question in enumerate(BUILTIN_QUESTIONS)}
 
 PROTECTED_REASON = (
-    "Every conversation keeps this one: asking what they would do in your shoes, who else to "
-    "talk to and whether you may use their name is how one conversation leads to the next. "
-    "You can reword it, but not hide it."
+    "Every conversation keeps this one: asking what they would do in your shoes, and who else "
+    "to talk to and whether you may use their name, is how one conversation leads to the "
+    "next. You can reword it, but not hide it."
 )
 
 
 class ProtectedQuestion(Exception):
-    """The method keeps the referral ask and the two closers in every agenda."""
+    """The method ends every agenda with "what would you do in my position?" and the referral
+    ask."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,7 @@ def _from_row(row: models.Question, builtin: Question | None) -> Question:
         priority=row.priority if row.priority in (1, 2, 3) else 2,  # type: ignore[arg-type]
         tiara=(row.tiara or None) if not builtin else builtin.tiara,  # type: ignore[arg-type]
         hidden=row.hidden,
+        closer=builtin.closer if builtin else None,
     )
 
 

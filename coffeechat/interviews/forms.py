@@ -82,6 +82,23 @@ class NewItemForm(CheckedForm):
         return " ".join(self.cleaned_data["text"].split())
 
 
+OBJECTIVE_LIMIT = 300
+
+
+class ObjectiveForm(CheckedForm):
+    """The one line at the top of the prep sheet: what I want to learn from this person."""
+
+    objective = forms.CharField(
+        label="What I want to learn from this person",
+        required=False,
+        max_length=OBJECTIVE_LIMIT,
+        error_messages={"max_length": _too_long},
+    )
+
+    def clean_objective(self) -> str:
+        return " ".join(self.cleaned_data["objective"].split())
+
+
 class AgendaItemForm(CheckedForm):
     """What live mode saves about one question: whether it was asked and its notes."""
 
@@ -90,7 +107,7 @@ class AgendaItemForm(CheckedForm):
     text = forms.CharField(required=False, max_length=QUESTION_LIMIT)
 
 
-class MeetingNotesForm(CheckedForm):
+class MeetingNotesForm(ObjectiveForm):
     notes = _text(NOTES_LIMIT, label="General notes")
     advice = _text(NOTES_LIMIT, label="Advice worth quoting")
 

@@ -19,6 +19,11 @@ class Meeting(Owned):
     minutes = models.PositiveSmallIntegerField("agreed length (minutes)", default=20)
     mode = models.CharField(max_length=12, choices=vocab.MEETING_MODES, default="video")
     location = models.CharField("place or link", max_length=300, blank=True)
+    # One line the student writes on the prep sheet: what they most want to learn from this
+    # person. Shown at the top of the prep sheet and in live mode, so the conversation has aim.
+    objective = models.CharField(
+        "what I want to learn from this person", max_length=300, blank=True
+    )
     status = models.CharField(max_length=12, choices=vocab.MEETING_STATUSES, default="scheduled")
     # Live mode's clock: stored on the server so a reload or another device keeps counting.
     started_at = BoundedDateTimeField(null=True, blank=True)

@@ -7,6 +7,7 @@ missed (after a dropped connection or a closed tab).
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,13 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from coffeechat.accounts.services import profile_of
+from coffeechat.domain.drafts.times import (
+    Slot,
+    format_slot_in_zones,
+    propose_times,
+    times_reply,
+)
+from coffeechat.domain.followups import BusinessCalendar
 from coffeechat.domain.questions import Agenda, PlanContext, fill, plan
 from coffeechat.domain.questions.planner import Order
 from coffeechat.interviews import bank
@@ -22,6 +30,10 @@ from coffeechat.interviews.models import AgendaItem, Meeting, Resource
 from coffeechat.interviews.queries import agenda_of
 from coffeechat.network.models import Contact
 from coffeechat.network.services import organization_named
+from coffeechat.outreach.context import user_tz
+from coffeechat.outreach.drafting import contact_tz
+from coffeechat.outreach.models import Message
+from coffeechat.outreach.queries import busy_intervals
 
 
 class AgendaInUse(Exception):
@@ -272,6 +284,63 @@ def add_referral(meeting: Meeting, values: dict[str, Any]) -> tuple[Contact, boo
 
 def _tz(meeting: Meeting) -> ZoneInfo:
     return ZoneInfo(profile_of(meeting.owner).time_zone or "UTC")
+
+
+def suggested_times(meeting: Meeting, now: datetime) -> list[Slot]:
+    """A few free slots of the meeting's length to offer: weekdays in working hours, clear of
+    the user's scheduled conversations and their country's public holidays, and inside the
+    contact's working day when their zone is known."""
+    profile = profile_of(meeting.owner)
+    year = now.astimezone(user_tz(profile)).year
+    calendar = BusinessCalendar(profile.country or "")
+    return propose_times(
+        now,
+        user_tz(profile),
+        contact_tz(meeting.contact),
+        busy=busy_intervals(meeting.owner, now),
+        minutes=meeting.minutes,
+        skip_dates=calendar.holidays_in(year) | calendar.holidays_in(year + 1),
+    )
+
+
+def suggested_time_lines(meeting: Meeting, now: datetime) -> list[str]:
+    """The suggested slots as the user reads them: their own zone first, the contact's after."""
+    mine = user_tz(profile_of(meeting.owner))
+    theirs = contact_tz(meeting.contact)
+    year = now.astimezone(mine).year
+    return [
+        format_slot_in_zones(slot, mine, theirs, this_year=year)
+        for slot in suggested_times(meeting, now)
+    ]
+
+
+def times_reply_draft(meeting: Meeting, now: datetime) -> Message:
+    """Offer times as a new short reply draft, leaving the request already sent untouched."""
+    contact = meeting.contact
+    mine = user_tz(profile_of(meeting.owner))
+    sent = (
+        Message.objects.owned_by(meeting.owner)
+        .filter(contact=contact, status="sent")
+        .exclude(subject="")
+        .order_by("-sent_at")
+        .first()
+    )
+    subject = sent.subject if sent else "Times for our conversation"
+    body = times_reply(
+        suggested_times(meeting, now),
+        mine,
+        contact_tz(contact),
+        name=contact.first_name,
+        this_year=now.astimezone(mine).year,
+    )
+    return Message.objects.create(
+        owner=meeting.owner,
+        contact=contact,
+        kind="follow-up",
+        channel=sent.channel if sent else "email",
+        subject=subject if subject.lower().startswith("re:") else f"Re: {subject}"[:200],
+        body=body,
+    )
 
 
 def save_reflection(meeting: Meeting, answers: dict[str, str], next_step: str) -> Meeting:

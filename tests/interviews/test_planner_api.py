@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from coffeechat.domain.questions import CLOSER_KEYS, REFERRAL_ASK_KEY
+from coffeechat.domain.questions import ENDING_KEYS, REFERRAL_ASK_KEY
 from coffeechat.interviews.models import AgendaItem, Meeting
 from coffeechat.network.models import Contact
 from tests.interviews.conftest import api_path
@@ -18,8 +18,8 @@ def test_it_plans_an_opener_first_and_the_closers_last_within_the_agreed_length(
     assert response.status_code == 200
     items = response.json()
     assert items[0]["category"] == "opener"
-    assert [i["category"] for i in items[-2:]] == ["closing", "closing"]
-    assert [i["question_id"] for i in items[-3:]] == [REFERRAL_ASK_KEY, *CLOSER_KEYS]
+    assert [i["category"] for i in items[-2:]] == ["closing", "referrals"]
+    assert [i["question_id"] for i in items[-2:]] == list(ENDING_KEYS)
     assert sum(i["minutes"] for i in items) <= meeting.minutes
     assert [i["order"] for i in items] == list(range(1, len(items) + 1))
     assert "{" not in "".join(i["text"] for i in items)
@@ -64,7 +64,7 @@ def test_it_skips_questions_already_asked_in_earlier_meetings(
     )
     again = api_alice.post(api_path(meeting, "/agenda/plan"), {}).json()
     assert asked_key not in [i["question_id"] for i in again]
-    assert again[-1]["question_id"] == CLOSER_KEYS[-1]  # closers stay even when asked before
+    assert REFERRAL_ASK_KEY in [i["question_id"] for i in again]  # closers stay, even asked before
 
 
 def test_it_asks_about_the_organization_only_when_the_contact_has_one(
@@ -134,7 +134,7 @@ def test_the_user_reorders_adds_and_removes_agenda_items(
     )
     client_alice.post(f"/meetings/{meeting.pk}/agenda/add", {"ref": "trends-future"})
     after = list(AgendaItem.objects.filter(meeting=meeting))
-    assert [i.category for i in after[-3:]] == ["referrals", "closing", "closing"]
+    assert [i.category for i in after[-3:]] == ["trends", "closing", "referrals"]
     added = {i.text for i in after}
     assert "What surprised you most in your first year?" in added
     assert any(i.question_key == "trends-future" for i in after)
@@ -149,3 +149,36 @@ def test_adding_an_empty_question_re_renders_with_a_message(
     response = client_alice.post(f"/meetings/{meeting.pk}/agenda/add", {"text": " "})
     assert response.status_code == 422
     assert "Write the question first" in response.content.decode()
+
+
+def test_the_prep_api_gives_the_objective_logistics_and_agenda(
+    api_alice: Any, meeting: Meeting
+) -> None:
+    api_alice.post(api_path(meeting, "/agenda/plan"), {})
+    saved = api_alice.patch(api_path(meeting, "/notes"), {"objective": "How  she got started"})
+    assert saved.status_code == 200 and saved.json()["objective"] == "How she got started"
+    prep = api_alice.get(api_path(meeting, "/prep"))
+    assert prep.status_code == 200
+    body = prep.json()
+    assert body["objective"] == "How she got started"
+    assert body["mode"] == "in-person"
+    assert any("Arrive 10–15 minutes early" in tip["text"] for tip in body["logistics"])
+    assert all(tip["why"] for tip in body["logistics"])
+    assert [i["order"] for i in body["agenda"]] == sorted(i["order"] for i in body["agenda"])
+    assert body["agenda"][0]["category"] == "opener"
+    too_long = api_alice.patch(api_path(meeting, "/notes"), {"objective": "z" * 301})
+    assert too_long.status_code == 422
+
+
+def test_20_and_30_minutes_keep_frustrations_and_advice_and_close_once(
+    api_alice: Any, meeting: Meeting
+) -> None:
+    for minutes in (20, 30):
+        meeting.minutes = minutes
+        meeting.save()
+        items = api_alice.post(api_path(meeting, "/agenda/plan"), {}).json()
+        ids = [i["question_id"] for i in items]
+        assert {"rewards-frustrations", "advice-prepare", REFERRAL_ASK_KEY} <= set(ids), minutes
+        assert "closing-who-else" not in ids
+        assert sum(i["minutes"] for i in items) <= minutes - 2
+    assert "closing-stay-in-touch" in ids  # 30 minutes leaves time to ask about LinkedIn

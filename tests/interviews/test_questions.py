@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from coffeechat.domain.questions import BUILTIN_QUESTIONS, CLOSER_KEYS, builtin_question
+from coffeechat.domain.questions import BUILTIN_QUESTIONS, ENDING_KEYS, builtin_question
 from coffeechat.interviews import bank
 from coffeechat.interviews.models import AgendaItem, Meeting, Question
 from tests.interviews.conftest import api_path
@@ -69,7 +69,7 @@ def test_hiding_and_showing_a_question_again(client_alice: Any, alice: Any) -> N
 def test_the_closers_and_referral_ask_cannot_be_hidden_and_the_page_says_why(
     client_alice: Any, alice: Any
 ) -> None:
-    for key in (*CLOSER_KEYS, "referrals-ask"):
+    for key in ENDING_KEYS:
         response = client_alice.post(f"/questions/{key}/hide", {"hidden": "1"}, follow=True)
         assert "reword it, but not hide it" in response.content.decode()
         assert not Question.objects.filter(owner=alice, key=key, hidden=True).exists()
@@ -121,7 +121,7 @@ def test_the_planner_uses_your_wording_and_your_own_questions(
     api_alice: Any, alice: Any, meeting: Meeting
 ) -> None:
     bank.save_question(
-        alice, CLOSER_KEYS[1], {"text": "Who else in {field} should I meet?", "minutes": 1}
+        alice, ENDING_KEYS[1], {"text": "Who else in {field} should I meet?", "minutes": 1}
     )
     own = bank.save_question(
         alice,

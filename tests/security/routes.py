@@ -165,6 +165,7 @@ OBJECT_ROUTES: dict[str, ObjectMap] = {
         (
             *("meeting-detail", "meeting-edit", "meeting-status", "meeting-ics", "meeting-prep"),
             *("agenda-plan", "agenda-add", "meeting-live", "meeting-reflect"),
+            *("meeting-objective", "meeting-times-reply"),
         ),
         _meeting,
     ),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from .dates import weekday_and_date
+from .dates import MONTHS, WEEKDAYS, weekday_and_date
 
 # weekday (0 = Monday) → free intervals, as wall-clock times in the user's zone
 WeeklyHours = Mapping[int, Sequence[tuple[time, time]]]
@@ -137,6 +137,72 @@ def _farthest_free(days: list[list[Slot]], chosen: list[Slot]) -> Slot | None:
             if best is None or gap > best[0]:
                 best = (gap, slot)
     return best[1] if best else None
+
+
+def zone_label(key: str) -> str:
+    """A time zone as people say it: "Europe/London" → "London time"; UTC stays "UTC"."""
+    if key in ("UTC", "Etc/UTC", "GMT", ""):
+        return "UTC"
+    return key.rsplit("/", 1)[-1].replace("_", " ") + " time"
+
+
+def _short_day(moment: datetime, this_year: int | None) -> str:
+    """ "Tue 8 Dec", with the year only when it isn't `this_year`."""
+    year = f" {moment.year}" if this_year is not None and moment.year != this_year else ""
+    weekday, month = WEEKDAYS[moment.weekday()][:3], MONTHS[moment.month - 1][:3]
+    return f"{weekday} {moment.day} {month}{year}"
+
+
+def format_slot_in_zones(
+    slot: Slot, first: ZoneInfo, second: ZoneInfo | None = None, *, this_year: int | None = None
+) -> str:
+    """One slot named in words in `first` and, when known and different, also in `second`:
+
+    "Tue 8 Dec, 15:00–15:20 London time (10:00–10:20 New York time)", or, with one zone,
+    "Tue 8 Dec, 15:00–15:20 (London time)". The second zone repeats the day when it differs.
+    """
+    begin, end = slot.starts_at.astimezone(first), slot.ends_at.astimezone(first)
+    text = f"{_short_day(begin, this_year)}, {begin:%H:%M}–{end:%H:%M}"
+    if second is None or second.key == first.key:
+        return f"{text} ({zone_label(first.key)})"
+    other, other_end = slot.starts_at.astimezone(second), slot.ends_at.astimezone(second)
+    day = "" if other.date() == begin.date() else f"{_short_day(other, this_year)}, "
+    return (
+        f"{text} {zone_label(first.key)} "
+        f"({day}{other:%H:%M}–{other_end:%H:%M} {zone_label(second.key)})"
+    )
+
+
+def times_reply(
+    slots: Sequence[Slot],
+    mine: ZoneInfo,
+    theirs: ZoneInfo | None = None,
+    *,
+    name: str = "",
+    this_year: int | None = None,
+) -> str:
+    """A new, short reply offering `slots`, for when the request has already gone out.
+
+    The times come first in the contact's zone when it is known (it is their diary), with the
+    user's own in brackets; otherwise in the user's zone, named in words, so nobody has to
+    guess which clock is meant.
+    """
+    greeting = f"Hi {name.strip()}," if name.strip() else "Hello,"
+    if not slots:
+        offer = (
+            "I'm flexible on timing: let me know a day and time that suits you, and I'll make "
+            "it work."
+        )
+    else:
+        first, second = (theirs, mine) if theirs is not None else (mine, None)
+        lines = "\n".join(
+            f"- {format_slot_in_zones(slot, first, second, this_year=this_year)}" for slot in slots
+        )
+        offer = (
+            f"Would one of these times suit you?\n{lines}\n\n"
+            "If none of them fits, just name a time that does and I'll fit around it."
+        )
+    return f"{greeting}\n\nThank you again for being open to a conversation. {offer}\n"
 
 
 def format_slot(slot: Slot, tz: ZoneInfo, *, show_zone: bool = True) -> str:

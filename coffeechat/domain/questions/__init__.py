@@ -2,7 +2,8 @@
 yes/no questions, fitting an agenda to the agreed length, and reflection prompts.
 
 Public API:
-    Question, CATEGORIES, TIARA_TAGS, PRIORITIES, CLOSER_KEYS, REFERRAL_ASK_KEY  (model)
+    Question, CATEGORIES, TIARA_TAGS, PRIORITIES, CLOSERS, ENDING_KEYS,
+    REFERRAL_ASK_KEY, POSITION_KEY, STAY_IN_TOUCH_KEY                           (model)
     BUILTIN_QUESTIONS, builtin_question(key)                                      (bank)
     fill(text, *, field, organization, role), blanks_in(text), BLANKS            (blanks)
     check_question(text) -> list[Finding], is_open(text)                         (closed)
@@ -16,11 +17,15 @@ from coffeechat.domain.questions.blanks import BLANKS, blanks_in, fill
 from coffeechat.domain.questions.closed import check_question, is_open
 from coffeechat.domain.questions.model import (
     CATEGORIES,
-    CLOSER_KEYS,
+    CLOSERS,
+    ENDING_KEYS,
+    POSITION_KEY,
     PRIORITIES,
     REFERRAL_ASK_KEY,
+    STAY_IN_TOUCH_KEY,
     TIARA_TAGS,
     Category,
+    Closer,
     Question,
     Tiara,
 )
@@ -38,15 +43,19 @@ __all__ = [
     "BLANKS",
     "BUILTIN_QUESTIONS",
     "CATEGORIES",
-    "CLOSER_KEYS",
+    "CLOSERS",
+    "ENDING_KEYS",
+    "POSITION_KEY",
     "PRIORITIES",
     "REFERRAL_ASK_KEY",
     "REFLECTION_PROMPTS",
+    "STAY_IN_TOUCH_KEY",
     "TIARA_TAGS",
     "Agenda",
     "AgendaItem",
     "AgendaNote",
     "Category",
+    "Closer",
     "PlanContext",
     "Question",
     "Tiara",

@@ -3,13 +3,19 @@
 Blanks: {field}, {organization} and {role} (see `blanks.fill`). Minutes are honest estimates
 of a good answer: mostly 2, a few longer story questions at 3, quick ones at 1, so that the
 planner can fit 5-10 questions into 20 minutes and 10-15 into 30.
+
+Priorities follow the length of the conversation: "must ask" (1) is what a 20-minute
+conversation holds (their path, a typical day, skills, what they love and what frustrates
+them, advice, and the two closers); "good to ask" (2) is what 30 minutes adds (entry-level
+roles, trends, culture, a resume look, professional associations, staying in touch); "nice
+to ask" (3) fills longer conversations.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from coffeechat.domain.questions.model import Category, Priority, Question, Tiara
+from coffeechat.domain.questions.model import Category, Closer, Priority, Question, Tiara
 
 # key, category, minutes, priority, TIARA tag, text
 _Row = tuple[str, Category, int, Priority, Tiara | None, str]
@@ -56,7 +62,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "path-journey",
         "path",
         3,
-        2,
+        3,
         "insights",
         "Which roles have you held since your first job, and what made you choose each move?",
     ),
@@ -64,16 +70,16 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "path-typical",
         "path",
         2,
-        2,
+        3,
         "insights",
         "How typical is your route into {field}, and what do other common routes look like?",
     ),
-    ("path-drawn", "path", 2, 2, "insights", "What drew you to {field} in the first place?"),
+    ("path-drawn", "path", 2, 3, "insights", "What drew you to {field} in the first place?"),
     (
         "path-helpful-experience",
         "path",
         2,
-        2,
+        3,
         "insights",
         "Which earlier jobs or experiences prepared you best for the work you do now?",
     ),
@@ -114,7 +120,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "day-responsibilities",
         "day",
         2,
-        2,
+        3,
         "assignments",
         "What are your main responsibilities, and which of them take the most energy?",
     ),
@@ -122,7 +128,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "day-projects",
         "day",
         2,
-        2,
+        3,
         "assignments",
         "What kinds of projects or problems land on your desk most often?",
     ),
@@ -179,7 +185,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "skills-education",
         "skills",
         2,
-        2,
+        3,
         "advice",
         "What education or training does {field} expect, and how much does a specific degree "
         "matter?",
@@ -188,7 +194,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "skills-experience",
         "skills",
         2,
-        2,
+        3,
         "advice",
         "What kinds of experience would make a newcomer like me stand out?",
     ),
@@ -196,7 +202,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "skills-gap",
         "skills",
         2,
-        2,
+        3,
         "advice",
         "Looking at my background, which gaps would you work on first?",
     ),
@@ -237,7 +243,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "entry-roles",
         "entry",
         2,
-        1,
+        2,
         "assignments",
         "What are the usual entry-level roles in {field}, and what do people in them actually do?",
     ),
@@ -245,7 +251,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "entry-alternatives",
         "entry",
         2,
-        2,
+        3,
         "advice",
         "Besides the standard route, what other ways in have you seen work: part-time roles, "
         "volunteering, a mid-career switch?",
@@ -254,7 +260,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "entry-hiring",
         "entry",
         2,
-        2,
+        3,
         "insights",
         "What do people who hire in {field} look for in someone just starting out?",
     ),
@@ -262,7 +268,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "entry-internships",
         "entry",
         2,
-        2,
+        3,
         "assignments",
         "Which internships, fellowships or volunteer roles give people a real head start "
         "in {field}?",
@@ -320,7 +326,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "rewards-change",
         "rewards",
         2,
-        2,
+        3,
         "insights",
         "If you could change one thing about {field}, what would it be?",
     ),
@@ -328,7 +334,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "rewards-stay",
         "rewards",
         2,
-        2,
+        3,
         "insights",
         "What keeps you in {field} on the difficult days?",
     ),
@@ -369,7 +375,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "trends-changes",
         "trends",
         2,
-        1,
+        2,
         "trends",
         "What changes are reshaping {field} right now, and how do they affect people entering it?",
     ),
@@ -377,7 +383,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "trends-future",
         "trends",
         2,
-        2,
+        3,
         "trends",
         "Where do you see {field} heading over the next five years?",
     ),
@@ -385,7 +391,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "trends-growing",
         "trends",
         2,
-        2,
+        3,
         "trends",
         "Which areas of {field} are growing, and which are shrinking?",
     ),
@@ -393,7 +399,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "trends-excited",
         "trends",
         2,
-        2,
+        3,
         "trends",
         "Which developments in {field} excite you most at the moment?",
     ),
@@ -435,7 +441,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "culture-describe",
         "culture",
         2,
-        1,
+        2,
         "insights",
         "How would you describe the culture at {organization}?",
     ),
@@ -443,7 +449,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "culture-thrive",
         "culture",
         2,
-        2,
+        3,
         "insights",
         "What kind of person tends to thrive at {organization}, and who tends to struggle?",
     ),
@@ -451,7 +457,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "culture-team",
         "culture",
         2,
-        2,
+        3,
         "insights",
         "What is it like to work with the people on your team?",
     ),
@@ -492,7 +498,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "organization-goals",
         "organization",
         2,
-        1,
+        3,
         "trends",
         "What are the main goals at {organization} for the next year or two?",
     ),
@@ -500,7 +506,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "organization-growth",
         "organization",
         2,
-        2,
+        3,
         "trends",
         "Where is {organization} growing: new products, services, places or teams?",
     ),
@@ -508,7 +514,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "organization-training",
         "organization",
         2,
-        2,
+        3,
         "resources",
         "What training or professional development does {organization} offer people as they grow?",
     ),
@@ -516,7 +522,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "organization-paths",
         "organization",
         2,
-        2,
+        3,
         "insights",
         "What career paths do people usually follow at {organization}, from a first role to "
         "senior positions?",
@@ -555,10 +561,19 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "What would you recommend I do this year to prepare for a career in {field}?",
     ),
     (
-        "advice-wish-knew",
+        "advice-resume",
         "advice",
         2,
         2,
+        "advice",
+        "When you have a spare moment, how would you feel about looking over my resume and "
+        "telling me what stands out to someone in {field}?",
+    ),
+    (
+        "advice-wish-knew",
+        "advice",
+        2,
+        3,
         "advice",
         "What do you wish someone had told you when you were starting out?",
     ),
@@ -566,7 +581,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "advice-experiences",
         "advice",
         2,
-        2,
+        3,
         "advice",
         "What experiences would you encourage me to seek out over the next year?",
     ),
@@ -574,7 +589,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "advice-mistakes",
         "advice",
         2,
-        2,
+        3,
         "advice",
         "What mistakes do you see newcomers to {field} make, and how could I avoid them?",
     ),
@@ -612,27 +627,27 @@ _ROWS: Final[tuple[_Row, ...]] = (
     ),
     # Resources and professional organizations.
     (
-        "resources-reading",
-        "resources",
-        2,
-        1,
-        "resources",
-        "Which publications, newsletters or podcasts do you follow to keep up with {field}?",
-    ),
-    (
         "resources-associations",
         "resources",
         2,
         2,
         "resources",
-        "Which professional associations or groups would be worth joining, and how involved "
-        "should I get?",
+        "Which professional associations or societies in {field} are worth joining as a "
+        "student, and which of their events or resources helped you most?",
+    ),
+    (
+        "resources-reading",
+        "resources",
+        2,
+        3,
+        "resources",
+        "Which publications, newsletters or podcasts do you follow to keep up with {field}?",
     ),
     (
         "resources-events",
         "resources",
         2,
-        2,
+        3,
         "resources",
         "Which conferences, meetups or events would you suggest I attend?",
     ),
@@ -640,7 +655,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "resources-organizations",
         "resources",
         2,
-        2,
+        3,
         "resources",
         "Which employers or organizations in {field} should be on my radar?",
     ),
@@ -668,7 +683,7 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "resources",
         "Which book or article gave you the clearest picture of {field}?",
     ),
-    # Referrals: the ask always sits right before the two closers.
+    # Referrals: one referral ask per agenda (see CLOSER_OF); the method's own sits at the end.
     (
         "referrals-other-organizations",
         "referrals",
@@ -687,7 +702,8 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "Which two or three people would you suggest I speak with next, and how would you feel "
         "about me mentioning your name when I contact them?",
     ),
-    # The two closers every conversation ends with.
+    # Closing: what they would do in your place, then (with the referral ask) how to stay in
+    # touch. "Who else" is another referral ask, kept for users who prefer its wording.
     (
         "closing-your-position",
         "closing",
@@ -701,12 +717,30 @@ _ROWS: Final[tuple[_Row, ...]] = (
         "closing-who-else",
         "closing",
         1,
-        1,
+        3,
         "resources",
         "Beyond anyone we've already mentioned, whose perspective would round out my picture "
         "of {field}?",
     ),
+    (
+        "closing-stay-in-touch",
+        "closing",
+        1,
+        2,
+        "resources",
+        "How would you feel about me connecting with you on LinkedIn, so I can let you know "
+        "where your advice leads?",
+    ),
 )
+
+# What each closing question does (see model.Closer): an agenda asks each kind once.
+CLOSER_OF: Final[dict[str, Closer]] = {
+    "closing-your-position": "your-position",
+    "closing-who-else": "referral",
+    "referrals-ask": "referral",
+    "referrals-other-organizations": "referral",
+    "closing-stay-in-touch": "stay-in-touch",
+}
 
 BUILTIN_QUESTIONS: Final[tuple[Question, ...]] = tuple(
     Question(
@@ -717,6 +751,7 @@ BUILTIN_QUESTIONS: Final[tuple[Question, ...]] = tuple(
         minutes=minutes,
         priority=priority,
         tiara=tiara,
+        closer=CLOSER_OF.get(key),
     )
     for key, category, minutes, priority, tiara, text in _ROWS
 )

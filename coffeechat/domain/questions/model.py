@@ -54,10 +54,20 @@ PRIORITIES: tuple[tuple[Priority, str], ...] = (
     (3, "Nice to ask"),
 )
 
-# The method keeps these in every conversation (see docs/method.md §4), so they cannot be hidden.
+# What a closing question does. Two closers of one kind ask the same thing twice ("who else
+# should I talk to?" and "whose perspective would round out my picture?"), so an agenda holds
+# at most one of each kind. Built-in closers carry their kind in the bank; a question the user
+# files under Referrals is a referral ask.
+Closer = Literal["your-position", "referral", "stay-in-touch"]
+CLOSERS: tuple[Closer, ...] = ("your-position", "referral", "stay-in-touch")
+
+# The method ends every conversation with these two (see docs/method.md §4), in this order, so
+# they cannot be hidden; the stay-in-touch closer follows them when there is time.
 REFERRAL_ASK_KEY = "referrals-ask"
-CLOSER_KEYS: tuple[str, str] = ("closing-your-position", "closing-who-else")
-PROTECTED_KEYS: frozenset[str] = frozenset({REFERRAL_ASK_KEY, *CLOSER_KEYS})
+POSITION_KEY = "closing-your-position"
+STAY_IN_TOUCH_KEY = "closing-stay-in-touch"
+ENDING_KEYS: tuple[str, str] = (POSITION_KEY, REFERRAL_ASK_KEY)
+PROTECTED_KEYS: frozenset[str] = frozenset(ENDING_KEYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +87,7 @@ class Question:
     tiara: Tiara | None = None
     user_order: int | None = None
     hidden: bool = False
+    closer: Closer | None = None
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORY_IDS:
@@ -87,5 +98,14 @@ class Question:
             raise ValueError("Priority is 1 (must ask), 2 (good to ask) or 3 (nice to ask).")
         if self.tiara is not None and self.tiara not in TIARA_TAGS:
             raise ValueError(f"Unknown TIARA tag {self.tiara!r}.")
+        if self.closer is not None and self.closer not in CLOSERS:
+            raise ValueError(f"Unknown kind of closing question {self.closer!r}.")
         if not self.text.strip():
             raise ValueError("A question needs some text.")
+
+    @property
+    def closer_kind(self) -> Closer | None:
+        """What this question does at the close, if it is a closing question at all."""
+        if self.closer is not None:
+            return self.closer
+        return "referral" if self.category == "referrals" else None

@@ -2,8 +2,14 @@
 
 The agreed length is a promise (docs/method.md §4), so the agenda fits within it minus a small
 buffer, at roughly 2-3 minutes a question. Every agenda opens by restating the purpose and
-ends with the referral ask and the two closers ("what would you do in my position?", "who
-else should I talk to?"); the rest is the user's best-ranked questions that fit.
+ends with "what would you do in my position?" and the referral ask ("who else should I talk
+to, and may I mention you?"), then, when there is time, the stay-in-touch closer. Closing
+questions are told apart by their kind (`Question.closer_kind`), never by their wording, and
+an agenda asks each kind once.
+
+The rest is the user's best-ranked questions that fit, a whole priority at a time: a lower
+priority only gets a turn when every question above it made the agenda, so a one-minute
+"nice to ask" never takes the place of a "must ask" that didn't fit.
 """
 
 from __future__ import annotations
@@ -16,12 +22,13 @@ from coffeechat.domain.questions.bank import builtin_question
 from coffeechat.domain.questions.blanks import blanks_in, fill
 from coffeechat.domain.questions.model import (
     CATEGORY_IDS,
-    CLOSER_KEYS,
+    CLOSERS,
+    ENDING_KEYS,
     ORGANIZATION_CATEGORIES,
     PROTECTED_KEYS,
-    REFERRAL_ASK_KEY,
     TIARA_TAGS,
     Category,
+    Closer,
     Question,
 )
 
@@ -59,6 +66,7 @@ class AgendaItem:
     text: str  # blanks filled
     category: Category
     minutes: int
+    closer: Closer | None = None  # what a closing question does; None for the rest
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +90,7 @@ class Agenda:
 
     @property
     def question_count(self) -> int:
-        """Questions asked, counting the referral ask and closers but not the opener."""
+        """Questions asked, counting the closing questions but not the opener."""
         return sum(1 for item in self.items if item.category != "opener")
 
 
@@ -91,44 +99,43 @@ def question_count_range(minutes: int) -> tuple[int, int]:
 
     20 minutes gives 6-10 and 30 minutes 10-15, inside the guides' 5-10 and 10-15.
     """
-    most = max(len(CLOSER_KEYS), minutes // 2)
+    most = max(len(ENDING_KEYS), minutes // 2)
     return min(minutes // 3, most), most
 
 
 def plan(questions: Sequence[Question], minutes: int, context: PlanContext) -> Agenda:
     """The agenda for a meeting of `minutes`, from the user's question bank.
 
-    Deterministic. Always: an opener first, the two closers last, the referral ask right
-    before them. Meetings too short for even that (under about 8 minutes) still keep the
-    opener and the closers, may run over the buffer, and carry a "very-short" note; the
-    referral ask is then left out, since the "who else" closer covers it.
+    Deterministic. Always: an opener first, then the chosen questions, then "what would you
+    do in my position?" and the referral ask, then the other closing questions chosen (the
+    stay-in-touch one). Meetings too short for even that (under about 7 minutes) still keep
+    the opener and the two closers, may run over the buffer, and carry a "very-short" note.
     """
     if minutes <= 0:
         raise ValueError(f"The meeting needs a length of at least 1 minute (got {minutes}).")
     fewest, most = question_count_range(minutes)
     ranked = _by_preference(questions)
     opener = _opener(ranked)
-    closers = [_protected(ranked, key) for key in CLOSER_KEYS]
-    referral_ask = _protected(ranked, REFERRAL_ASK_KEY)
+    ending = [_protected(ranked, key) for key in ENDING_KEYS]
 
-    available = minutes - context.buffer_minutes - opener.minutes
+    available = minutes - context.buffer_minutes - opener.minutes - _minutes(ending)
     notes: list[AgendaNote] = []
-    ending = [referral_ask, *closers]
-    if _minutes(ending) > available or len(ending) > most:
-        ending = closers
+    if available < 0:
         notes.append(_very_short_note(minutes))
 
-    candidates = _eligible(ranked, context, already=[opener, referral_ask, *closers])
+    candidates = _eligible(ranked, context, already=[opener, *ending])
     chosen = _choose(
-        candidates,
-        available - _minutes(ending),
-        need=fewest - len(ending),
-        room=most - len(ending),
+        candidates, max(0, available), need=fewest - len(ending), room=most - len(ending)
     )
     if not notes and len(ending) + len(chosen) < fewest:
-        notes.append(_few_questions_note(minutes))
+        notes.append(_few_questions_note(minutes, all_used=len(chosen) == len(candidates)))
 
-    arranged = [opener, *_arranged(chosen, questions, context.order), *ending]
+    body = [question for question in chosen if question.closer_kind is None]
+    closing = sorted(
+        (question for question in chosen if question.closer_kind is not None),
+        key=lambda question: CLOSERS.index(question.closer_kind or CLOSERS[0]),
+    )
+    arranged = [opener, *_arranged(body, questions, context.order), *ending, *closing]
     return Agenda(
         items=tuple(_item(position, q, context) for position, q in enumerate(arranged, 1)),
         minutes=minutes,
@@ -179,15 +186,23 @@ def _protected(ranked: Sequence[Question], key: str) -> Question:
 def _eligible(
     ranked: Iterable[Question], context: PlanContext, *, already: Sequence[Question]
 ) -> list[Question]:
+    """Questions the planner may choose: askable, each asked once, and at most one closing
+    question of each kind (so never a second "who else should I talk to?")."""
     seen: set[object] = set()
+    kinds: set[Closer] = set()
     for question in already:
         seen |= _identities(question)
+        if question.closer_kind is not None:
+            kinds.add(question.closer_kind)
     eligible = []
     for question in ranked:
         identities = _identities(question)
-        if seen & identities or not _askable(question, context):
+        kind = question.closer_kind
+        if seen & identities or kind in kinds or not _askable(question, context):
             continue
         seen |= identities
+        if kind is not None:
+            kinds.add(kind)
         eligible.append(question)
     return eligible
 
@@ -214,18 +229,47 @@ def _askable(question: Question, context: PlanContext) -> bool:
 
 
 def _choose(candidates: Sequence[Question], budget: int, *, need: int, room: int) -> list[Question]:
-    """Best-ranked questions that fit, keeping enough time in reserve for the cheapest
-    remaining ones so that the agenda reaches `need` questions whenever that is possible."""
+    """A whole priority at a time: the next priority only gets a turn when every question of
+    this one fitted. Within a priority, closing questions come first (they lead to the next
+    conversation), then the best-ranked questions."""
+    chosen: list[Question] = []
+    for priority in sorted({question.priority for question in candidates}):
+        tier = [question for question in candidates if question.priority == priority]
+        tier.sort(key=lambda question: question.closer_kind is None)
+        picked = _fit(tier, budget, need=need - len(chosen), room=room - len(chosen))
+        chosen.extend(picked)
+        budget -= _minutes(picked)
+        if len(picked) < len(tier):
+            break
+    return chosen
+
+
+def _fit(candidates: Sequence[Question], budget: int, *, need: int, room: int) -> list[Question]:
+    """Best-ranked questions that fit, passing over one only when taking it would leave the
+    agenda short of `need` questions that the cheaper remaining ones could still reach."""
     chosen: list[Question] = []
     for index, question in enumerate(candidates):
         if len(chosen) >= room:
             break
-        still_needed = max(0, need - len(chosen) - 1)
+        if question.minutes > budget:
+            continue
         later = sorted(q.minutes for q in candidates[index + 1 :])
-        if question.minutes + sum(later[:still_needed]) <= budget:
+        reachable_without = _how_many_fit(later, budget)
+        reachable_with = 1 + _how_many_fit(later, budget - question.minutes)
+        if reachable_with >= min(need - len(chosen), reachable_without):
             chosen.append(question)
             budget -= question.minutes
     return chosen
+
+
+def _how_many_fit(sorted_minutes: Sequence[int], budget: int) -> int:
+    count = 0
+    for minutes in sorted_minutes:
+        if minutes > budget:
+            break
+        budget -= minutes
+        count += 1
+    return count
 
 
 def _arranged(
@@ -260,6 +304,7 @@ def _item(position: int, question: Question, context: PlanContext) -> AgendaItem
         ),
         category=question.category,
         minutes=question.minutes,
+        closer=question.closer_kind,
     )
 
 
@@ -267,14 +312,21 @@ def _very_short_note(minutes: int) -> AgendaNote:
     return AgendaNote(
         "very-short",
         f"{minutes} minutes is tight, so the agenda keeps just the opening and the two closing "
-        "questions; asking who else to talk to still opens the door to referrals. If you can, "
-        "ask for 15-20 minutes next time.",
+        "questions: what they would do in your place, and who else to talk to. Those two "
+        "lead to your next conversation. If you can, ask for 15-20 minutes next time.",
     )
 
 
-def _few_questions_note(minutes: int) -> AgendaNote:
-    return AgendaNote(
-        "few-questions",
-        f"There are fewer questions than {minutes} minutes could hold, because many are hidden "
-        "or were already asked. Add or unhide a few to make the most of the time.",
-    )
+def _few_questions_note(minutes: int, *, all_used: bool) -> AgendaNote:
+    if all_used:
+        message = (
+            f"There are fewer questions than {minutes} minutes could hold, because many are "
+            "hidden or were already asked. Add or unhide a few to make the most of the time."
+        )
+    else:
+        message = (
+            f"Your must-ask questions fill most of the {minutes} minutes, so the agenda holds "
+            "fewer questions than usual rather than squeezing one out for a lower-priority "
+            "one. Fewer, deeper answers are often the most useful."
+        )
+    return AgendaNote("few-questions", message)

@@ -5,19 +5,30 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coffeechat.interviews import bank, queries, services
-from coffeechat.interviews.forms import NewItemForm, PlanForm
+from coffeechat.interviews.forms import NewItemForm, ObjectiveForm, PlanForm
 
 
 def _render(
-    request: HttpRequest, pk: int, new_item_form: NewItemForm, status: int = 200
+    request: HttpRequest,
+    pk: int,
+    new_item_form: NewItemForm,
+    status: int = 200,
+    objective_form: ObjectiveForm | None = None,
 ) -> HttpResponse:
     context = queries.prep_sheet(request.user, pk)
+    context["objective_form"] = objective_form or ObjectiveForm(
+        initial={"objective": context["meeting"].objective}
+    )
     context["plan_form"] = PlanForm()
     context["new_item_form"] = new_item_form
     context["bank"] = [e for e in bank.entries(request.user) if not e.question.hidden]
+    meeting = context["meeting"]
+    if meeting.status == "proposed":
+        context["suggested"] = services.suggested_time_lines(meeting, timezone.now())
     return render(request, "interviews/prep.html", context, status=status)
 
 
@@ -25,8 +36,34 @@ def prep_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     return _render(request, pk, NewItemForm())
 
 
-def _back(pk: int) -> HttpResponse:
-    return redirect(f"/meetings/{pk}/prep/#agenda")
+def _back(pk: int, anchor: str = "agenda") -> HttpResponse:
+    return redirect(f"/meetings/{pk}/prep/#{anchor}")
+
+
+@require_POST
+def save_objective(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = queries.meeting_for(request.user, pk)
+    form = ObjectiveForm(request.POST)
+    if not form.is_valid():
+        return _render(request, pk, NewItemForm(), status=422, objective_form=form)
+    services.update_meeting(meeting, {"objective": form.cleaned_data["objective"]})
+    if meeting.objective:
+        messages.success(request, "Saved. You'll see it in live mode too, to keep you on course.")
+    return _back(pk, "objective")
+
+
+@require_POST
+def times_reply(request: HttpRequest, pk: int) -> HttpResponse:
+    """The time isn't agreed yet: offer a few as a new short reply, never by changing the
+    request that has already gone out."""
+    meeting = queries.meeting_for(request.user, pk)
+    draft = services.times_reply_draft(meeting, timezone.now())
+    messages.success(
+        request,
+        "Here's a short reply with a few times. Check it and send it when it reads right; "
+        "the request you already sent stays as it was.",
+    )
+    return redirect("message-detail", pk=draft.pk)
 
 
 @require_POST

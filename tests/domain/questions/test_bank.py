@@ -3,16 +3,21 @@ from typing import Any
 
 import pytest
 
+from coffeechat.domain.checker.job_ask import job_asks
 from coffeechat.domain.questions import (
     BLANKS,
     BUILTIN_QUESTIONS,
     CATEGORIES,
-    CLOSER_KEYS,
+    CLOSERS,
+    ENDING_KEYS,
+    POSITION_KEY,
     REFERRAL_ASK_KEY,
+    STAY_IN_TOUCH_KEY,
     TIARA_TAGS,
     Question,
     blanks_in,
     builtin_question,
+    check_question,
     is_open,
 )
 
@@ -47,16 +52,57 @@ def test_every_text_is_open_ended():
     assert closed == []
 
 
+def test_every_text_passes_the_question_checker():
+    assert [q.key for q in BUILTIN_QUESTIONS if check_question(q.text)] == []
+
+
 def test_every_blank_is_known():
     for question in BUILTIN_QUESTIONS:
         assert blanks_in(question.text) <= set(BLANKS), question.key
 
 
 def test_the_method_questions_exist():
-    assert builtin_question(CLOSER_KEYS[0]).category == "closing"
-    assert builtin_question(CLOSER_KEYS[1]).category == "closing"
+    assert ENDING_KEYS == (POSITION_KEY, REFERRAL_ASK_KEY)
+    assert builtin_question(POSITION_KEY).closer == "your-position"
+    assert builtin_question(REFERRAL_ASK_KEY).closer == "referral"
+    assert builtin_question(STAY_IN_TOUCH_KEY).closer == "stay-in-touch"
     assert builtin_question(REFERRAL_ASK_KEY).category == "referrals"
-    assert [q.key for q in BUILTIN_QUESTIONS if q.category == "closing"] == list(CLOSER_KEYS)
+
+
+def test_every_closing_question_has_a_kind_and_only_those():
+    for question in BUILTIN_QUESTIONS:
+        closing = question.category in ("closing", "referrals")
+        assert (question.closer_kind is not None) == closing, question.key
+        assert question.closer_kind is None or question.closer_kind in CLOSERS
+    who_else = [q.key for q in BUILTIN_QUESTIONS if q.closer_kind == "referral"]
+    assert {"closing-who-else", REFERRAL_ASK_KEY} <= set(who_else)
+
+
+@pytest.mark.parametrize(
+    ("key", "words"),
+    [
+        ("advice-resume", "resume"),
+        ("resources-associations", "associations"),
+        (STAY_IN_TOUCH_KEY, "LinkedIn"),
+    ],
+)
+def test_new_questions_pass_the_question_checker_and_ask_for_no_job(key, words):
+    text = builtin_question(key).text
+    assert words in text
+    assert check_question(text) == []
+    assert job_asks(text) == []
+    assert builtin_question(key).priority == 2
+
+
+def test_must_ask_questions_fit_20_minutes_and_good_to_ask_ones_30():
+    must = sum(q.minutes for q in BUILTIN_QUESTIONS if q.priority == 1)
+    good = sum(
+        q.minutes
+        for q in BUILTIN_QUESTIONS
+        if q.priority == 2 and q.category not in ("culture", "organization")
+    )
+    assert must <= 20 - 2
+    assert must + good <= 30 - 2
 
 
 def test_referral_ask_asks_for_names_and_permission_to_mention():
@@ -105,6 +151,7 @@ def test_unknown_builtin_key_raises():
         ({"priority": 4}, "Priority"),
         ({"tiara": "tips"}, "TIARA"),
         ({"text": "  "}, "text"),
+        ({"closer": "goodbye"}, "closing"),
     ],
 )
 def test_question_rejects_invalid_values(changes, message):

@@ -4,8 +4,9 @@ import pytest
 
 from coffeechat.domain.questions import (
     BUILTIN_QUESTIONS,
-    CLOSER_KEYS,
+    ENDING_KEYS,
     REFERRAL_ASK_KEY,
+    STAY_IN_TOUCH_KEY,
     PlanContext,
     Question,
     builtin_question,
@@ -13,11 +14,16 @@ from coffeechat.domain.questions import (
     question_count_range,
 )
 
-ENDING = [REFERRAL_ASK_KEY, *CLOSER_KEYS]
+ENDING = list(ENDING_KEYS)
 
 
 def keys(agenda):
     return [item.key for item in agenda.items]
+
+
+def body(agenda):
+    """The questions between the opener and the closing questions."""
+    return [item for item in agenda.items[1:] if item.closer is None]
 
 
 def user_question(id_, category, text, *, priority=1, minutes=2, tiara=None, user_order=None):
@@ -40,15 +46,49 @@ def test_natural_order_of_a_20_minute_meeting():
         "path-first-job",
         "day-typical",
         "skills-essential",
-        "entry-roles",
         "rewards-best",
-        "resources-online",
-        *ENDING,
+        "rewards-frustrations",
+        "advice-prepare",
+        "closing-your-position",
+        REFERRAL_ASK_KEY,
     ]
-    assert [item.order for item in agenda.items] == list(range(1, 11))
+    assert [item.order for item in agenda.items] == list(range(1, 10))
     assert agenda.total_minutes == 18
-    assert agenda.question_count == 9
+    assert agenda.question_count == 8
     assert agenda.notes == ()
+
+
+@pytest.mark.parametrize("has_organization", [False, True])
+def test_20_and_30_minutes_keep_every_must_ask_and_never_a_filler_instead(has_organization):
+    must_ask = {q.key for q in BUILTIN_QUESTIONS if q.priority == 1 and q.category != "opener"}
+    for minutes in (20, 30):
+        agenda = plan(BUILTIN_QUESTIONS, minutes, PlanContext(has_organization=has_organization))
+        assert must_ask <= set(keys(agenda)), minutes
+        assert {"rewards-frustrations", "advice-prepare"} <= set(keys(agenda))
+    twenty = plan(BUILTIN_QUESTIONS, 20, PlanContext(has_organization=has_organization))
+    assert all(builtin_question(key).priority == 1 for key in keys(twenty))
+
+
+def test_30_minutes_adds_the_resume_look_associations_and_staying_in_touch():
+    agenda = plan(BUILTIN_QUESTIONS, 30, PlanContext())
+    assert {"advice-resume", "resources-associations", "entry-roles"} <= set(keys(agenda))
+    assert keys(agenda)[-3:] == [*ENDING, STAY_IN_TOUCH_KEY]
+    assert agenda.items[-1].closer == "stay-in-touch"
+
+
+def test_one_referral_ask_and_no_second_who_else():
+    for minutes in range(5, 91, 5):
+        agenda = plan(BUILTIN_QUESTIONS, minutes, PlanContext(has_organization=True))
+        assert [item.closer for item in agenda.items].count("referral") == 1, minutes
+        assert "closing-who-else" not in keys(agenda)
+        assert "referrals-other-organizations" not in keys(agenda)
+
+
+def test_a_referral_question_of_the_users_own_is_not_a_second_referral_ask():
+    mine = user_question(3, "referrals", "Whom else would you suggest I meet?", priority=1)
+    agenda = plan([mine], 30, PlanContext())
+    assert 3 not in [item.question_id for item in agenda.items]
+    assert keys(agenda)[-2:] == ENDING
 
 
 def test_items_carry_filled_text_and_question_details():
@@ -64,14 +104,14 @@ def test_items_carry_filled_text_and_question_details():
 
 def test_tiara_order_groups_trends_insights_advice_resources_assignments():
     agenda = plan(BUILTIN_QUESTIONS, 30, PlanContext(order="tiara", has_organization=True))
-    middle = agenda.items[1:-3]
+    middle = body(agenda)
     tags = [builtin_question(item.key).tiara for item in middle]
     ranks = [("trends", "insights", "advice", "resources", "assignments").index(t) for t in tags]
     assert ranks == sorted(ranks)
     assert tags[0] == "trends"
     assert tags[-1] == "assignments"
     assert keys(agenda)[0] == "opener-purpose"
-    assert keys(agenda)[-3:] == ENDING
+    assert keys(agenda)[-3:] == [*ENDING, STAY_IN_TOUCH_KEY]
 
 
 def test_tiara_order_puts_untagged_questions_after_assignments():
@@ -128,24 +168,32 @@ def test_hidden_and_already_asked_questions_are_skipped():
 
 
 def test_asked_closers_and_hidden_closers_are_still_kept():
-    bank = [replace(q, hidden=q.key in CLOSER_KEYS) for q in BUILTIN_QUESTIONS]
+    bank = [replace(q, hidden=q.key in ENDING_KEYS) for q in BUILTIN_QUESTIONS]
     context = PlanContext(asked_keys_or_ids=frozenset({REFERRAL_ASK_KEY, "opener-purpose"}))
     agenda = plan(bank, 20, context)
     assert keys(agenda)[0] == "opener-purpose"
-    assert keys(agenda)[-3:] == ENDING
+    assert keys(agenda)[-2:] == ENDING
 
 
 def test_users_own_version_of_a_closer_is_used():
-    mine = Question(id=42, key="closing-who-else", category="closing", text="Who else?", minutes=1)
+    mine = Question(id=42, key=REFERRAL_ASK_KEY, category="referrals", text="Who else?", minutes=1)
     agenda = plan([mine], 20, PlanContext())
     assert agenda.items[-1].question_id == 42
     assert agenda.items[-1].text == "Who else?"
+    assert agenda.items[-1].closer == "referral"
+
+
+def test_stay_in_touch_waits_when_there_is_no_time_and_goes_when_asked_before():
+    assert STAY_IN_TOUCH_KEY not in keys(plan(BUILTIN_QUESTIONS, 20, PlanContext()))
+    asked = PlanContext(asked_keys_or_ids=frozenset({STAY_IN_TOUCH_KEY}))
+    assert STAY_IN_TOUCH_KEY not in keys(plan(BUILTIN_QUESTIONS, 60, asked))
 
 
 def test_missing_structure_comes_from_the_built_in_bank():
     agenda = plan([], 20, PlanContext())
     assert keys(agenda) == ["opener-purpose", *ENDING]
     assert [note.code for note in agenda.notes] == ["few-questions"]
+    assert "hidden" in agenda.notes[0].message
 
 
 def test_hidden_opener_gives_way_to_the_next_one():
@@ -166,13 +214,13 @@ def test_user_order_breaks_ties_within_a_priority():
     third = user_question(3, "path", "Where did it lead?", user_order=3)
     # 10 minutes leaves room for the opener, the ending and a single question.
     agenda = plan([first, second, third], 10, PlanContext())
-    assert [item.question_id for item in agenda.items[1:-3]] == [2]
+    assert [item.question_id for item in body(agenda)] == [2]
 
 
 def test_categories_alternate_within_a_priority():
     bank = [q for q in BUILTIN_QUESTIONS if q.category in {"path", "trends"}]
     agenda = plan(bank, 15, PlanContext())
-    assert {item.category for item in agenda.items[1:-3]} == {"path", "trends"}
+    assert {item.category for item in body(agenda)} == {"path", "trends"}
 
 
 def test_duplicates_are_asked_once():
@@ -188,8 +236,8 @@ def test_duplicates_are_asked_once():
 
 
 def test_keeps_time_in_reserve_to_reach_the_minimum_count():
-    # Taking the 11-minute question first would leave room for only one more.
-    long_one = user_question(0, "path", "Tell me your whole story.", minutes=11)
+    # Taking the 11-minute question first would leave room for only two more.
+    long_one = user_question(0, "path", "Tell me your whole story.", priority=3, minutes=11)
     short_ones = [
         user_question(10 + i, "day", f"Quick {i}: how?", priority=3, minutes=1) for i in range(5)
     ]
@@ -201,24 +249,48 @@ def test_keeps_time_in_reserve_to_reach_the_minimum_count():
 
 
 def test_takes_a_long_question_when_the_minimum_is_still_reachable():
-    long_one = user_question(0, "path", "Tell me your whole story.", minutes=8)
+    long_one = user_question(0, "path", "Tell me your whole story.", priority=3, minutes=8)
     short_ones = [
         user_question(10 + i, "day", f"Quick {i}: how?", priority=3, minutes=1) for i in range(5)
     ]
     agenda = plan([long_one, *short_ones], 20, PlanContext())
-    assert [item.question_id for item in agenda.items[1:-3]] == [0, 10, 11, 12, 13]
+    assert [item.question_id for item in body(agenda)] == [0, 10, 11, 12, 13, 14]
+
+
+def test_a_must_ask_that_fits_is_never_traded_for_quick_fillers():
+    long_one = user_question(0, "path", "Tell me your whole story.", priority=1, minutes=11)
+    short_ones = [
+        user_question(10 + i, "day", f"Quick {i}: how?", priority=3, minutes=1) for i in range(5)
+    ]
+    agenda = plan([long_one, *short_ones], 20, PlanContext())
+    assert [item.question_id for item in body(agenda)] == [0, 10, 11]
+    assert [note.code for note in agenda.notes] == ["few-questions"]
+    assert "must-ask" in agenda.notes[0].message
+
+
+def test_a_must_ask_that_does_not_fit_keeps_lower_priorities_out_and_says_why():
+    must = [
+        user_question(i, "path", f"Long story {i}: how?", priority=1, minutes=5) for i in range(3)
+    ]
+    fillers = [
+        user_question(10 + i, "day", f"Quick {i}: how?", priority=3, minutes=1) for i in range(3)
+    ]
+    agenda = plan([*must, *fillers], 20, PlanContext())
+    assert [item.question_id for item in body(agenda)] == [0, 1]
+    assert [note.code for note in agenda.notes] == ["few-questions"]
+    assert "must-ask" in agenda.notes[0].message
 
 
 def test_very_short_meeting_keeps_opener_and_closers_and_says_why():
     agenda = plan(BUILTIN_QUESTIONS, 5, PlanContext())
-    assert keys(agenda) == ["opener-purpose", *CLOSER_KEYS]
+    assert keys(agenda) == ["opener-purpose", *ENDING]
     assert [note.code for note in agenda.notes] == ["very-short"]
     assert "5 minutes" in agenda.notes[0].message
 
 
 def test_ten_minutes_still_has_the_referral_ask():
     agenda = plan(BUILTIN_QUESTIONS, 10, PlanContext())
-    assert keys(agenda)[-3:] == ENDING
+    assert keys(agenda)[-2:] == ENDING
     assert agenda.total_minutes <= 8
     assert agenda.notes == ()
 

@@ -8,16 +8,17 @@ from hypothesis import strategies as st
 from coffeechat.domain.questions import (
     BUILTIN_QUESTIONS,
     CATEGORIES,
-    CLOSER_KEYS,
-    REFERRAL_ASK_KEY,
+    ENDING_KEYS,
     TIARA_TAGS,
     PlanContext,
     Question,
+    check_question,
     plan,
     question_count_range,
 )
 
-PROTECTED = {REFERRAL_ASK_KEY, *CLOSER_KEYS}
+PROTECTED = set(ENDING_KEYS)
+ENDING_KINDS = {"your-position", "referral"}
 ORGANIZATION_CATEGORIES = {"culture", "organization"}
 
 
@@ -91,7 +92,16 @@ def _eligible(bank, context):
             context.has_organization
             or (q.category not in ORGANIZATION_CATEGORIES and "{organization}" not in q.text)
         )
+        and q.closer_kind not in ENDING_KINDS
     ]
+
+
+def _stage(question):
+    return "closing" if question.closer_kind else "body"
+
+
+def _ending_start(items):
+    return [item.key for item in items].index(ENDING_KEYS[0])
 
 
 @settings(max_examples=300, deadline=None)
@@ -102,8 +112,10 @@ def test_structure_fit_and_counts(case):
     items = agenda.items
 
     assert items[0].category == "opener"
-    assert [item.key for item in items[-2:]] == list(CLOSER_KEYS)
-    assert items[-3].key == REFERRAL_ASK_KEY
+    end = _ending_start(items)
+    assert [item.key for item in items[end : end + 2]] == list(ENDING_KEYS)
+    assert [item.closer for item in items[end + 2 :]] in ([], ["stay-in-touch"])
+    assert all(item.closer is None for item in items[1:end])
     assert [item.category for item in items].count("opener") == 1
     assert [item.order for item in items] == list(range(1, len(items) + 1))
     assert agenda.total_minutes <= minutes - context.buffer_minutes
@@ -112,13 +124,17 @@ def test_structure_fit_and_counts(case):
     assert agenda.question_count <= high
     by_id = {q.id: q for q in bank}
     eligible = _eligible(bank, context)
-    ending_minutes = sum(item.minutes for item in (items[0], *items[-3:]))
-    cheapest = sorted(q.minutes for q in eligible)[: low - 3]
-    if len(cheapest) == low - 3 and sum(cheapest) <= minutes - 2 - ending_minutes:
+    ending_minutes = sum(item.minutes for item in (items[0], *items[end : end + 2]))
+    cheapest = sorted(q.minutes for q in eligible)[: low - 2]
+    one_priority = len({q.priority for q in eligible}) <= 1
+    fits = len(cheapest) == low - 2 and sum(cheapest) <= minutes - 2 - ending_minutes
+    if one_priority and fits:
         assert agenda.question_count >= low
         assert agenda.notes == ()
+    if agenda.question_count < low:
+        assert [note.code for note in agenda.notes] == ["few-questions"]
 
-    chosen = [by_id[item.question_id] for item in items[1:-3]]
+    chosen = [by_id[item.question_id] for item in (*items[1:end], *items[end + 2 :])]
     assert all(q in eligible for q in chosen)
 
 
@@ -132,7 +148,7 @@ def test_never_duplicates_hidden_asked_or_misplaced_questions(case):
     texts = [item.text for item in agenda.items]
     assert len(texts) == len(set(texts))
     by_id = {q.id: q for q in bank}
-    for item in agenda.items[1:-3]:
+    for item in agenda.items[1 : _ending_start(agenda.items)]:
         question = by_id[item.question_id]
         assert not question.hidden
         assert question.id not in context.asked_keys_or_ids
@@ -149,7 +165,7 @@ def test_follows_the_chosen_order_and_a_visible_opener(case):
     bank, minutes, context = case
     agenda = plan(bank, minutes, context)
     by_id = {q.id: q for q in bank}
-    middle = [by_id[item.question_id] for item in agenda.items[1:-3]]
+    middle = [by_id[item.question_id] for item in agenda.items[1 : _ending_start(agenda.items)]]
     category_ids = [category for category, _ in CATEGORIES]
     if context.order == "natural":
         positions = [category_ids.index(q.category) for q in middle]
@@ -172,4 +188,38 @@ def test_is_deterministic(case):
 def test_short_meetings_keep_opener_and_closers(minutes, has_organization):
     agenda = plan(BUILTIN_QUESTIONS, minutes, PlanContext(has_organization=has_organization))
     assert agenda.items[0].category == "opener"
-    assert [item.key for item in agenda.items[-2:]] == list(CLOSER_KEYS)
+    end = _ending_start(agenda.items)
+    assert [item.key for item in agenda.items[end : end + 2]] == list(ENDING_KEYS)
+
+
+@st.composite
+def any_length_cases(draw):
+    bank = draw(banks())
+    return bank, draw(st.integers(10, 90)), draw(contexts(bank))
+
+
+@settings(max_examples=400, deadline=None)
+@given(any_length_cases())
+def test_priorities_closers_budget_and_checks_hold_at_every_length(case):
+    """From 10 to 90 minutes, any selection: one closer of each kind, the agreed length
+    respected, no higher-priority question left out while a lower-priority one of the same
+    stage (body or closing) is kept, and every question passes the question checker."""
+    bank, minutes, context = case
+    agenda = plan(bank, minutes, context)
+
+    kinds = [item.closer for item in agenda.items if item.closer]
+    assert len(kinds) == len(set(kinds))
+    assert {"your-position", "referral"} <= set(kinds)
+    assert agenda.total_minutes <= minutes - context.buffer_minutes
+
+    kept_ids = {item.question_id for item in agenda.items}
+    eligible = _eligible(bank, context)
+    kept = [q for q in eligible if q.id in kept_ids]
+    dropped = [q for q in eligible if q.id not in kept_ids]
+    for left_out in dropped:
+        for taken in kept:
+            if _stage(taken) == _stage(left_out):
+                assert left_out.priority >= taken.priority, (left_out, taken)
+
+    for item in agenda.items:
+        assert check_question(item.text) == [], item.text
