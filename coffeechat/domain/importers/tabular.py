@@ -99,8 +99,12 @@ def csv_records_head(text: str, delimiter: str) -> Iterator[Record]:
 
 
 def read_table(
-    records: Iterable[Record], forced: Profile | None, column_map: dict[str, str] | None
+    records: Iterable[Record],
+    forced: Profile | None,
+    column_map: dict[str, str] | None,
+    collector: RowCollector | None = None,
 ) -> TableRead:
+    """Rows under the best header row near the top; `collector` gathers several tables."""
     rows = iter(records)
     head = list(islice(rows, HEADER_SEARCH_DEPTH))
     scored = [(_score(cells, column_map), index) for index, (_, cells) in enumerate(head)]
@@ -112,7 +116,8 @@ def read_table(
     if forced == "linkedin" and detected != "linkedin":
         raise UnreadableFileError(NOT_LINKEDIN)
     plan = plan_columns(headers, forced or detected, column_map)
-    collector = RowCollector(how_found="linkedin" if plan.profile == "linkedin" else "")
+    collector = collector or RowCollector()
+    collector.how_found = "linkedin" if plan.profile == "linkedin" else ""
     for line, cells in chain(head[header_index + 1 :], rows):
         if cells is _TOO_LONG:
             collector.reject(line, TOO_LONG)
@@ -123,6 +128,10 @@ def read_table(
                 draft.setdefault(field_name, []).append(cells[index])
         collector.add(line, draft)
     return TableRead(plan, collector)
+
+
+def has_header(records: list[Record], column_map: dict[str, str] | None) -> bool:
+    return any(_score(cells, column_map) for _, cells in records[:HEADER_SEARCH_DEPTH])
 
 
 def _score(cells: list[str], column_map: dict[str, str] | None) -> int:
