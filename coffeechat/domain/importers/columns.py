@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from coffeechat.domain.importers.normalize import fold
+
 Profile = Literal["linkedin", "google-csv", "outlook-csv", "csv"]
 
 IGNORE = "ignore"
@@ -107,10 +109,15 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
 }
 _NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _key(label: str) -> str:
+    """ "Teléfono móvil", "Telefono movil" and "TELEFONO-MOVIL" give one key."""
+    return _NOT_WORD.sub("", fold(label))
+
+
 _HEADER_TO_FIELD = {
-    _NOT_WORD.sub("", synonym): field_name
-    for field_name, synonyms in _SYNONYMS.items()
-    for synonym in synonyms
+    _key(synonym): field_name for field_name, synonyms in _SYNONYMS.items() for synonym in synonyms
 }
 # Numbered columns from Google and Outlook exports, e.g. "E-mail 2 - Value", "Business Phone 2".
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -164,7 +171,7 @@ def guess_field(header: str, profile: Profile = "csv") -> str:
     overrides = _PROFILE_OVERRIDES[profile]
     if label in overrides:
         return overrides[label]
-    found = _HEADER_TO_FIELD.get(_NOT_WORD.sub("", label))
+    found = _HEADER_TO_FIELD.get(_key(label))
     if found:
         return found
     for pattern, field_name in _PATTERNS:
