@@ -54,7 +54,8 @@ EXPECTED: dict[str, dict[str, dict[str, Any]]] = {
             "organization": "Tidewater Analytics",
             "title": "Data Analyst",
             "linkedin_url": "https://www.linkedin.com/in/priya-raman-example",
-            "location": "Bristol",
+            "location": "Bristol, United Kingdom",
+            "postal_address": "1 Quay Street\nBristol BS1 4DJ\nUnited Kingdom",
         },
         "Tomás Ortega": {"email": "tomas@ortega.example", "phone": "+34 612 34 56 78"},
     },
@@ -85,7 +86,8 @@ EXPECTED: dict[str, dict[str, dict[str, Any]]] = {
             "phone": "+49 221 5550170",
             "organization": "Rheinwerk Stiftung",
             "title": "Referentin",
-            "location": "Köln",
+            "location": "Köln, NRW, Deutschland",
+            "postal_address": "Domplatz 3\nKöln, NRW 50667\nDeutschland",
         },
     },
     "outlook_fr.csv": {
@@ -95,6 +97,11 @@ EXPECTED: dict[str, dict[str, dict[str, Any]]] = {
             "phone": "+33 4 72 00 00 00",
             "organization": "Atelier Lumière",
             "title": "Cheffe de projet",
+            "postal_address": "14 rue des Arts\nLyon 69002\nFrance",
+            "notes": (
+                "Rencontrée au salon\nDepartment: Design\nWebsite: https://lumiere.example\n"
+                "Other phone numbers: +33 6 12 34 56 78"
+            ),
         },
     },
     "outlook_es.csv": {
@@ -104,6 +111,7 @@ EXPECTED: dict[str, dict[str, dict[str, Any]]] = {
             "phone": "+34 963 12 34 56",
             "organization": "Cooperativa Sol",
             "title": "Tesorero",
+            "location": "Valencia, España",
         },
     },
     "google_india.csv": {

@@ -34,7 +34,13 @@ HEADERS = {
         "Ville (bureau)",
         "Ciudad de trabajo",
     ],
-    "postal_address": ["Address 1 - Formatted"],
+    "postal_address": [
+        *("Address 1 - Formatted", "Business Street", "Home Street 2", "Business Postal Code"),
+        *("Business Country/Region", "Home Address", "Work ZipCode", "Work State"),
+        *("Straße geschäftlich", "Postleitzahl privat", "Land/Region geschäftlich"),
+        *("Rue (bureau)", "Code postal (bureau)", "Pays/Région (bureau)"),
+        *("Calle del trabajo", "Código postal del trabajo", "País o región del trabajo"),
+    ],
     "tags": ["Kategorien", "Catégories", "Categorías", "Labels", "Group Membership"],
     "notes": ["Notizen", "Notas", "Note"],
     IGNORE: ["Fax Number", "Pager Number", "E-Mail-Typ", "E-Mail: Angezeigter Name", "Nickname"],
@@ -85,3 +91,17 @@ def test_outlook_title_is_the_honorific_in_every_language():
 )
 def test_profiles_are_recognised(headers, profile):
     assert detect_profile(headers) == profile
+
+
+def test_an_outlook_row_with_two_addresses_keeps_both():
+    from coffeechat.domain.importers import read_contacts
+
+    data = (
+        b"First Name,Last Name,E-mail Address,Business Phone,Business Street,Business City,"
+        b"Business Postal Code,Business Country/Region,Home Street,Home City,Home Country/Region\n"
+        b"Ana,Ruiz,ana@example.org,,1 Main St,Leeds,LS1 1AA,UK,2 Side Rd,York,UK\n"
+    )
+    (ana,) = read_contacts(data, filename="outlook.csv").rows
+    assert ana.postal_address == "1 Main St\nLeeds LS1 1AA\nUK"
+    assert ana.location == "Leeds, UK"
+    assert ana.notes == "Other address: 2 Side Rd, York, UK"

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from coffeechat.domain.importers.addresses import address_part
 from coffeechat.domain.importers.normalize import fold
 
 Profile = Literal["linkedin", "google-csv", "outlook-csv", "csv"]
@@ -177,6 +178,8 @@ def guess_field(header: str, profile: Profile = "csv") -> str:
     for pattern, field_name in _PATTERNS:
         if pattern.match(label):
             return field_name
+    if address_part(label):  # "Business Street", "Code postal (bureau)"
+        return "postal_address"
     return IGNORE
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 
 import vobject
 
+from coffeechat.domain.importers.addresses import PARTS, postal_and_place
 from coffeechat.domain.importers.builder import Draft, RowCollector
 from coffeechat.domain.importers.records import UnreadableFileError
 
@@ -217,39 +218,13 @@ def _draft(contents: dict[str, list[vobject.base.ContentLine]]) -> Draft:
 def _addresses(lines: list[vobject.base.ContentLine], put: Callable[[str, object], None]) -> None:
     """Postal address: the first ADR with a street; location: city, region and country of the
     first ADR with any of them; every other address is kept in the notes."""
-    postal = location = ""
-    others: list[str] = []
-    for line in lines:
-        parts = {part: _text(getattr(line.value, part, "")).strip() for part in _ADR_PARTS}
-        lines_of = _address_lines(parts)
-        place = ", ".join(filter(None, (parts["city"], parts["region"], parts["country"])))
-        used = False
-        if not postal and parts["street"]:
-            postal, used = "\n".join(lines_of), True
-        if not location and place:
-            location, used = place, True
-        if not used and lines_of:
-            others.append(", ".join(lines_of))
+    postal, location, others = postal_and_place(
+        {part: _text(getattr(line.value, part, "")).strip() for part in PARTS} for line in lines
+    )
     put("postal_address", postal)
     put("location", location)
     for other in others:
         put("notes", _labelled("Other address", other))
-
-
-_ADR_PARTS = ("box", "extended", "street", "city", "region", "code", "country")
-
-
-def _address_lines(parts: dict[str, str]) -> list[str]:
-    """An address as it reads on an envelope: street lines, "City, Region Code", country."""
-    streets = [
-        line.strip()
-        for part in ("box", "extended", "street")
-        for line in parts[part].split("\n")
-        if line.strip()
-    ]
-    town = ", ".join(filter(None, (parts["city"], parts["region"])))
-    town = " ".join(filter(None, (town, parts["code"])))
-    return [*streets, *filter(None, (town, parts["country"]))]
 
 
 def _labelled(label: str, value: object) -> str:
