@@ -223,6 +223,12 @@ def test_json_lists_the_columns_that_went_into_no_field(db, capsys):
     assert "BDAY" in cards["ignored_columns"] and "EMAIL" not in cards["ignored_columns"]
 
 
+def test_the_plain_summary_names_the_columns_left_out_too(db, capsys):
+    code, out, _ = run(["import", str(FILES / "thunderbird.csv")], capsys)
+    assert code == 0
+    assert "Not brought in (no field for them): Nickname, Screen Name, Fax Number" in out
+
+
 def test_phones_we_cannot_place_are_kept_and_namesakes_stay_apart(db, capsys, tmp_path):
     result = import_json(FILES / "google_india.csv", capsys)
     # Two Rahul Sharmas, told apart only by their (Indian, no +91) mobile numbers.
