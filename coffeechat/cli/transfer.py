@@ -133,6 +133,8 @@ def _import(args: argparse.Namespace) -> int:
     )
     for problem in (*summary.rejected, *summary.warnings):
         print(f"  line {problem.line}: {problem.reason}")
+    if summary.ignored:
+        print(f"Not brought in (no field for them): {', '.join(summary.ignored)}.")
     if args.dry_run:
         print("Dry run: nothing was saved.")
     elif summary.batch is not None:

@@ -71,6 +71,16 @@ def normalize_phone(value: str, country: str = "") -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
+def is_checked_phone(value: str) -> bool:
+    """True for a number in international form that is valid for its country. A number an
+    import kept as typed (no country code, or one we couldn't place) is not checked."""
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_valid_number(number))
+
+
 def linkedin_url(value: str) -> None:
     if not value:
         return

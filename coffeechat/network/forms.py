@@ -119,7 +119,10 @@ class ContactForm(SingleLineMixin, CheckedModelForm):
         return value or self.instance.referrer_consent or "unknown"
 
     def clean_phone(self) -> str:
-        return validators.normalize_phone(self.cleaned_data.get("phone", ""), self.country)
+        value: str = self.cleaned_data.get("phone", "")
+        if value.strip() and value.strip() == self.instance.phone:
+            return self.instance.phone  # kept as typed by an import: editing else must not fail
+        return validators.normalize_phone(value, self.country)
 
     def clean_linkedin_url(self) -> str:
         value: str = self.cleaned_data.get("linkedin_url", "")

@@ -9,6 +9,7 @@ from django.db import models
 
 from coffeechat.common.fields import BoundedDateField, BoundedDateTimeField
 from coffeechat.common.owned import Owned
+from coffeechat.common.validators import is_checked_phone
 from coffeechat.domain import vocab
 from coffeechat.domain.importers.normalize import fold
 
@@ -138,6 +139,11 @@ class Contact(Owned):
 
     def __str__(self) -> str:
         return self.full_name
+
+    @property
+    def phone_checked(self) -> bool:
+        """False for a number an import kept as typed because we couldn't place it."""
+        return is_checked_phone(self.phone)
 
     @property
     def full_name(self) -> str:

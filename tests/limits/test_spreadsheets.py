@@ -167,18 +167,21 @@ def test_too_many_parts_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
         read_contacts(workbook(("Contacts", PEOPLE)), filename="people.xlsx")
 
 
-def test_a_second_sheet_is_named_not_silently_ignored() -> None:
+def test_every_sheet_with_a_header_is_read_and_the_others_are_named() -> None:
     data = workbook(
         ("Contacts", PEOPLE),
         ("Empty", []),
         ("Alumni", [["Name", "Email"], ["Bo Chen", "bo@example.org"]]),
+        ("Sums", [["12", "40"], ["7", "3"]]),
     )
     result = read_contacts(data, filename="people.xlsx")
-    assert [row.first_name for row in result.rows] == ["Ada"]
+    assert [row.first_name for row in result.rows] == ["Ada", "Bo"]
     notes = [w.reason for w in result.warnings if w.line == 0]
     assert notes == [
-        "Only the sheet “Contacts” was imported; the sheet “Alumni” (2 rows) was left out. "
-        "To import it too, save it as a file of its own."
+        "We read the sheets “Contacts”, “Alumni”; the line numbers below count rows within "
+        "each sheet.",
+        "The sheet “Sums” (2 rows) was left out: we couldn't find a header row naming its "
+        "columns (like First Name, Last Name, Email). Add one and import the file again.",
     ]
 
 

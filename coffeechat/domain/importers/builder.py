@@ -18,6 +18,7 @@ from coffeechat.domain.importers.values import (
     split_list,
     split_phones,
 )
+from coffeechat.domain.vocab import HONORIFICS
 
 Draft = dict[str, list[str]]
 # Everything but the line number: two rows with equal details are the same entry twice.
@@ -67,9 +68,17 @@ class RowCollector:
         last = _joined(draft.get("last_name"))
         if not (first or last):
             first, last = split_full_name(_first(draft.get("name")))
-        linkedin_url, website = self._urls(draft)
+        if first or last:
+            first = _joined([first, *draft.get("middle_name", ())])
+        linkedin_url, website, other_urls = self._urls(draft)
+        honorific, unknown_prefix = honorific_of(_first(draft.get("honorific")))
+        extra_notes = [
+            f"Name prefix: {unknown_prefix}" if unknown_prefix else "",
+            f"Other web addresses: {', '.join(other_urls)}" if other_urls else "",
+        ]
         return ContactRow(
             line=line,
+            honorific=honorific,
             first_name=first,
             last_name=last,
             emails=self._emails(line, draft.get("emails")),
@@ -84,7 +93,12 @@ class RowCollector:
             title=_first(draft.get("title")),
             website=website,
             location=_first(draft.get("location")),
-            notes="\n".join(filter(None, map(clean_multiline, draft.get("notes", ())))),
+            postal_address="\n".join(
+                filter(None, map(clean_multiline, draft.get("postal_address", ())))
+            ),
+            notes="\n".join(
+                filter(None, map(clean_multiline, [*draft.get("notes", ()), *extra_notes]))
+            ),
             how_found=_first(draft.get("how_found")) or self.how_found,
             connected_on=self._date(line, _first(draft.get("connected_on"))),
             tags=_unique(
@@ -130,18 +144,35 @@ class RowCollector:
         return parsed
 
     @staticmethod
-    def _urls(draft: Draft) -> tuple[str, str]:
-        """LinkedIn addresses go to linkedin_url wherever they were; others to website."""
+    def _urls(draft: Draft) -> tuple[str, str, list[str]]:
+        """LinkedIn addresses go to linkedin_url wherever they were; the first other one to
+        website, and the rest (a second LinkedIn address too) come back to keep in the notes."""
         linkedin = ""
-        website = ""
+        others: list[str] = []
         for url in map(clean_line, [*draft.get("linkedin_url", ()), *draft.get("website", ())]):
             if not url:
                 continue
-            if is_linkedin_url(url):
-                linkedin = linkedin or normalize_linkedin_url(url)
-            else:
-                website = website or url
-        return linkedin, website
+            if is_linkedin_url(url) and not linkedin:
+                linkedin = normalize_linkedin_url(url)
+            elif url not in others and normalize_linkedin_url(url) != linkedin:
+                others.append(url)
+        return linkedin, (others[0] if others else ""), others[1:]
+
+
+def honorific_of(prefix: str) -> tuple[str, str]:
+    """(one of our honorifics, "") for "dr" or "Doctor"; ("", prefix) for one we don't know."""
+    known = _HONORIFICS.get(prefix.casefold().rstrip(".").strip())
+    return (known, "") if known else ("", prefix)
+
+
+_HONORIFICS = {
+    **{value.casefold().rstrip("."): value for value, _ in HONORIFICS if value},
+    "doctor": "Dr.",
+    "professor": "Prof.",
+    # As German, French and Spanish address books write them.
+    **dict.fromkeys(("herr", "m", "monsieur", "sr", "señor"), "Mr."),
+    **dict.fromkeys(("frau", "mme", "madame", "sra", "señora"), "Ms."),
+}
 
 
 def _is_system_label(tag: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coffeechat.domain.importers.builder import RowCollector
-from coffeechat.domain.importers.columns import ColumnPlan, Profile
+from coffeechat.domain.importers.columns import ColumnPlan, Profile, ignored_columns
 from coffeechat.domain.importers.records import (
     FORMATS,
     Format,
@@ -11,7 +11,12 @@ from coffeechat.domain.importers.records import (
     Reject,
     UnreadableFileError,
 )
-from coffeechat.domain.importers.tabular import csv_records, pick_delimiter, read_table
+from coffeechat.domain.importers.tabular import (
+    csv_records,
+    has_header,
+    pick_delimiter,
+    read_table,
+)
 from coffeechat.domain.importers.text import decode
 from coffeechat.domain.importers.vcard import looks_like_vcard, read_vcards
 from coffeechat.domain.importers.xlsx import Workbook, xlsx_records
@@ -27,6 +32,10 @@ NOT_XLSX = "This isn't an Excel .xlsx workbook. Upload the .xlsx file itself, or
 NAMED_XLSX = (
     "This file is named like an Excel workbook ({name}), but it holds text, not a workbook. "
     "Open it in Excel and save it as an .xlsx workbook, or rename it to .csv if it is a CSV."
+)
+NO_HEADER_SHEET = (
+    "The sheet “{title}” ({count:,} rows) was left out: we couldn't find a header row naming "
+    "its columns (like First Name, Last Name, Email). Add one and import the file again."
 )
 _EXCEL_NAMES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 _CSV_FORMATS: dict[str, Profile | None] = {
@@ -63,20 +72,44 @@ def read_contacts(
         raise UnreadableFileError(OLD_EXCEL)
     book = workbook or read_workbook(data, filename=filename, fmt=fmt)
     if book is not None:
-        table = read_table(book.records, None, column_map)
-        table.collector.warnings[:0] = [Reject(0, note) for note in book.notes]
-        return _result("xlsx", table.plan, table.collector, "")
+        return _read_book(book, column_map)
     text, encoding = decode(data)
     wants_vcard = fmt == "auto" and (
         looks_like_vcard(text) or filename.lower().endswith((".vcf", ".vcard"))
     )
     if fmt == "vcard" or wants_vcard:
-        return _result("vcard", None, read_vcards(text), encoding)
+        collector, ignored = read_vcards(text)
+        return _result("vcard", None, collector, encoding, ignored)
     if not text.strip():
         raise UnreadableFileError(EMPTY)
     delimiter = pick_delimiter(text, column_map)
     table = read_table(csv_records(text, delimiter), _CSV_FORMATS[fmt], column_map)
     return _result(table.plan.profile, table.plan, table.collector, encoding)
+
+
+def _read_book(book: Workbook, column_map: dict[str, str] | None) -> ImportResult:
+    """Rows from every sheet whose header row we recognise; the others are named in warnings."""
+    sheets = list(book.each_sheet())
+    readable = [sheet for sheet in sheets if has_header(sheet[1], column_map)] or sheets[:1]
+    collector = RowCollector()
+    columns: dict[str, str] = {}
+    for _, records in readable:
+        plan = read_table(records, None, column_map, collector).plan
+        for header, field_name in plan.columns.items():
+            columns.setdefault(header, field_name)
+    notes = [*book.notes]
+    if len(readable) > 1:
+        names = ", ".join(f"“{title}”" for title, _ in readable)
+        notes.append(
+            f"We read the sheets {names}; the line numbers below count rows within each sheet."
+        )
+    notes.extend(
+        NO_HEADER_SHEET.format(title=title, count=len(records))
+        for title, records in sheets
+        if all(title != kept for kept, _ in readable)
+    )
+    collector.warnings[:0] = [Reject(0, note) for note in notes]
+    return _result("xlsx", ColumnPlan("csv", columns, ()), collector, "")
 
 
 def read_workbook(data: bytes, *, filename: str = "", fmt: str = "auto") -> Workbook | None:
@@ -94,7 +127,11 @@ def read_workbook(data: bytes, *, filename: str = "", fmt: str = "auto") -> Work
 
 
 def _result(
-    fmt: Format, plan: ColumnPlan | None, collector: RowCollector, encoding: str
+    fmt: Format,
+    plan: ColumnPlan | None,
+    collector: RowCollector,
+    encoding: str,
+    ignored: tuple[str, ...] = (),
 ) -> ImportResult:
     return ImportResult(
         format=fmt,
@@ -103,4 +140,5 @@ def _result(
         warnings=tuple(collector.warnings),
         columns=dict(plan.columns) if plan else {},
         encoding=encoding,
+        ignored=ignored_columns(plan.columns) if plan else ignored,
     )

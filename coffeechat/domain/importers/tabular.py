@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
 
+from coffeechat.domain.importers.addresses import address_part, postal_and_place
 from coffeechat.domain.importers.builder import Draft, RowCollector
 from coffeechat.domain.importers.columns import (
     ColumnPlan,
@@ -99,8 +100,12 @@ def csv_records_head(text: str, delimiter: str) -> Iterator[Record]:
 
 
 def read_table(
-    records: Iterable[Record], forced: Profile | None, column_map: dict[str, str] | None
+    records: Iterable[Record],
+    forced: Profile | None,
+    column_map: dict[str, str] | None,
+    collector: RowCollector | None = None,
 ) -> TableRead:
+    """Rows under the best header row near the top; `collector` gathers several tables."""
     rows = iter(records)
     head = list(islice(rows, HEADER_SEARCH_DEPTH))
     scored = [(_score(cells, column_map), index) for index, (_, cells) in enumerate(head)]
@@ -112,17 +117,55 @@ def read_table(
     if forced == "linkedin" and detected != "linkedin":
         raise UnreadableFileError(NOT_LINKEDIN)
     plan = plan_columns(headers, forced or detected, column_map)
-    collector = RowCollector(how_found="linkedin" if plan.profile == "linkedin" else "")
+    collector = collector or RowCollector()
+    collector.how_found = "linkedin" if plan.profile == "linkedin" else ""
+    parts = _address_columns(headers, plan)
     for line, cells in chain(head[header_index + 1 :], rows):
         if cells is _TOO_LONG:
             collector.reject(line, TOO_LONG)
             break
         draft: Draft = {}
         for index, field_name in plan.indexed:
-            if index < len(cells) and cells[index]:
+            if index < len(cells) and cells[index] and index not in parts:
                 draft.setdefault(field_name, []).append(cells[index])
+        if parts:
+            _add_addresses(draft, parts, cells)
         collector.add(line, draft)
     return TableRead(plan, collector)
+
+
+def _address_columns(headers: list[str], plan: ColumnPlan) -> dict[int, tuple[str, str]]:
+    """{column index: (which address, which part)} for the address columns read as a postal
+    address or location, such as Outlook's "Business Street" … "Business Country/Region"."""
+    found: dict[int, tuple[str, str]] = {}
+    for index, field_name in plan.indexed:
+        if field_name in ("postal_address", "location"):
+            part = address_part(headers[index])
+            if part is not None:
+                found[index] = part
+    return found
+
+
+def _add_addresses(draft: Draft, parts: dict[int, tuple[str, str]], cells: list[str]) -> None:
+    """Each address put together from its columns: the first with a street is the postal
+    address, the first with a city, region or country gives the location (unless a column of
+    its own did), and the others go to the notes."""
+    addresses: dict[str, dict[str, str]] = {}
+    for index, (group, part) in parts.items():
+        value = cells[index].strip() if index < len(cells) else ""
+        if value:
+            address = addresses.setdefault(group, {})
+            address[part] = "\n".join(filter(None, (address.get(part, ""), value)))
+    postal, location, others = postal_and_place(addresses.values())
+    if postal:
+        draft.setdefault("postal_address", []).append(postal)
+    if location:
+        draft.setdefault("location", []).append(location)
+    draft.setdefault("notes", []).extend(f"Other address: {other}" for other in others)
+
+
+def has_header(records: list[Record], column_map: dict[str, str] | None) -> bool:
+    return any(_score(cells, column_map) for _, cells in records[:HEADER_SEARCH_DEPTH])
 
 
 def _score(cells: list[str], column_map: dict[str, str] | None) -> int:

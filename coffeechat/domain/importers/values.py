@@ -9,6 +9,9 @@ from functools import lru_cache
 _EMAIL = re.compile(r"[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]+")
 _EMAIL_SEPARATORS = re.compile(r"\s*(?::::|[,;]|\s)\s*")
 _ANGLE_ADDRESS = re.compile(r"<([^<>]*)>")
+_TIME_OF_DAY = re.compile(
+    r"[,\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?|Z|[+-]\d{2}:?\d{2})?$"
+)
 _LIST_SEPARATORS = re.compile(r"\s*(?::::|[,;])\s*")
 _MONTHS = {
     name: number
@@ -70,8 +73,11 @@ def split_full_name(name: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=4096)
 def parse_date(text: str) -> date | None:
-    """Read "21 Nov 2026", "11/21/26", "11/21/2026" or "2026-11-21"; None if we can't."""
-    text = text.strip()
+    """Read "21 Nov 2026", "11/21/26", "11/21/2026" or "2026-11-21"; None if we can't.
+
+    A time after the date ("1/8/18, 6:14 PM", as LinkedIn wrote in 2018) is left out.
+    """
+    text = _TIME_OF_DAY.sub("", text).strip().rstrip(",").strip()
     try:
         if "-" in text and text[:4].isdigit():
             year, month, day = (int(part) for part in text[:10].split("-"))

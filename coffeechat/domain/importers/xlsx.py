@@ -21,11 +21,9 @@ from openpyxl.utils import get_column_letter
 
 from coffeechat.domain.importers.records import UnreadableFileError
 from coffeechat.domain.importers.tabular import (
-    HEADER_SEARCH_DEPTH,
     MAX_COLUMNS,
     MAX_ROWS,
     Record,
-    header_score,
 )
 
 # A contact list of 100,000 people with 40 columns unpacks to well under this.
@@ -62,10 +60,22 @@ TOO_SLOW = (
 
 @dataclass
 class Workbook:
-    """The sheet to import, and what was left out, in words for the person importing."""
+    """The rows of every sheet that holds anything, one sheet after another; `sheets` says
+    where each begins: (title, how many records). `notes` are for the person importing."""
 
     records: list[Record]
     notes: list[str] = field(default_factory=list)
+    sheets: list[tuple[str, int]] = field(default_factory=list)
+
+    def each_sheet(self) -> Iterator[tuple[str, list[Record]]]:
+        """(title, records) per sheet; a workbook kept before sheets were counted is one."""
+        if not self.sheets:
+            yield "", self.records
+            return
+        start = 0
+        for title, count in self.sheets:
+            yield title, self.records[start : start + count]
+            start += count
 
 
 def check_archive(data: bytes) -> None:
@@ -83,8 +93,8 @@ def check_archive(data: bytes) -> None:
 
 
 def xlsx_records(data: bytes, clock: Callable[[], float] = time.monotonic) -> Workbook:
-    """The rows of the first sheet that has a header row (all sheets read as text); the other
-    sheets that hold anything are named in `notes`, so none is skipped silently."""
+    """The rows of every sheet that holds anything, read as text; which of them have a header
+    row is for the reader to decide."""
     check_archive(data)
     deadline = clock() + MAX_SECONDS
     try:
@@ -101,23 +111,11 @@ def xlsx_records(data: bytes, clock: Callable[[], float] = time.monotonic) -> Wo
         raise UnreadableFileError(CORRUPT) from error
     finally:
         workbook.close()
-    chosen = next(
-        (
-            n
-            for n, (_, records) in enumerate(sheets)
-            if any(header_score(cells) for _, cells in records[:HEADER_SEARCH_DEPTH])
-        ),
-        0,
+    kept = [(title, records) for title, records in sheets if records]
+    return Workbook(
+        [record for _, records in kept for record in records],
+        sheets=[(title, len(records)) for title, records in kept],
     )
-    if not sheets:
-        return Workbook([])
-    notes = [
-        f"Only the sheet “{sheets[chosen][0]}” was imported; the sheet “{title}” "
-        f"({len(records):,} rows) was left out. To import it too, save it as a file of its own."
-        for n, (title, records) in enumerate(sheets)
-        if n != chosen and records
-    ]
-    return Workbook(sheets[chosen][1], notes)
 
 
 def _rows(sheet: object, deadline: float, clock: Callable[[], float]) -> Iterator[Record]:

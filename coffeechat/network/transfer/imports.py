@@ -35,6 +35,7 @@ FILE_NAME_MAX = 200
 _UNSAFE_IN_NAME = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 # Contact fields written back when an import fills empty ones (organization as its id).
 _UPDATE_FIELDS = (
+    "honorific",
     "first_name",
     "last_name",
     "email",
@@ -43,6 +44,7 @@ _UPDATE_FIELDS = (
     "organization",
     "title",
     "location",
+    "postal_address",
     "how_found",
     "connected_on",
     "tags_text",
@@ -64,6 +66,7 @@ class ImportSummary:
     warnings: tuple[Reject, ...]
     columns: dict[str, str] = field(default_factory=dict)
     batch: ImportBatch | None = None
+    ignored: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, plan: Plan, batch: ImportBatch | None = None) -> ImportSummary:
@@ -77,6 +80,7 @@ class ImportSummary:
             warnings=tuple(plan.warnings),
             columns=plan.columns,
             batch=batch,
+            ignored=plan.ignored,
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -88,6 +92,8 @@ class ImportSummary:
             "possible_duplicates": self.possible_duplicates,
             "rejected": [{"line": r.line, "reason": r.reason} for r in self.rejected],
             "warnings": [{"line": w.line, "reason": w.reason} for w in self.warnings],
+            # Columns (or vCard properties) that went into no field, so nothing vanishes unseen.
+            "ignored_columns": list(self.ignored),
             "batch": self.batch.pk if self.batch else None,
         }
 

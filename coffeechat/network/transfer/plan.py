@@ -37,6 +37,7 @@ class NewContact:
     """A person the import will add: plain values, not a model instance, because building
     30,000 Django models cost more than reading the whole file. `pk` is set once written."""
 
+    honorific: str = ""
     first_name: str = ""
     last_name: str = ""
     email: str = ""
@@ -45,6 +46,7 @@ class NewContact:
     organization: Organization | None = None
     title: str = ""
     location: str = ""
+    postal_address: str = ""
     how_found: str = "other"
     connected_on: date | None = None
     tags_text: str = ""
@@ -74,6 +76,7 @@ class Plan:
     columns: dict[str, str]
     encoding: str
     rows_read: int
+    ignored: tuple[str, ...] = ()
     new_orgs: list[Organization] = field(default_factory=list)
     new_contacts: list[NewContact] = field(default_factory=list)
     flags: list[tuple[NewContact, Person]] = field(default_factory=list)
@@ -140,23 +143,39 @@ def plan_import(
         format=result.format,
         columns=dict(result.columns),
         encoding=result.encoding,
+        ignored=result.ignored,
         rows_read=len(result.rows) + len(result.rejects),
         rejects=list(result.rejects),
         warnings=list(result.warnings),
     )
     index = _Index(owner)
     total = len(result.rows)
+    unchecked: list[str] = []
     for number, row in enumerate(result.rows, start=1):
         reject = too_long(row)
         if reject is not None:
             plan.rejects.append(reject)
         else:
-            _plan_row(owner, plan, index, row_values(row, country, plan.warnings))
+            values = row_values(row, country, plan.warnings)
+            unchecked.extend(values.kept_as_typed)
+            _plan_row(owner, plan, index, values)
         if progress is not None and (number % 1000 == 0 or number == total):
             progress("checking", number, total)
+    if unchecked:
+        plan.warnings.append(Reject(0, kept_as_typed(unchecked)))
     plan.rejects.sort(key=lambda reject: reject.line)
     plan.warnings.sort(key=lambda warning: warning.line)
     return plan
+
+
+def kept_as_typed(phones: list[str]) -> str:
+    count = len(phones)
+    numbers = "1 phone number" if count == 1 else f"{count:,} phone numbers"
+    return (
+        f"We kept {numbers} just as written (like {phones[0]}): without a country code we "
+        "couldn't check which country they're in. Each shows as “not checked” on the person's "
+        "page; adding the code (like +91) makes it work from any phone."
+    )
 
 
 def _plan_row(owner: Any, plan: Plan, index: _Index, values: RowValues) -> None:
@@ -172,6 +191,7 @@ def _plan_row(owner: Any, plan: Plan, index: _Index, values: RowValues) -> None:
         plan.unchanged += 1
         return
     contact = NewContact(
+        honorific=values.honorific,
         first_name=values.first_name,
         last_name=values.last_name,
         email=values.email,
@@ -179,6 +199,7 @@ def _plan_row(owner: Any, plan: Plan, index: _Index, values: RowValues) -> None:
         linkedin_url=values.linkedin_url,
         title=values.title,
         location=values.location,
+        postal_address=values.postal_address,
         how_found=values.how_found,
         connected_on=values.connected_on,
         tags_text=values.tags_text,

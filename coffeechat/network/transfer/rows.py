@@ -8,7 +8,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from coffeechat.common.validators import normalize_phone
+from coffeechat.common.validators import is_checked_phone, normalize_phone
 from coffeechat.domain import vocab
 from coffeechat.domain.importers import ContactRow, Reject
 from coffeechat.domain.importers.normalize import fold
@@ -16,6 +16,7 @@ from coffeechat.network.models import encode_tags
 
 # Fields an import may fill on an existing contact; "organization" is a name here.
 FILLABLE = (
+    "honorific",
     "first_name",
     "last_name",
     "email",
@@ -24,6 +25,7 @@ FILLABLE = (
     "organization",
     "title",
     "location",
+    "postal_address",
     "how_found",
     "connected_on",
     "tags_text",
@@ -42,11 +44,14 @@ _HOW_FOUND = {
     **{fold(label): key for key, label in vocab.HOW_FOUND},
 }
 _TAGS_MAX = 500
+MIN_PHONE_DIGITS = 3
+PHONE_MAX = 40  # Contact.phone
 
 
 @dataclass(frozen=True, slots=True)
 class RowValues:
     line: int
+    honorific: str
     first_name: str
     last_name: str
     email: str
@@ -56,10 +61,12 @@ class RowValues:
     organization: str
     title: str
     location: str
+    postal_address: str
     how_found: str
     connected_on: date | None
     tags_text: str
     notes: str
+    kept_as_typed: tuple[str, ...] = ()  # phones we couldn't check
 
     def filled(self) -> dict[str, object]:
         """The fields this row has a value for (how_found "other" says nothing)."""
@@ -87,15 +94,18 @@ def row_values(row: ContactRow, country: str, warnings: list[Reject]) -> RowValu
     """Clean values for a contact; a bad phone or e-mail is dropped with a warning."""
     emails = [email for email in row.emails if _email_ok(row.line, email, warnings)]
     phones = [p for p in (_phone(row.line, raw, country, warnings) for raw in row.phones) if p]
+    unchecked = tuple(phone for phone in phones if not is_checked_phone(phone))
     extra = [
         row.notes,
         f"Department: {row.department}" if row.department else "",
         f"Website: {row.website}" if row.website else "",
         f"Other e-mail addresses: {', '.join(emails[1:])}" if len(emails) > 1 else "",
         f"Other phone numbers: {', '.join(phones[1:])}" if len(phones) > 1 else "",
+        *(f"Phone number as written: {raw}" for raw in row.phones if len(raw) > PHONE_MAX),
     ]
     return RowValues(
         line=row.line,
+        honorific=row.honorific,
         first_name=row.first_name,
         last_name=row.last_name,
         email=emails[0] if emails else "",
@@ -105,10 +115,12 @@ def row_values(row: ContactRow, country: str, warnings: list[Reject]) -> RowValu
         organization=row.organization,
         title=row.title,
         location=row.location,
+        postal_address=row.postal_address,
         how_found=_HOW_FOUND.get(fold(row.how_found), "other") if row.how_found else "other",
         connected_on=row.connected_on,
         tags_text=_tags(row.tags),
         notes="\n".join(part for part in extra if part),
+        kept_as_typed=unchecked,
     )
 
 
@@ -124,11 +136,17 @@ def _email_ok(line: int, email: str, warnings: list[Reject]) -> bool:
 
 
 def _phone(line: int, phone: str, country: str, warnings: list[Reject]) -> str:
+    """The number in international form; one we can't place is kept as typed (shown as
+    "not checked"), so a number from abroad is never lost. Text with no digits is left out."""
     try:
         return normalize_phone(phone, country)
     except ValidationError as exc:
-        warnings.append(Reject(line, f"We left out the phone number {phone!r}. {exc.messages[0]}"))
-        return ""
+        if sum(ch.isdigit() for ch in phone) < MIN_PHONE_DIGITS:
+            warnings.append(
+                Reject(line, f"We left out the phone number {phone!r}. {exc.messages[0]}")
+            )
+            return ""
+        return phone[:PHONE_MAX]
 
 
 def _tags(tags: tuple[str, ...]) -> str:

@@ -65,14 +65,17 @@ def _in_database() -> bool:
 
 
 def _rows_json(workbook: Workbook | None) -> dict[str, Any] | None:
-    return None if workbook is None else {"records": workbook.records, "notes": workbook.notes}
+    if workbook is None:
+        return None
+    return {"records": workbook.records, "notes": workbook.notes, "sheets": workbook.sheets}
 
 
 def _rows_from(kept: Any) -> Workbook | None:
     if not isinstance(kept, dict):
         return None
     records = [(int(number), [str(c) for c in cells]) for number, cells in kept["records"]]
-    return Workbook(records, [str(note) for note in kept["notes"]])
+    sheets = [(str(title), int(count)) for title, count in kept.get("sheets", [])]
+    return Workbook(records, [str(note) for note in kept["notes"]], sheets)
 
 
 def _pending(owner: Any) -> Any:

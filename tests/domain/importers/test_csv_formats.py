@@ -48,7 +48,8 @@ def test_outlook_csv_in_cp1252(sample):
     rene, siobhan = result.rows
     assert (rene.first_name, rene.last_name) == ("René", "Côté")
     assert rene.title == "Principal"  # "Job Title", not Outlook's "Title" (Mr./Ms.)
-    assert result.columns["Title"] == IGNORE
+    assert result.columns["Title"] == "honorific"  # Outlook's "Title" is Mr./Ms.
+    assert (rene.honorific, siobhan.honorific) == ("Mr.", "Ms.")
     assert result.columns["E-mail Display Name"] == IGNORE
     assert rene.organization == "Érable Consulting"
     assert rene.department == "Strategy"
