@@ -81,3 +81,24 @@ _ADDRESS_BOOK = """<?xml version="1.0" encoding="utf-8"?>
     <D:displayname>coffeechat</D:displayname>
   </D:prop></D:set>
 </D:mkcol>"""
+
+
+def test_coffeechat_to_vcard_to_coffeechat_keeps_every_address_book_field(
+    alice: Any, bob: Any, referrer: Contact
+) -> None:
+    referrer.honorific = "Dr."
+    referrer.phone = "0113 496 0000 ext. 12"  # kept as typed: no country code
+    referrer.postal_address = ADDRESS
+    referrer.location = "Leeds, UK"
+    referrer.linkedin_url = "https://www.linkedin.com/in/priya-raman"
+    referrer.tags = ["alumni", "health data"]
+    referrer.notes = "Generous with time.\nAsk about the fellowship."
+    referrer.save()
+    content, _, _ = export_file(alice, "vcf")
+    assert run_import(bob, content, filename="from-alice.vcf").created == 1
+    fields = ("honorific", "first_name", "last_name", "email", "phone", "title", "location")
+    fields += ("postal_address", "linkedin_url", "tags_text", "notes")
+    back = Contact.objects.owned_by(bob).get()
+    assert {f: getattr(back, f) for f in fields} == {f: getattr(referrer, f) for f in fields}
+    assert back.organization is not None and referrer.organization is not None
+    assert back.organization.name == referrer.organization.name
