@@ -221,6 +221,6 @@ def slots_paragraph(slots: Sequence[Slot], tz: ZoneInfo) -> str:
         )
     lines = "\n".join(f"- {format_slot(slot, tz, show_zone=False)}" for slot in slots)
     return (
-        f"Would one of these times suit you? They are in {tz.key} time:\n{lines}\n"
+        f"Would one of these times suit you? They are in {zone_label(tz.key)}:\n{lines}\n"
         "If none of them fits, just name a time that does and I'll fit around it."
     )
