@@ -82,6 +82,37 @@ def _pages(result: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _exports(result: dict[str, Any]) -> list[str]:
+    found = result.get("exports")
+    if not found:
+        return []
+    lines = [
+        "",
+        f"## Exports at {result['heavy_contacts']:,} contacts (real HTTP server)",
+        "",
+        "Each download through `/export/KIND`, median of a few, against a floor that reads the "
+        "contacts sheet's columns with `sqlite3` and writes them with `csv` "
+        f"({found['floor_s']:.2f} s in this run). The Excel file has five sheets; the floor "
+        "reads the contacts only, as the issue's floor does.",
+        "",
+        "| export | median | ratio to the floor | goal | met |",
+        "|---|---|---|---|---|",
+    ]
+    for row in found["exports"]:
+        goal = row["goal"]
+        met = "—" if goal is None else _met(row["ratio"] <= goal)
+        target = "—" if goal is None else f"≤ {goal:g}×"
+        lines.append(
+            f"| .{row['kind']} | {row['median_s']:.2f} s | {row['ratio']:.1f}× | {target} | {met} |"
+        )
+    lines += [
+        "",
+        f"Server memory: {found['rss_before_mib']:.0f} MiB before the exports, "
+        f"{found['rss_after_mib']:.0f} MiB after, peak {found['peak_rss_mib']:.0f} MiB.",
+    ]
+    return lines
+
+
 def _growth(result: dict[str, Any]) -> list[str]:
     growth, goal = result["growth"], result["goals"]["growth"]
     sizes = growth["sizes"]
@@ -165,6 +196,7 @@ def markdown(result: dict[str, Any], command: str) -> str:
         *_header(result, command),
         *_imports(result),
         *_pages(result),
+        *_exports(result),
         *_growth(result),
         *_load(result),
         *_micro(result),

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coffeechat.settings")
 
-from benchmarks import datasets, imports, load, micro, report, server  # noqa: E402
+from benchmarks import datasets, exports, imports, load, micro, report, server  # noqa: E402
 
 GOAL_PAGE_RATIO = 5.0
 GOAL_INSIGHTS_RATIO = 20.0
@@ -204,6 +204,8 @@ def main(argv: list[str]) -> int:
         print(f"» pages at {heavy:,} contacts", flush=True)
         datasets.build(work / "heavy", heavy)
         page_result = measure_pages(work / "heavy", requests, budget_s)
+        print(f"» exports at {heavy:,} contacts", flush=True)
+        export_result = exports.measure(work / "heavy", 2 if quick else 3)
         print("» growth", flush=True)
         growth = measure_growth(
             sizes, max(requests // 4, 10), budget_s / 4, work, {heavy: work / "heavy"}
@@ -223,6 +225,7 @@ def main(argv: list[str]) -> int:
         "micro": micro_result,
         "import": import_result,
         "pages": page_result,
+        "exports": export_result,
         "growth": growth,
         "load": load_result,
         "goals": {
