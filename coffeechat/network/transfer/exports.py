@@ -32,7 +32,7 @@ KINDS = {
 CONTACT_HEADERS = (
     *("First name", "Last name", "Organization", "Title", "Field", "E-mail", "Phone"),
     *("LinkedIn", "Location", "How found", "Referred by", "Stage", "Tags", "Notes"),
-    *("Connected on", "Added", "Last changed"),
+    *("Keep in touch", "Connected on", "Added", "Last changed"),
 )
 
 
@@ -98,6 +98,7 @@ def contacts_table(owner: Any, zone: zoneinfo.ZoneInfo) -> Table:
             c.stage,
             ", ".join(c.tags),
             c.notes,
+            _rhythm(c),
             c.connected_on,
             _local(c.created_at, zone),
             _local(c.updated_at, zone),
@@ -105,6 +106,13 @@ def contacts_table(owner: Any, zone: zoneinfo.ZoneInfo) -> Table:
         for c in contacts
     ]
     return Table("Contacts", CONTACT_HEADERS, tuple(rows))
+
+
+def _rhythm(contact: Contact) -> str:
+    """The contact's keep-in-touch rhythm in words; empty when it follows the usual one."""
+    if contact.keep_in_touch_days is None:
+        return ""
+    return str(contact.get_keep_in_touch_days_display())
 
 
 def _organizations(owner: Any) -> Table:
