@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from coffeechat.accounts.services import profile_of
 from coffeechat.common import validators
 from coffeechat.common.forms import CheckedModelForm
-from coffeechat.followups.rule_settings import rule_settings_for
+from coffeechat.domain.followups import RuleSettings
+from coffeechat.followups.rule_settings import overrides
 from coffeechat.network.models import KEEP_IN_TOUCH_CHOICES, Contact, Organization, encode_tags
 
 SINGLE_LINE_FIELDS = ("first_name", "last_name", "title", "field", "location", "name", "industry")
@@ -122,7 +123,8 @@ class ContactForm(SingleLineMixin, CheckedModelForm):
     def _offer_usual_rhythm(self, owner: Any) -> None:
         """The empty choice follows the user's own rule settings; say how often that is."""
         field = self.fields["keep_in_touch_days"]
-        usual = rule_settings_for(profile_of(owner)).keep_in_touch_days
+        stored = overrides(profile_of(owner).rule_settings)
+        usual = stored.get("keep_in_touch_days", RuleSettings().keep_in_touch_days)
         field.choices = [("", f"As usual (every {usual} days)"), *KEEP_IN_TOUCH_CHOICES]  # type: ignore[attr-defined]
 
     def clean_referrer_consent(self) -> str:

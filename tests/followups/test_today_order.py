@@ -146,3 +146,18 @@ def test_try_a_second_person_links_to_the_others_there_or_to_adding_one(
     html = page(alice)
     assert "Try a second person at" in html and "You know 1 other person" in html
     assert f"/contacts/?organization={acme.pk}" in html
+
+
+@time_machine.travel(ny(2026, 12, 2, 9), tick=False)
+def test_a_goal_alone_sends_no_digest_and_late_dates_carry_their_year(alice: Any) -> None:
+    from coffeechat.followups.digest import compose
+    from coffeechat.followups.queries import plan
+
+    profile = profile_of(alice)
+    profile.fields_of_interest = ["Transit"]
+    profile.save()
+    assert compose(plan(alice)) is None
+    thanked(alice, "Old", date(2025, 6, 2))
+    message = compose(plan(alice))
+    assert message is not None
+    assert "due Tue 2 Sep 2025" in message[1] and "Talk to more people" not in message[1]
