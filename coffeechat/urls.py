@@ -13,6 +13,7 @@ urlpatterns = [
     path("login/", accounts.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", accounts.profile, name="profile"),
+    path("welcome/", accounts.welcome, name="welcome"),
     path("contacts/", contacts.contact_list, name="contact-list"),
     path("contacts/new", contacts.contact_create, name="contact-create"),
     path("contacts/suggest", contacts.contact_suggest, name="contact-suggest"),

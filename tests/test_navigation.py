@@ -47,7 +47,7 @@ def test_the_home_page_is_today_once_the_profile_has_a_name(client_alice: Any, b
     from tests.conftest import signed_in
 
     assert client_alice.get("/")["Location"] == "/today/"
-    assert signed_in(bob).get("/")["Location"] == "/profile/"
+    assert signed_in(bob).get("/")["Location"] == "/welcome/"  # the first run leads
 
 
 def test_the_badge_counts_late_and_due_actions(client_alice: Any, alice: Any) -> None:

@@ -15,7 +15,25 @@ from coffeechat.common import validators
 from coffeechat.common.forms import CheckedForm, CheckedModelForm
 
 
+def time_zone_choices() -> list[tuple[str, str]]:
+    """Every IANA zone, by name ("America/Chicago"): "Chicago" is easy to find in the list."""
+    return [
+        ("", "Choose the city nearest you"),
+        *((z, z.replace("_", " ")) for z in sorted(validators.time_zone_names())),
+    ]
+
+
 class ProfileForm(CheckedModelForm):
+    time_zone = forms.ChoiceField(
+        label="Time zone",
+        required=False,
+        choices=time_zone_choices,
+        help_text="Today, due dates and meeting times follow it.",
+        error_messages={
+            "invalid_choice": "“%(value)s” isn't a time zone we know. Pick the city nearest "
+            "you from the list, e.g. Europe/Paris or America/Chicago."
+        },
+    )
     fields_text = forms.CharField(
         label="Fields of interest",
         required=False,
@@ -51,7 +69,6 @@ class ProfileForm(CheckedModelForm):
             "goals": forms.Textarea(attrs={"rows": 3}),
             "introduction": forms.Textarea(attrs={"rows": 4}),
             "postal_address": forms.Textarea(attrs={"rows": 3}),
-            "time_zone": forms.TextInput(attrs={"list": "time-zones", "autocomplete": "off"}),
         }
         help_texts = {
             "country": "Two letters (US, GB, DE…): business days skip its public holidays.",
@@ -63,10 +80,14 @@ class ProfileForm(CheckedModelForm):
             "you tick this; people you know are always greeted by first name.",
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, guess_time_zone: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["fields_text"] = ", ".join(self.instance.fields_of_interest or [])
+        if guess_time_zone:  # the first run: the browser's zone is a better guess than UTC
+            self.fields["time_zone"].widget.attrs["data-guess-zone"] = ""
+            if not self.is_bound:
+                self.initial["time_zone"] = ""
 
     def clean_display_name(self) -> str:
         value: str = self.cleaned_data.get("display_name", "").strip()

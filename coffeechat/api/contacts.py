@@ -43,6 +43,7 @@ class ContactIn(Schema):
     do_not_contact: bool | None = None
     closed_reason: str | None = None
     responsiveness: str | None = None
+    keep_in_touch_days: int | None = None  # 30, 60, 90 or 180; 0: no reminders; null: usual
 
 
 class ContactOut(Schema):
@@ -70,6 +71,7 @@ class ContactOut(Schema):
     do_not_contact: bool
     closed_reason: str
     responsiveness: str
+    keep_in_touch_days: int | None
     stage: str
     created_at: datetime
     updated_at: datetime

@@ -10,6 +10,7 @@ from typing import Any
 
 from coffeechat.cli.main import AddCommand, CommandError
 from coffeechat.domain import limits
+from coffeechat.domain.followups.ordering import day_label
 
 
 def _date(value: str | None) -> date | None:
@@ -29,15 +30,16 @@ def _day(d: date) -> str:
     return f"{d:%A} {d.day} {d:%B}"
 
 
-def _print_group(title: str, rows: list[Any]) -> None:
+def _print_group(title: str, rows: list[Any], today: date) -> None:
+    """Dates in Today's one style: the year only when it isn't this one."""
     if not rows:
         return
     print(f"{title} ({len(rows)})")
     for row in rows:
         a = row.action
         who = f" · {row.organization_name}" if row.organization_name else ""
-        print(f"  {a.due:%a %d %b}  {a.title}{who}")
-        print(f"              {a.reason}")
+        print(f"  {day_label(a.due, today):<15}  {a.title}{who}")
+        print(f"{'':19}{a.reason}")
     print()
 
 
@@ -58,9 +60,10 @@ def today(args: argparse.Namespace) -> int:
     if not (board.overdue or board.today or board.this_week):
         print(f"Nothing due on {_day(current.on_date)}. A good day to research someone new.")
         return 0
-    _print_group("Overdue", queries.action_rows(current, board.overdue))
-    _print_group(f"Today, {_day(current.on_date)}", queries.action_rows(current, board.today))
-    _print_group("This week", queries.action_rows(current, board.this_week))
+    day = current.on_date
+    _print_group(f"Today, {_day(day)}", queries.action_rows(current, board.today), day)
+    _print_group("Overdue", queries.action_rows(current, board.overdue), day)
+    _print_group("This week", queries.action_rows(current, board.this_week), day)
     return 0
 
 

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 
+from coffeechat.domain.followups.ordering import day_label
 from coffeechat.followups import queries, services
 from coffeechat.followups.models import DailyDigest
 
@@ -46,14 +47,15 @@ def subscribers() -> list[Any]:
     return list(users.order_by("pk"))
 
 
-def _line(row: queries.ActionRow) -> str:
+def _line(row: queries.ActionRow, today: date) -> str:
     who = f" ({row.organization_name})" if row.organization_name else ""
-    return f"- {row.action.title}{who}, due {row.action.due:%a %d %b}\n  {row.action.reason}"
+    due = day_label(row.action.due, today)
+    return f"- {row.action.title}{who}, due {due}\n  {row.action.reason}"
 
 
 def compose(current: queries.Plan) -> tuple[str, str] | None:
     """Subject and body for the day, or None when nothing is due."""
-    due = current.due()
+    due = current.daily()  # goals (field coverage) aren't a morning chore
     if not due:
         return None
     rows = queries.action_rows(current, due)
@@ -63,10 +65,10 @@ def compose(current: queries.Plan) -> tuple[str, str] | None:
     parts = [f"Good morning, {name}. Here is what moves your conversations forward today."]
     if late:
         parts.append("Waiting since earlier (a late note is still a kind note):")
-        parts.extend(_line(r) for r in late)
+        parts.extend(_line(r, current.on_date) for r in late)
     if today:
         parts.append("Due today:")
-        parts.extend(_line(r) for r in today)
+        parts.extend(_line(r, current.on_date) for r in today)
     parts.append("Mark each one done, snooze or dismiss it on your Today page.")
     counts = [f"{len(late)} waiting" if late else "", f"{len(today)} due" if today else ""]
     subject = "coffeechat today: " + ", ".join(c for c in counts if c)

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 from urllib.parse import quote_plus, urlencode
+from zoneinfo import ZoneInfo
 
-from django.db.models import QuerySet
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 
 from coffeechat.common.stamps import StampedCache
 from coffeechat.domain.followups import Action, BusinessCalendar, actions
+from coffeechat.domain.followups.first_steps import Progress, Step, finished, first_steps
+from coffeechat.domain.followups.ordering import Arranged, arrange, is_daily
+from coffeechat.domain.vocab import REQUEST_KINDS
 from coffeechat.followups.snapshot import Gathered, gather
 from coffeechat.interviews.models import Meeting
+from coffeechat.network.models import Contact
 
 # The compose page belongs to the outreach room; it is linked by its public path.
-WEEK = timedelta(days=6)
 UPCOMING_MEETINGS = 10
 
 
@@ -34,6 +37,11 @@ class Plan:
 
     def due(self) -> list[Action]:
         return [a for a in self.actions if a.due <= self.on_date]
+
+    def daily(self) -> list[Action]:
+        """What is due, without the goals (field coverage): the badge and the digest count
+        these, so a goal never shows up as a chore every morning."""
+        return [a for a in self.due() if is_daily(a)]
 
     def find(self, key: str) -> Action | None:
         return next((a for a in self.actions if a.key == key), None)
@@ -130,8 +138,19 @@ def row_urls() -> dict[str, str]:
     }
 
 
+def group_urls() -> dict[str, str]:
+    """Where a late group's "Mark all done" / "Snooze all a week" and their Undo post."""
+    return {"undo": _path("group-undo"), **{v: _path("group-state", v) for v in ("done", "snooze")}}
+
+
 def action_link(action: Action) -> tuple[str, str]:
     """Where to go to do the thing an action asks for, and what to call the link."""
+    if action.kind == "try-another-contact" and action.organization_id is not None:
+        # Never a draft to the person who didn't answer: the others there, or a new one.
+        at = f"organization={action.organization_id}"
+        if action.others_known:
+            return f"{_path('contact-list')}?{at}", "See who else is there"
+        return f"{_path('contact-create')}?{at}", "Add someone there"
     if action.draft_kind and action.contact_id is not None:
         query = f"contact={action.contact_id}&kind={quote_plus(action.draft_kind)}"
         if action.meeting_id is not None:  # thank-you and close-the-loop quote that meeting
@@ -200,45 +219,102 @@ def action_json(row: ActionRow) -> dict[str, Any]:
 GROUP_LIMIT = 10
 
 
+@dataclass(frozen=True, slots=True)
+class GroupView:
+    """A group of late steps of one kind, with the rows drawn for it."""
+
+    kind: str
+    title: str
+    count: int
+    rows: list[ActionRow]
+
+    @property
+    def hidden(self) -> int:
+        return self.count - len(self.rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """A field of interest and how many people you have heard from in it, toward the aim."""
+
+    field: str
+    heard: int
+    wanted: int
+    link: str
+
+
 @dataclass
 class Board:
-    """The Today page: what is late, what is due, what is coming.
+    """The Today page: meetings today, then due today, then late steps grouped by kind, then
+    the rest of the week; field coverage as goals beside them.
 
     The groups hold every action; rows (names, links) are made only for the ones drawn.
     """
 
     plan: Plan
-    overdue: list[Action] = field(default_factory=list)
-    today: list[Action] = field(default_factory=list)
-    this_week: list[Action] = field(default_factory=list)
-    later: int = 0
-    meetings: list[Meeting] = field(default_factory=list)
+    arranged: Arranged = field(default_factory=Arranged)
+    meetings_today: list[Meeting] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)  # coming up after today
+    steps: tuple[StepView, ...] = ()  # the first run's steps, while any is left
     # Rows drawn per group; None draws all. A page of thousands of steps helps nobody.
     limit: int | None = GROUP_LIMIT
 
-    def _shown(self, group: list[Action]) -> list[Action]:
-        return group if self.limit is None else group[: self.limit]
+    def _shown(self, group: tuple[Action, ...]) -> list[Action]:
+        return list(group if self.limit is None else group[: self.limit])
 
     @property
     def on_date(self) -> date:
         return self.plan.on_date
 
     @property
-    def overdue_shown(self) -> list[ActionRow]:
-        return action_rows(self.plan, self._shown(self.overdue))
+    def today(self) -> list[Action]:
+        return list(self.arranged.due_today)
+
+    @property
+    def overdue(self) -> list[Action]:
+        return [a for g in self.arranged.overdue for a in g.actions]
+
+    @property
+    def this_week(self) -> list[Action]:
+        return list(self.arranged.this_week)
+
+    @property
+    def later(self) -> int:
+        return self.arranged.later
 
     @property
     def today_shown(self) -> list[ActionRow]:
-        return action_rows(self.plan, self._shown(self.today))
+        return action_rows(self.plan, self._shown(self.arranged.due_today))
+
+    @property
+    def overdue_groups(self) -> list[GroupView]:
+        return [
+            GroupView(
+                g.kind, g.title, len(g.actions), action_rows(self.plan, self._shown(g.actions))
+            )
+            for g in self.arranged.overdue
+        ]
 
     @property
     def this_week_shown(self) -> list[ActionRow]:
-        return action_rows(self.plan, self._shown(self.this_week))
+        return action_rows(self.plan, self._shown(self.arranged.this_week))
 
     @property
     def not_shown(self) -> int:
-        groups = (self.overdue, self.today, self.this_week)
-        return sum(len(g) for g in groups) - sum(len(self._shown(g)) for g in groups)
+        """Steps of the week (today and this week) left undrawn; late groups say their own."""
+        groups = (self.arranged.due_today, self.arranged.this_week)
+        return sum(len(g) - len(self._shown(g)) for g in groups)
+
+    @property
+    def goals(self) -> list[Goal]:
+        """Field coverage, while the first steps are done: a new account isn't nagged."""
+        if self.steps:
+            return []
+        found = []
+        for a in self.arranged.goals:
+            heard, wanted = a.progress or (0, 0)
+            found.append(Goal(a.field or "", heard, wanted, action_link(a)[0]))
+        return found
 
     @property
     def tomorrow(self) -> date:
@@ -246,36 +322,103 @@ class Board:
 
     @property
     def empty(self) -> bool:
-        return not (self.overdue or self.today or self.this_week or self.meetings)
+        arranged = self.arranged
+        return not (
+            arranged.due_today
+            or arranged.overdue
+            or arranged.this_week
+            or self.meetings
+            or self.meetings_today
+        )
 
 
-def upcoming_meetings(user: Any, limit: int = UPCOMING_MEETINGS) -> QuerySet[Meeting]:
-    return (
+def _day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time.min, tzinfo=tz)
+    return start, datetime.combine(day + timedelta(days=1), time.min, tzinfo=tz)
+
+
+def meetings_around(user: Any, day: date, tz: ZoneInfo) -> tuple[list[Meeting], list[Meeting]]:
+    """Still-planned meetings on `day` in the user's zone (even one that began an hour ago),
+    and the next ones after it: one query."""
+    start, end = _day_bounds(day, tz)
+    rows = list(
         Meeting.objects.owned_by(user)
-        .filter(status__in=["proposed", "scheduled"], starts_at__gte=timezone.now())
+        .filter(status__in=["proposed", "scheduled"], starts_at__gte=start)
         .select_related("contact", "contact__organization")
-        .order_by("starts_at", "id")[:limit]
+        .order_by("starts_at", "id")[: UPCOMING_MEETINGS * 2]
+    )
+    on_day = [m for m in rows if m.starts_at < end]
+    return on_day, [m for m in rows if m.starts_at >= end][:UPCOMING_MEETINGS]
+
+
+@dataclass(frozen=True, slots=True)
+class StepView:
+    """A first-run step with where to do it, and where the guide explains it."""
+
+    step: Step
+    link: str
+    label: str
+    guide: str
+
+
+def _first_request_link(plan: Plan) -> tuple[str, str]:
+    """A draft to the first shortlisted person not asked yet, else the contact list."""
+    asked = {m.contact_id for m in plan.gathered.snapshot.messages if m.kind in REQUEST_KINDS}
+    chosen = next(
+        (c for c in plan.gathered.snapshot.contacts if c.shortlisted and c.id not in asked), None
+    )
+    if chosen is None:
+        return _path("contact-list"), "Choose someone to write to"
+    return f"{_path('compose')}?contact={chosen.id}&kind=request", f"Write to {chosen.name}"
+
+
+def _progress(user: Any, plan: Plan) -> Progress:
+    """Read from the plan's facts, with one small query only while no contact has a history."""
+    gathered = plan.gathered
+    snapshot = gathered.snapshot
+    has_request = any(m.sent and m.kind in REQUEST_KINDS for m in snapshot.messages)
+    return Progress(
+        has_profile=bool(gathered.profile.display_name.strip()),
+        has_contacts=bool(snapshot.contacts) or Contact.objects.owned_by(user).exists(),
+        has_shortlist=has_request or any(c.shortlisted for c in snapshot.contacts),
+        has_request=has_request,
     )
 
 
+def first_run(user: Any, plan: Plan, steps: tuple[Step, ...] | None = None) -> tuple[StepView, ...]:
+    """The four first steps, each done or not from the data, with where to do each."""
+    steps = steps or first_steps(_progress(user, plan))
+    write_link, write_label = _first_request_link(plan)
+    links = {
+        "about-you": (_path("profile"), "Fill in your profile", "/guide/#ask"),
+        "contacts": (_path("import"), "Bring in your contacts", "/guide/#find-people"),
+        "shortlist": (_path("contact-list"), "Choose from your contacts", "/guide/#find-people"),
+        "first-request": (write_link, write_label, "/guide/#ask"),
+    }
+    return tuple(StepView(step, *links[step.id]) for step in steps)
+
+
+def first_run_steps(user: Any, plan: Plan) -> tuple[StepView, ...]:
+    """The first steps while any is left undone; () once they are all done."""
+    steps = first_steps(_progress(user, plan))
+    return () if finished(steps) else first_run(user, plan, steps)
+
+
 def board(user: Any, plan: Plan, *, show_all: bool = False) -> Board:
-    day = plan.on_date
-    result = Board(plan, meetings=list(upcoming_meetings(user)))
-    if show_all:
-        result.limit = None
-    for action in plan.actions:
-        due = action.due
-        if due > day + WEEK:
-            result.later += 1
-            continue
-        group = result.overdue if due < day else result.today if due == day else result.this_week
-        group.append(action)
-    return result
+    today_meetings, later_meetings = meetings_around(user, plan.on_date, plan.gathered.tz)
+    return Board(
+        plan,
+        arrange(plan.actions, plan.on_date),
+        meetings_today=today_meetings,
+        meetings=later_meetings,
+        steps=first_run_steps(user, plan),
+        limit=None if show_all else GROUP_LIMIT,
+    )
 
 
 def open_action_counts(user: Any, today: date | None = None) -> dict[str, int]:
     """For the navigation: how many actions are late, and how many are due today."""
     current = plan(user, today)
-    due = current.due()
+    due = current.daily()
     overdue = sum(1 for a in due if a.due < current.on_date)
     return {"overdue": overdue, "today": len(due) - overdue}

@@ -130,6 +130,37 @@ def set_action_state(
     return saved
 
 
+@transaction.atomic
+def set_group_state(user: Any, keys: list[str], verb: str, until: date | None = None) -> int:
+    """Settle many steps at once ("Mark all done", "Snooze all a week"): one write for all.
+
+    The caller passes keys taken from the user's own plan, so no key is someone else's.
+    """
+    state = ACTION_VERBS[verb]
+    rows = [
+        ActionState(owner=user, key=key, state=state, until=until if state == "snoozed" else None)
+        for key in dict.fromkeys(keys)
+    ]
+    for start in range(0, len(rows), _CHUNK):
+        ActionState.objects.bulk_create(
+            rows[start : start + _CHUNK],
+            update_conflicts=True,
+            unique_fields=["owner", "key"],
+            update_fields=["state", "until", "updated_at"],
+        )
+    return len(rows)
+
+
+def clear_group_state(user: Any, kind: str, since: datetime) -> int:
+    """Undo "Mark all done" / "Snooze all": the user's states of that kind written since then."""
+    deleted, _ = (
+        ActionState.objects.owned_by(user)
+        .filter(key__startswith=f"{kind}:", updated_at__gte=since)
+        .delete()
+    )
+    return deleted
+
+
 def clear_action_state(user: Any, key: str) -> None:
     """Undo a done, dismissal or snooze: the action comes back as the rules compute it."""
     deleted, _ = ActionState.objects.owned_by(user).filter(key=key).delete()

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from coffeechat.accounts.models import Profile
 from coffeechat.accounts.services import profile_of
@@ -118,6 +118,7 @@ def _contacts(
             "referrer_consent",
             "field",
             "responsiveness",
+            "keep_in_touch_days",
             named=True,
         )
     )
@@ -142,6 +143,7 @@ def _contacts(
                 referrer_consent=cast(Consent, row.referrer_consent),
                 responsiveness=cast(Responsiveness, row.responsiveness),
                 fields=frozenset({field}) if field else frozenset(),
+                keep_in_touch_days=row.keep_in_touch_days,
             )
         )
         if row.referred_by_id is not None and row.referred_in_id is not None:
@@ -208,12 +210,19 @@ def _meetings(user: Any) -> list[MeetingFacts]:
 
 
 def _organizations(user: Any) -> list[OrganizationFacts]:
-    rows = Organization.objects.owned_by(user).values_list(
-        "id", "name", "advocacy", "motivation", "posting"
+    """Each organization with how many people there may still be asked (for "try a second
+    person"), counted in the same query."""
+    askable = Q(contacts__do_not_contact=False, contacts__closed_reason="")
+    rows = (
+        Organization.objects.owned_by(user)
+        .annotate(people=Count("contacts", filter=askable))
+        .values_list("id", "name", "advocacy", "motivation", "posting", "people")
     )
     return [
-        OrganizationFacts(id=pk, name=name, advocacy=adv, motivation=mot, posting=post)
-        for pk, name, adv, mot, post in rows
+        OrganizationFacts(
+            id=pk, name=name, advocacy=adv, motivation=mot, posting=post, people=people
+        )
+        for pk, name, adv, mot, post, people in rows
     ]
 
 

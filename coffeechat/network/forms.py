@@ -8,9 +8,12 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from coffeechat.accounts.services import profile_of
 from coffeechat.common import validators
 from coffeechat.common.forms import CheckedModelForm
-from coffeechat.network.models import Contact, Organization, encode_tags
+from coffeechat.domain.followups import RuleSettings
+from coffeechat.followups.rule_settings import overrides
+from coffeechat.network.models import KEEP_IN_TOUCH_CHOICES, Contact, Organization, encode_tags
 
 SINGLE_LINE_FIELDS = ("first_name", "last_name", "title", "field", "location", "name", "industry")
 REF_ID = re.compile(r"#(\d+)\)?\s*$")
@@ -42,6 +45,7 @@ CONTACT_FIELDS = [
     "honorific", "first_name", "last_name", "email", "phone", "linkedin_url", "title", "field",
     "location", "postal_address", "time_zone", "how_found", "referrer_consent", "connected_on",
     "notes", "shortlisted", "do_not_contact", "closed_reason", "responsiveness",
+    "keep_in_touch_days",
 ]  # fmt: skip
 # The typed-in fields go where a reader expects them: the organization with the contact
 # details, who suggested them just above whether you may say so, tags after.
@@ -96,6 +100,8 @@ class ContactForm(SingleLineMixin, CheckedModelForm):
             "honorific": "Drafts greet them as “Dear Ms. Okoye” when you pick one.",
             "referrer_consent": "Did the person who suggested them say you may use their name? "
             "“No” keeps their name out of every draft.",
+            "keep_in_touch_days": "After you've thanked them, Today reminds you to send a short "
+            "update this often: a mentor may like one every month, a busy stranger twice a year.",
         }
 
     def __init__(self, *args: Any, owner: Any, country: str = "", **kwargs: Any) -> None:
@@ -103,6 +109,7 @@ class ContactForm(SingleLineMixin, CheckedModelForm):
         self.owner = owner
         self.country = country
         self.fields["referrer_consent"].required = False
+        self._offer_usual_rhythm(owner)
         contact: Contact = self.instance
         if not self.is_bound and contact.pk:
             self.initial.setdefault(
@@ -112,6 +119,13 @@ class ContactForm(SingleLineMixin, CheckedModelForm):
                 "referred_by_ref", contact_label(contact.referred_by) if contact.referred_by else ""
             )
             self.initial.setdefault("tags_input", ", ".join(contact.tags))
+
+    def _offer_usual_rhythm(self, owner: Any) -> None:
+        """The empty choice follows the user's own rule settings; say how often that is."""
+        field = self.fields["keep_in_touch_days"]
+        stored = overrides(profile_of(owner).rule_settings)
+        usual = stored.get("keep_in_touch_days", RuleSettings().keep_in_touch_days)
+        field.choices = [("", f"As usual (every {usual} days)"), *KEEP_IN_TOUCH_CHOICES]  # type: ignore[attr-defined]
 
     def clean_referrer_consent(self) -> str:
         """Not asked yet, unless the form says otherwise (older clients don't send it)."""

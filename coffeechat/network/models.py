@@ -11,6 +11,7 @@ from coffeechat.common.fields import BoundedDateField, BoundedDateTimeField
 from coffeechat.common.owned import Owned
 from coffeechat.common.validators import is_checked_phone
 from coffeechat.domain import vocab
+from coffeechat.domain.followups.rule_settings import KEEP_IN_TOUCH_RHYTHMS, NO_KEEP_IN_TOUCH
 from coffeechat.domain.importers.normalize import fold
 
 
@@ -78,6 +79,12 @@ class Organization(Owned):
         super().save(*args, **kwargs)
 
 
+KEEP_IN_TOUCH_CHOICES = [
+    *((days, f"Every {days} days") for days in KEEP_IN_TOUCH_RHYTHMS),
+    (NO_KEEP_IN_TOUCH, "Don't remind me"),
+]
+
+
 class Contact(Owned):
     honorific = models.CharField(max_length=8, choices=vocab.HONORIFICS, blank=True, default="")
     first_name = models.CharField(max_length=100, blank=True)
@@ -119,6 +126,10 @@ class Contact(Owned):
     )
     responsiveness = models.CharField(
         max_length=12, choices=vocab.RESPONSIVENESS, default="unknown"
+    )
+    # Days between keep-in-touch reminders; empty follows the profile's rule settings.
+    keep_in_touch_days = models.PositiveSmallIntegerField(
+        "keep in touch", null=True, blank=True, choices=KEEP_IN_TOUCH_CHOICES
     )
     # The import that created this contact, so the import can be undone as a whole.
     imported_in = models.ForeignKey(

@@ -18,16 +18,20 @@ def test_a_newcomer_gets_from_empty_folder_to_a_referral_chain(
 
     assert (fresh_app.data_dir / "coffeechat.sqlite3").exists()
     page.goto(fresh_app.sign_in_url)
+    expect(page.get_by_role("heading", name="Welcome to coffeechat")).to_be_visible()
+    page.get_by_role("link", name="Fill in your profile").click()
     expect(page.get_by_role("heading", name="About you")).to_be_visible()
 
     page.get_by_label("Your name").fill("Noor Haddad")
     page.get_by_label("School or employer").fill("Riverside College")
     page.get_by_label("Country").fill("us")
-    page.get_by_label("Time zone").fill("America/Chicago")
+    page.get_by_label("Time zone").select_option("America/Chicago")
     page.get_by_label("Fields of interest").fill("urban planning, transit")
-    page.get_by_role("button", name="Save profile").click()
-    expect(page.get_by_text("Profile saved")).to_be_visible()
+    page.get_by_role("button", name="Save and go on").click()
+    expect(page.get_by_text("Profile saved. Next: bring in the people you know.")).to_be_visible()
+    page.get_by_role("link", name="Profile").click()
     expect(page.get_by_label("Country")).to_have_value("US")
+    expect(page.get_by_label("Time zone")).to_have_value("America/Chicago")
 
     page.get_by_role("link", name="Contacts").click()
     expect(page.get_by_text("Your list is empty")).to_be_visible()

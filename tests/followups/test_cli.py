@@ -33,8 +33,12 @@ def owner(db: Any) -> Any:
 def test_today_groups_what_is_late_and_due(owner: Any, capsys: Any) -> None:
     code, out, _ = run(["today"], capsys)
     assert code == 0
-    assert out.index("Overdue (1)") < out.index("Follow up with Lou") < out.index("Today,")
+    # In Today's order: what is due today first, then what is late.
     assert out.index("Today, Tuesday 17 March (1)") < out.index("Follow up with Kit")
+    assert (
+        out.index("Follow up with Kit") < out.index("Overdue (1)") < out.index("Follow up with Lou")
+    )
+    assert "  Tue 17 Mar " in out and "2026" not in out  # this year: no year
 
 
 @time_machine.travel(ny(2026, 3, 17, 9), tick=False)

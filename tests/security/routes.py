@@ -185,6 +185,8 @@ SLOT_ROUTES: dict[str, Callable[[World], list[dict[str, Any]]]] = {
     "template-reset": lambda w: [dict(zip(("kind", "variant"), TEMPLATE_SLOT, strict=True))],
     # The verb is a word; the action's key travels in the body (alice's key, see web_bodies).
     "action-state": lambda w: [{"verb": verb} for verb in ("done", "dismiss", "snooze")],
+    # The verb is a word; the kind of late steps travels in the body.
+    "group-state": lambda w: [{"verb": verb} for verb in ("done", "snooze")],
 }
 
 # A student's id, readable only by an adviser the student shares with.

@@ -17,7 +17,7 @@ from coffeechat.accounts.forms import ProfileForm
 from coffeechat.accounts.models import SignInLink
 from coffeechat.accounts.services import membership_of, profile_of
 from coffeechat.common.http import render_form
-from coffeechat.common.validators import time_zone_names
+from coffeechat.followups import queries
 
 UNCONFIRMED = (
     "Please confirm your e-mail address with the link we sent you: it's where a password "
@@ -53,25 +53,33 @@ class LoginView(auth_views.LoginView):
 def home(request: HttpRequest) -> HttpResponse:
     profile = profile_of(request.user)
     if not profile.display_name:
-        return redirect("profile")
+        return redirect("welcome")
     return redirect("today")
+
+
+def welcome(request: HttpRequest) -> HttpResponse:
+    """The first run: four steps, each ticked off by the data, with the next one leading."""
+    plan = queries.plan(request.user)
+    steps = queries.first_run(request.user, plan)
+    upcoming = next((view for view in steps if view.step.is_next), None)
+    return render(request, "accounts/welcome.html", {"steps": steps, "upcoming": upcoming})
 
 
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     current = profile_of(request.user)
-    form = ProfileForm(request.POST or None, instance=current)
+    first_run = not current.display_name.strip()
+    form = ProfileForm(request.POST or None, instance=current, guess_time_zone=first_run)
     if request.method == "POST" and form.is_valid():
         form.save()
+        if first_run:  # on to the next step, not back to the form
+            messages.success(request, "Profile saved. Next: bring in the people you know.")
+            return redirect("welcome")
         messages.success(request, "Profile saved. Your drafts will use it.")
         return redirect("profile")
     return render_form(
         request,
         "accounts/profile.html",
-        {
-            "form": form,
-            "time_zones": sorted(time_zone_names()),
-            "personal": settings.PERSONAL,
-        },
+        {"form": form, "personal": settings.PERSONAL, "first_run": first_run},
         valid=request.method != "POST",
     )

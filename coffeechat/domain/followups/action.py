@@ -42,3 +42,7 @@ class Action:
     field: str | None = None  # for "broaden"
     draft_kind: MessageKind | None = None  # the message to draft for it, if any
     about_id: int | None = None  # the person a forwardable introduction is about
+    # For "broaden": how many people you have heard from in the field, and the aim.
+    progress: tuple[int, int] | None = None
+    # For "try-another-contact": how many other people you know at the organization.
+    others_known: int = 0

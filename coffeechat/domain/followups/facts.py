@@ -47,6 +47,9 @@ class ContactFacts:
     referrer_consent: Consent = "unknown"  # may `referred_by` be named to them?
     responsiveness: Responsiveness | None = None
     fields: frozenset[str] = frozenset()  # fields of interest this person speaks for
+    # Days between keep-in-touch notes for this person: None follows the user's rule
+    # settings, 0 means "don't remind me".
+    keep_in_touch_days: int | None = None
 
     @property
     def excluded(self) -> bool:
@@ -109,6 +112,7 @@ class OrganizationFacts:
     advocacy: bool = False
     motivation: int | None = None  # 1-3
     posting: bool = False
+    people: int = 0  # how many people you have there who may still be asked
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+# The keep-in-touch rhythms a contact may have, in days; 0 means "don't remind me".
+KEEP_IN_TOUCH_RHYTHMS = (30, 60, 90, 180)
+NO_KEEP_IN_TOUCH = 0
+
 
 @dataclass(frozen=True, slots=True)
 class RuleSettings:

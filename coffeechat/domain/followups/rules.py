@@ -47,7 +47,11 @@ def send_request(ctx: RuleContext) -> Iterator[Action]:
 
 
 def try_another_contact(ctx: RuleContext) -> Iterator[Action]:
-    """A quiet first request at an organization: widen the door by asking a second person."""
+    """A quiet first request at an organization: widen the door by asking a second person.
+
+    Never a draft to the person who didn't answer: the step points to the others you know
+    there or, when you know nobody else yet, to finding and adding someone.
+    """
     asked_per_org: Counter[int] = Counter(
         h.contact.organization_id
         for h in ctx.histories.values()
@@ -60,19 +64,31 @@ def try_another_contact(ctx: RuleContext) -> Iterator[Action]:
             continue
         org = ctx.organizations.get(org_id)
         org_name = org.name if org else "this organization"
+        others = max((org.people if org else 0) - 1, 0)
+        quiet = f"No answer from {h.contact.name} after {_plural(wait, 'business day')}. "
+        if others:
+            title = f"Try a second person at {org_name}"
+            known = "1 other person" if others == 1 else f"{others} other people"
+            reason = (
+                f"{quiet}You know {known} at {org_name}: asking one of them in parallel keeps "
+                "things moving while you wait, and it is not a snub to anyone."
+            )
+        else:
+            title = f"Find a second person at {org_name}"
+            reason = (
+                f"{quiet}You don't know anyone else at {org_name} yet. An alumni search or "
+                "LinkedIn usually turns up a second name, and asking in parallel keeps things "
+                "moving while you wait."
+            )
         yield Action(
             kind="try-another-contact",
             key=f"try-another-contact:organization={org_id}",
-            title=f"Reach out to a second person at {org_name}",
-            reason=(
-                f"No answer from {h.contact.name} after {_plural(wait, 'business day')}. "
-                f"Asking someone else at {org_name} in parallel keeps things moving while "
-                "you wait; it is not a snub to anyone."
-            ),
+            title=title,
+            reason=reason,
             due=ctx.calendar.add_business_days(h.request_on, wait),
             contact_id=h.contact.id,
             organization_id=org_id,
-            draft_kind="request",
+            others_known=others,
         )
 
 
@@ -331,11 +347,18 @@ def connect(ctx: RuleContext) -> Iterator[Action]:
 
 
 def keep_in_touch(ctx: RuleContext) -> Iterator[Action]:
-    """After a thank-you, a personal update every few months; any contact resets the clock."""
-    days = ctx.settings.keep_in_touch_days
+    """After a thank-you, a personal update every few months; any contact resets the clock.
+
+    Each person may have their own rhythm (30, 60, 90 or 180 days, or none at all); without
+    one, the user's rule settings decide.
+    """
+    usual = ctx.settings.keep_in_touch_days
     for h in ctx.active.values():
         last = h.last_interaction_on
         if h.last_thank_you_on is None or last is None:
+            continue
+        days = usual if h.contact.keep_in_touch_days is None else h.contact.keep_in_touch_days
+        if days <= 0:  # "don't remind me"
             continue
         yield Action(
             kind="keep-in-touch",
@@ -372,6 +395,7 @@ def broaden(ctx: RuleContext) -> Iterator[Action]:
             ),
             due=ctx.on_date,
             field=field_name,
+            progress=(heard, wanted),
         )
 
 

@@ -31,7 +31,7 @@ from coffeechat.domain.exporters import (
 from coffeechat.followups.models import ActionState
 from coffeechat.interviews.models import Meeting
 from coffeechat.network import queries
-from coffeechat.network.models import Contact, Organization
+from coffeechat.network.models import KEEP_IN_TOUCH_CHOICES, Contact, Organization
 from coffeechat.network.transfer.backup import export_backup
 from coffeechat.outreach.models import Message
 
@@ -44,7 +44,7 @@ KINDS = {
 CONTACT_HEADERS = (
     *("First name", "Last name", "Organization", "Title", "Field", "E-mail", "Phone"),
     *("LinkedIn", "Location", "How found", "Referred by", "Stage", "Tags", "Notes"),
-    *("Connected on", "Added", "Last changed"),
+    *("Keep in touch", "Connected on", "Added", "Last changed"),
 )
 
 
@@ -109,8 +109,8 @@ def contacts_table(owner: Any, zone: zoneinfo.ZoneInfo) -> Table:
         .values_list(
             *("first_name", "last_name", "organization__name", "title", "field", "email"),
             *("phone", "linkedin_url", "location", "how_found", "referred_by__first_name"),
-            *("referred_by__last_name", "stage", "tags_text", "notes", "connected_on"),
-            *("created_at", "updated_at"),
+            *("referred_by__last_name", "stage", "tags_text", "notes", "keep_in_touch_days"),
+            *("connected_on", "created_at", "updated_at"),
         )
     )
     how_found, stages = dict(vocab.HOW_FOUND), dict(vocab.STAGES)
@@ -123,13 +123,22 @@ def contacts_table(owner: Any, zone: zoneinfo.ZoneInfo) -> Table:
             " ".join(part for part in row[10:12] if part),  # who referred them
             stages.get(row[12], row[12]),
             ", ".join(tag for tag in row[13].split(",") if tag),
-            *row[14:16],  # notes, connected on
-            _local(row[16], zone),
+            row[14],  # notes
+            _rhythm(row[15]),
+            row[16],  # connected on
             _local(row[17], zone),
+            _local(row[18], zone),
         )
         for row in contacts.iterator(chunk_size=2000)
     ]
     return Table("Contacts", CONTACT_HEADERS, rows)
+
+
+def _rhythm(days: int | None) -> str:
+    """The contact's keep-in-touch rhythm in words; empty when it follows the usual one."""
+    if days is None:
+        return ""
+    return str(dict(KEEP_IN_TOUCH_CHOICES).get(days, days))
 
 
 def _organizations(owner: Any) -> Table:

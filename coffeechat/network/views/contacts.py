@@ -24,7 +24,7 @@ from coffeechat.common.owned import get_owned_or_404
 from coffeechat.domain import vocab
 from coffeechat.network import queries, services
 from coffeechat.network.forms import ContactForm, contact_label
-from coffeechat.network.models import Contact
+from coffeechat.network.models import Contact, Organization
 
 
 def _filters(request: HttpRequest) -> queries.ContactFilters:
@@ -160,6 +160,11 @@ def _edit(request: HttpRequest, contact: Contact) -> HttpResponse:
     initial = {"how_found": "referral"} if request.GET.get("referred_by") else {}
     if request.GET.get("referred_by", "").isdigit():
         initial["referred_by_ref"] = "#" + request.GET["referred_by"]
+    at = int_param(request, "organization")  # "Add someone there", from Today
+    if at is not None and contact.pk is None:
+        org = Organization.objects.owned_by(request.user).filter(pk=at).first()
+        if org is not None:
+            initial["organization_name"] = org.name
     form = ContactForm(
         request.POST or None, instance=contact, owner=request.user, country=country, initial=initial
     )
