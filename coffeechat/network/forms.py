@@ -208,6 +208,10 @@ class OrganizationForm(SingleLineMixin, CheckedModelForm):
             "research_notes",
         ]
         widgets = {"research_notes": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "advocacy": "For someone who isn't on your list yet. Once people from here are on "
+            "your list, coffeechat counts whom you've met, thanked or heard back from instead.",
+        }
 
     def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
