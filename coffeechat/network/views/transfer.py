@@ -25,8 +25,36 @@ from coffeechat.network.models import Contact, ImportBatch
 from coffeechat.network.transfer import exports, imports, stash
 from coffeechat.network.transfer.imports import safe_file_name
 
-FORMAT_CHOICES = [("auto", "Detect it for me"), *[(f, f) for f in FORMATS]]
-FIELD_CHOICES = [*FIELDS, IGNORE]
+# What people see: the names the files go by, and the details a column can fill, in plain words.
+FORMAT_LABELS: dict[str, str] = {
+    "linkedin": "LinkedIn connections",
+    "vcard": "Contact cards (vCard)",
+    "google-csv": "Google Contacts (CSV)",
+    "outlook-csv": "Outlook contacts (CSV)",
+    "csv": "Spreadsheet (CSV)",
+    "xlsx": "Excel workbook",
+}
+FORMAT_CHOICES = [("auto", "Detect it for me"), *[(f, FORMAT_LABELS.get(f, f)) for f in FORMATS]]
+FIELD_LABELS: dict[str, str] = {
+    "first_name": "First name",
+    "last_name": "Last name",
+    "name": "Full name",
+    "emails": "E-mail",
+    "phones": "Phone",
+    "linkedin_url": "LinkedIn profile",
+    "organization": "Organization",
+    "department": "Department",
+    "title": "Job title",
+    "website": "Website",
+    "location": "Location",
+    "notes": "Notes",
+    "how_found": "How you found them",
+    "connected_on": "Date connected",
+    "tags": "Tags",
+    IGNORE: "Leave out",
+}
+FIELD_CHOICES = [(f, FIELD_LABELS.get(f, f.replace("_", " ").capitalize())) for f in FIELDS]
+FIELD_CHOICES.append((IGNORE, FIELD_LABELS[IGNORE]))
 PREVIEW_ROWS = 10
 SESSION_KEY = "import_uploads"
 # Room for the multipart framing and the other form fields around the file itself.
@@ -114,6 +142,7 @@ def import_preview(request: HttpRequest, key: str) -> HttpResponse:
         "columns": list(result.columns.items()),
         "field_choices": FIELD_CHOICES,
         "formats": FORMAT_CHOICES,
+        "format_label": FORMAT_LABELS.get(result.format, result.format),
         "editable": result.format != "vcard",
     }
     return render(request, "transfer/preview.html", context)
@@ -146,7 +175,7 @@ def _remap(request: HttpRequest, stashed: stash.Stashed) -> HttpResponse:
     column_map = {
         header: field
         for header, field in zip(headers, chosen, strict=False)
-        if field in FIELD_CHOICES
+        if field in dict(FIELD_CHOICES)
     }
     if fmt != stashed.fmt:
         column_map = {}  # another format reads other columns
@@ -182,6 +211,7 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
     created = Contact.objects.owned_by(request.user).filter(imported_in=batch)
     context = {
         "batch": batch,
+        "format_label": FORMAT_LABELS.get(batch.format, batch.format),
         "changed": changed,
         "created": created.select_related("organization").order_by("last_name", "first_name")[:50],
         "created_total": created.count(),
