@@ -155,7 +155,7 @@ def _knows_someone() -> Q:
 
 ORGANIZATION_SORTS: dict[str, tuple[Any, ...]] = {
     # The LAMP list: advocacy first, then motivation, then posting (The 2-Hour Job Search).
-    "lamp": ("-knows_someone", F("motivation").desc(nulls_last=True), "-posting", "name_key"),
+    "lamp": ("-advocacy", F("motivation").desc(nulls_last=True), "-posting", "name_key"),
     "name": ("name_key",),
     "-contacts": ("-contact_count", "name_key"),
 }
@@ -165,10 +165,11 @@ def organization_list(user: Any, q: str = "", sort: str = "lamp") -> QuerySet[Or
     orgs = Organization.objects.owned_by(user)
     if sort == "-contacts":  # only this sort needs every organization's count
         orgs = orgs.annotate(contact_count=Count("contacts"))
-    if sort == "lamp":
-        orgs = orgs.annotate(knows_someone=_knows_someone())
     if q:
         orgs = orgs.filter(Q(name__icontains=q) | Q(industry__icontains=q))
+    if sort == "lamp":  # the list ranks on whom you know there, worked out from the data
+        orgs = orgs.annotate(knows_someone=_knows_someone())
+        return orgs.order_by("-knows_someone", *ORGANIZATION_SORTS["lamp"][1:])
     return orgs.order_by(*ORGANIZATION_SORTS.get(sort, ORGANIZATION_SORTS["lamp"]))
 
 
