@@ -12,6 +12,7 @@ from coffeechat.common import validators
 from coffeechat.common.forms import CheckedForm, CheckedModelForm
 from coffeechat.domain.field_choices import FIELD_MAX
 from coffeechat.network.models import Contact, Organization, encode_tags
+from coffeechat.network.services import BULK_ACTIONS, NEEDS_VALUE
 
 SINGLE_LINE_FIELDS = ("first_name", "last_name", "title", "field", "location", "name", "industry")
 REF_ID = re.compile(r"#(\d+)\)?\s*$")
@@ -286,3 +287,22 @@ def import_fields_form(data: Any, *, max_rows: int) -> ImportFieldsForm:
         )
     form_class = type("ImportFieldsForm", (ImportFieldsForm,), rows)
     return form_class(data)
+
+
+class BulkForm(CheckedForm):
+    """A change to many contacts from the contact list (see `services.plan_bulk`)."""
+
+    action = forms.ChoiceField(choices=list(BULK_ACTIONS.items()))
+    value = forms.CharField(required=False, max_length=FIELD_MAX)
+    scope = forms.ChoiceField(
+        choices=[("ticked", "ticked"), ("page", "page"), ("all", "all")], required=False
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        data["scope"] = data.get("scope") or "ticked"
+        action = data.get("action")
+        if action in NEEDS_VALUE and not " ".join(str(data.get("value", "")).split()):
+            what = "field of work" if action == "field" else "tag"
+            self.add_error("value", f"Type the {what} first, in the box beside the action.")
+        return data
