@@ -158,3 +158,21 @@ def test_fill_in_the_fields_we_can_guess_shows_how_many_first(client_alice, alic
     client_alice.post("/contacts/bulk/undo")
     assert not Contact.objects.filter(field="UX design").exists()
     assert Contact.objects.get(pk=kept.pk).field == "housing"
+
+
+def test_over_the_undo_limit_the_review_says_so_and_no_undo_is_kept(
+    client_alice, alice, monkeypatch
+):
+    from coffeechat.network import services
+
+    monkeypatch.setattr(services, "UNDO_LIMIT", 2)
+    _people(alice, 3, title="GIS analyst")
+    review = _bulk(client_alice, action="field", value="GIS", scope="all").content.decode()
+    assert "too many to undo in one step" in review
+    _bulk(client_alice, action="field", value="GIS", scope="all", confirm="yes")
+    assert "Your last change" not in client_alice.get("/contacts/").content.decode()
+    Contact.objects.update(field="")
+    assert "too many to undo" in client_alice.get("/contacts/fill-fields").content.decode()
+    client_alice.post("/contacts/fill-fields")
+    assert Contact.objects.filter(field="GIS").count() == 3
+    assert "Your last change" not in client_alice.get("/contacts/").content.decode()

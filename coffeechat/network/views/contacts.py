@@ -184,7 +184,12 @@ def contact_fill_fields(request: HttpRequest) -> HttpResponse:
     guessed = services.guessed_fields(request.user)
     counts = sorted(((field, len(ids)) for field, ids in guessed.items()), key=lambda c: -c[1])
     empty = Contact.objects.owned_by(request.user).filter(field="").count()
-    context = {"counts": counts, "total": sum(n for _, n in counts), "empty": empty}
+    context = {
+        "counts": counts,
+        "total": sum(n for _, n in counts),
+        "empty": empty,
+        "undo_limit": services.UNDO_LIMIT,
+    }
     return render(request, "network/contact_fill_fields.html", context)
 
 
