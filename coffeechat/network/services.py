@@ -81,6 +81,21 @@ class BulkChange:
             return f"Remove the tag “{self.value}”"
         return BULK_ACTIONS[self.action].removesuffix("…")
 
+    def done(self, count: int) -> str:
+        """What happened, in a sentence."""
+        people = f"{count:,} contact{'s' if count != 1 else ''}"
+        if self.action == "field":
+            return f"The field of work of {people} is now “{self.value}”."
+        if self.action == "add-tag":
+            return f"Added the tag “{self.value}” to {people}."
+        if self.action == "remove-tag":
+            return f"Removed the tag “{self.value}” from {people}."
+        if self.action == "shortlist":
+            return f"Added {people} to your shortlist."
+        if self.action == "unshortlist":
+            return f"Took {people} off your shortlist."
+        return f"Marked {people} “do not contact”: coffeechat won't suggest writing to them."
+
 
 def plan_bulk(contacts: QuerySet[Contact], action: str, value: str) -> BulkChange:
     """What `action` would change among `contacts` (owner-scoped): counts only, no rows read."""

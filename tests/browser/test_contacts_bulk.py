@@ -71,7 +71,7 @@ def test_fields_are_reviewed_at_import_then_changed_in_bulk_and_undone(
     expect(page.get_by_role("heading", name=heading)).to_be_visible()
     _fits_a_phone(page, "the bulk review")
     page.get_by_role("button", name="Yes, change 2 contacts").click()
-    expect(page.get_by_text("Done: Add the tag “portfolio review” for 2 contacts.")).to_be_visible()
+    expect(page.get_by_text("Added the tag “portfolio review” to 2 contacts.")).to_be_visible()
     ada_card = page.locator(".card", has_text="Ada Obi")
     expect(ada_card.get_by_role("link", name="portfolio review")).to_be_visible()
 

@@ -39,6 +39,8 @@ def test_ticked_contacts_get_a_field_after_a_review_with_counts(client_alice, al
         c.pk: "",
     }
     assert version_of(alice) > before  # the data stamp moved: Today and counts redraw
+    listed = client_alice.get(done["Location"]).content.decode()
+    assert "The field of work of 1 contact is now “UX design”." in listed
 
 
 def test_all_matching_the_filter_is_one_update_however_many(client_alice, alice):

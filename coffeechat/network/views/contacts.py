@@ -146,7 +146,7 @@ def contact_bulk(request: HttpRequest) -> HttpResponse:
         return render(request, "network/contact_bulk_confirm.html", context)
     count, undo = services.apply_bulk(change)
     _remember_undo(request, undo)
-    messages.success(request, f"Done: {change.describe()} for {_people(count)}.")
+    messages.success(request, change.done(count))
     return redirect(_back(request))
 
 
