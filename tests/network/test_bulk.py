@@ -79,11 +79,16 @@ def test_tags_are_added_and_removed_in_place(client_alice, alice):
 
 
 def test_a_tag_that_would_not_fit_is_skipped_and_counted(client_alice, alice):
-    (full,) = _people(alice, 1, tags_text="," + ",".join(f"t{n:02}" for n in range(120)) + ",")
-    page = _bulk(client_alice, action="add-tag", value="one more tag", ids=[full.pk])
-    assert "too many tags for another" in page.content.decode()
-    _bulk(client_alice, action="add-tag", value="one more tag", ids=[full.pk], confirm="yes")
-    assert "one more tag" not in Contact.objects.get(pk=full.pk).tags
+    nearly_full = "," + "".join(f"tag number {n:02} of sixteen xxxx," for n in range(16))
+    assert len(nearly_full) == 481  # the column keeps 500
+    (full,) = _people(alice, 1, tags_text=nearly_full)
+    (roomy,) = _people(alice, 1)
+    long_tag = "a much longer tag than fits in"
+    page = _bulk(client_alice, action="add-tag", value=long_tag, ids=[full.pk, roomy.pk])
+    assert "<strong>1</strong> with too many tags for another" in page.content.decode()
+    _bulk(client_alice, action="add-tag", value=long_tag, ids=[full.pk, roomy.pk], confirm="yes")
+    assert Contact.objects.get(pk=full.pk).tags_text == nearly_full
+    assert Contact.objects.get(pk=roomy.pk).tags == [long_tag]
 
 
 def test_the_last_change_can_be_undone_without_undoing_later_edits(client_alice, alice):
