@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 from urllib.parse import urlencode
 
@@ -63,8 +64,10 @@ def _results(request: HttpRequest, filters: queries.ContactFilters) -> str:
 
 def _filter_params(filters: queries.ContactFilters) -> list[tuple[str, str]]:
     """The filters as name and value, for the bulk form's "all matching" and the way back."""
-    values = [(name, getattr(filters, name)) for name in queries.ContactFilters.__annotations__]
-    return [(name, str(value)) for name, value in values if value not in ("", None)]
+    unset = queries.ContactFilters()
+    names = [field.name for field in dataclasses.fields(filters)]
+    changed = [name for name in names if getattr(filters, name) != getattr(unset, name)]
+    return [(name, str(getattr(filters, name))) for name in changed]
 
 
 def contact_list(request: HtmxHttpRequest) -> HttpResponse:
