@@ -67,3 +67,54 @@ def test_names_fold_alike_but_non_latin_letters_still_tell_them_apart(
     refused = client_alice.post("/organizations/new", {"name": "CAFE   陈"})
     assert refused.status_code == 422
     assert Organization.objects.owned_by(alice).count() == 2
+
+
+def _people(alice: Any, org: Organization, count: int) -> list[Contact]:
+    return [
+        Contact.objects.create(owner=alice, first_name=f"P{n}", organization=org)
+        for n in range(count)
+    ]
+
+
+def test_know_someone_there_is_worked_out_from_whom_you_talked_with(
+    client_alice: Any, alice: Any
+) -> None:
+    from django.utils import timezone
+
+    from coffeechat.interviews.models import Meeting
+    from coffeechat.outreach.models import Message
+
+    studio = Organization.objects.create(owner=alice, name="Studio Fifteen")
+    people = _people(alice, studio, 15)
+    for person in people[:2]:
+        Message.objects.create(owner=alice, contact=person, kind="thank-you", status="sent")
+    quiet = Organization.objects.create(owner=alice, name="Quiet Co", advocacy=True)
+    _people(alice, quiet, 3)
+    heard = Organization.objects.create(owner=alice, name="Heard Co")
+    (one,) = _people(alice, heard, 1)
+    Message.objects.create(
+        owner=alice, contact=one, kind="request", status="sent", replied_at=timezone.now()
+    )
+    met = Organization.objects.create(owner=alice, name="Met Co")
+    (someone,) = _people(alice, met, 1)
+    Meeting.objects.create(owner=alice, contact=someone, starts_at=timezone.now(), status="held")
+    Organization.objects.create(owner=alice, name="Told Co", advocacy=True)
+    Organization.objects.create(owner=alice, name="Unknown Co")
+
+    page = client_alice.get("/organizations/").content.decode()
+    assert "talked with 2 people here" in page
+    assert "You have 3 contacts here, none talked to yet" in page  # stored "yes" gives way
+    assert "talked with 1 person here" in page
+    assert "isn't on your list yet" in page  # Told Co: no people, so the stored yes stands
+    # LAMP: the places where you have talked with someone (or said so) rank first.
+    known = [page.index(n) for n in ("Heard Co", "Met Co", "Studio Fifteen", "Told Co")]
+    assert max(known) < page.index("Quiet Co") and max(known) < page.index("Unknown Co")
+
+    detail = client_alice.get(f"/organizations/{studio.pk}/").content.decode()
+    assert "Yes — you've talked with 2 people here" in detail
+    detail = client_alice.get(f"/organizations/{quiet.pk}/").content.decode()
+    assert "You have 3 contacts here, none talked to yet" in detail
+    lone = Organization.objects.create(owner=alice, name="Lone Co")
+    _people(alice, lone, 1)
+    detail = client_alice.get(f"/organizations/{lone.pk}/").content.decode()
+    assert "You have 1 contact here, not talked to yet" in detail

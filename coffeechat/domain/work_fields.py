@@ -120,3 +120,7 @@ def _stem(word: str) -> str:
     if len(word) > 3 and word[-1] == word[-2]:
         word = word[:-1]
     return word
+
+
+# Every field the table can give, in its order: suggestions wherever a field is typed.
+FIELDS: tuple[str, ...] = tuple(dict.fromkeys(field for _, field in _TABLE))

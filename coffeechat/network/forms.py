@@ -10,10 +10,12 @@ from django.core.exceptions import ValidationError
 
 from coffeechat.accounts.services import profile_of
 from coffeechat.common import validators
-from coffeechat.common.forms import CheckedModelForm
+from coffeechat.common.forms import CheckedForm, CheckedModelForm
+from coffeechat.domain.field_choices import FIELD_MAX
 from coffeechat.domain.followups import RuleSettings
 from coffeechat.followups.rule_settings import overrides
 from coffeechat.network.models import KEEP_IN_TOUCH_CHOICES, Contact, Organization, encode_tags
+from coffeechat.network.services import BULK_ACTIONS, NEEDS_VALUE
 
 SINGLE_LINE_FIELDS = ("first_name", "last_name", "title", "field", "location", "name", "industry")
 REF_ID = re.compile(r"#(\d+)\)?\s*$")
@@ -225,6 +227,10 @@ class OrganizationForm(SingleLineMixin, CheckedModelForm):
             "research_notes",
         ]
         widgets = {"research_notes": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "advocacy": "For someone who isn't on your list yet. Once people from here are on "
+            "your list, coffeechat counts whom you've met, thanked or heard back from instead.",
+        }
 
     def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -249,3 +255,71 @@ class OrganizationForm(SingleLineMixin, CheckedModelForm):
         if commit:
             org.save()
         return org
+
+
+class ImportFieldsForm(CheckedForm):
+    """The fields of work chosen in an import's preview: one for the whole import (or keep the
+    guesses, or none for anyone) and one per row shown. `field-<line>` is what the row says now,
+    `was-<line>` what it said when drawn, so only rows the student changed count as changes.
+    Build it with `import_fields_form`, which adds the rows that were posted."""
+
+    KEEP = "guess"
+    NONE = "none"
+
+    all_fields = forms.CharField(required=False, max_length=FIELD_MAX + 1)
+    lines: list[int] = []
+
+    def whole(self, current: str | None) -> str | None:
+        """None keeps each row's guess, "" leaves the field empty for everyone; `current` when
+        the form didn't say."""
+        chosen = self.cleaned_data.get("all_fields", "")
+        if not chosen:
+            return current
+        if chosen == self.KEEP:
+            return None
+        if chosen == self.NONE:
+            return ""
+        return str(chosen).removeprefix("=")
+
+    def edits(self) -> dict[int, str]:
+        data = self.cleaned_data
+        return {
+            line: data.get(f"field-{line}", "")
+            for line in self.lines
+            if data.get(f"field-{line}", "") != data.get(f"was-{line}", "")
+        }
+
+
+_ROW_KEY = re.compile(r"field-(\d{1,9})")
+
+
+def import_fields_form(data: Any, *, max_rows: int) -> ImportFieldsForm:
+    found = (_ROW_KEY.fullmatch(key) for key in data)
+    lines = sorted({int(match[1]) for match in found if match})[:max_rows]
+    rows: dict[str, Any] = {"lines": lines}
+    for line in lines:
+        rows[f"field-{line}"] = forms.CharField(required=False, max_length=FIELD_MAX)
+        rows[f"was-{line}"] = forms.CharField(
+            required=False, max_length=FIELD_MAX, widget=forms.HiddenInput
+        )
+    form_class = type("ImportFieldsForm", (ImportFieldsForm,), rows)
+    return form_class(data)
+
+
+class BulkForm(CheckedForm):
+    """A change to many contacts from the contact list (see `services.plan_bulk`)."""
+
+    action = forms.ChoiceField(choices=list(BULK_ACTIONS.items()))
+    value = forms.CharField(required=False, max_length=FIELD_MAX)
+    scope = forms.ChoiceField(
+        choices=[("ticked", "ticked"), ("page", "page"), ("all", "all")], required=False
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        data["scope"] = data.get("scope") or "ticked"
+        action = data.get("action")
+        if action in NEEDS_VALUE and not " ".join(str(data.get("value", "")).split()):
+            what = "field of work" if action == "field" else "tag"
+            self.add_error("value", f"Type the {what} first, in the box beside the action.")
+        return data

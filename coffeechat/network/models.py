@@ -214,6 +214,8 @@ class PendingUpload(models.Model):
     file_name = models.CharField(max_length=200)
     fmt = models.CharField(max_length=20, default="auto")
     column_map = models.JSONField(default=dict, blank=True)
+    # The fields of work chosen in the preview (`domain.field_choices.FieldChoices.as_json`).
+    field_choices = models.JSONField(default=dict, blank=True)
     data = models.BinaryField()
     size = models.PositiveIntegerField(default=0)
     # An Excel workbook's rows, read once at upload: {"records": [...], "notes": [...]}.

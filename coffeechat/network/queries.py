@@ -140,6 +140,19 @@ def contact_detail(user: Any, pk: int) -> Any:
     )
 
 
+def talked_with() -> Q:
+    """Contacts you have really talked with: met, thanked, or heard back from."""
+    replied = Exists(Message.objects.filter(contact=OuterRef("pk"), replied_at__isnull=False))
+    return Q(replied) | Q(_meeting(status="held")) | Q(_sent({"thank-you"}))
+
+
+def _knows_someone() -> Q:
+    """'Know someone there', worked out from the data: someone there you have talked with.
+    The stored yes/no counts only while nobody there is on the list (the data says nothing)."""
+    people = Contact.objects.filter(organization=OuterRef("pk"))
+    return Q(Exists(people.filter(talked_with()))) | (Q(advocacy=True) & ~Q(Exists(people)))
+
+
 ORGANIZATION_SORTS: dict[str, tuple[Any, ...]] = {
     # The LAMP list: advocacy first, then motivation, then posting (The 2-Hour Job Search).
     "lamp": ("-advocacy", F("motivation").desc(nulls_last=True), "-posting", "name_key"),
@@ -154,19 +167,22 @@ def organization_list(user: Any, q: str = "", sort: str = "lamp") -> QuerySet[Or
         orgs = orgs.annotate(contact_count=Count("contacts"))
     if q:
         orgs = orgs.filter(Q(name__icontains=q) | Q(industry__icontains=q))
+    if sort == "lamp":  # the list ranks on whom you know there, worked out from the data
+        orgs = orgs.annotate(knows_someone=_knows_someone())
+        return orgs.order_by("-knows_someone", *ORGANIZATION_SORTS["lamp"][1:])
     return orgs.order_by(*ORGANIZATION_SORTS.get(sort, ORGANIZATION_SORTS["lamp"]))
 
 
 def count_contacts(orgs: list[Organization]) -> None:
-    """Set `contact_count` on one page of organizations with a single grouped query."""
-    missing = [org for org in orgs if not hasattr(org, "contact_count")]
-    if not missing:
-        return
-    counts = dict(
-        Contact.objects.filter(organization__in=missing)
+    """Set `contact_count` and `talked_count` (the people there you have talked with) on one
+    page of organizations with a single grouped query."""
+    counts = {
+        org: (n, talked)
+        for org, n, talked in Contact.objects.filter(organization__in=orgs)
+        .annotate(has_talked=talked_with())
         .values_list("organization")
-        .annotate(n=Count("id"))
-        .values_list("organization", "n")
-    )
-    for org in missing:
-        org.contact_count = counts.get(org.pk, 0)  # type: ignore[attr-defined]
+        .annotate(n=Count("id"), talked=Count("id", filter=Q(has_talked=True)))
+        .values_list("organization", "n", "talked")
+    }
+    for org in orgs:
+        org.contact_count, org.talked_count = counts.get(org.pk, (0, 0))  # type: ignore[attr-defined]

@@ -1,8 +1,11 @@
 from django.urls import URLPattern, path
 
-from coffeechat.network.views import merge, transfer
+from coffeechat.network.views import contacts, merge, transfer
 
 urlpatterns: list[URLPattern] = [
+    path("contacts/bulk", contacts.contact_bulk, name="contact-bulk"),
+    path("contacts/bulk/undo", contacts.contact_bulk_undo, name="contact-bulk-undo"),
+    path("contacts/fill-fields", contacts.contact_fill_fields, name="contact-fill-fields"),
     path("import/", transfer.import_page, name="import"),
     path("import/preview/<str:key>/", transfer.import_preview, name="import-preview"),
     path("import/<int:pk>/", transfer.batch_detail, name="import-batch"),

@@ -96,8 +96,10 @@ def test_coffeechat_to_vcard_to_coffeechat_keeps_every_address_book_field(
     referrer.save()
     content, _, _ = export_file(alice, "vcf")
     assert run_import(bob, content, filename="from-alice.vcf").created == 1
-    fields = ("honorific", "first_name", "last_name", "email", "phone", "title", "location")
-    fields += ("postal_address", "linkedin_url", "tags_text", "notes")
+    fields = (
+        *("honorific", "first_name", "last_name", "email", "phone", "title", "location"),
+        *("postal_address", "linkedin_url", "tags_text", "notes"),
+    )
     back = Contact.objects.owned_by(bob).get()
     assert {f: getattr(back, f) for f in fields} == {f: getattr(referrer, f) for f in fields}
     assert back.organization is not None and referrer.organization is not None

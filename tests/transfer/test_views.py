@@ -224,3 +224,22 @@ def test_the_chosen_format_is_kept_for_the_preview(client_alice):
     response = client_alice.get(preview_url)
     assert response.status_code == 200
     assert '<option value="csv" selected>' in response.content.decode()
+
+
+def test_the_import_pages_name_kinds_and_details_in_plain_words(client_alice, alice):
+    import re
+
+    data = csv_bytes("First Name,Last Name,Company,Profile", "Ada,Obi,Metro,")
+    preview_url = upload(client_alice, "Connections.csv", data, format="google-csv")["Location"]
+    page = client_alice.get(preview_url).content.decode()
+    shown = re.sub(r"<[^>]+>", " ", page)  # what a person reads, not the attribute values
+    for plain in ("Google Contacts (CSV)", "LinkedIn connections", "First name"):
+        assert plain in shown
+    assert "LinkedIn profile" in shown
+    for code in ("google-csv", "first_name", "linkedin_url", "outlook-csv"):
+        assert code not in shown
+    assert 'value="first_name" selected' in page  # the form still sends the field's own name
+    client_alice.post(preview_url, {"action": "confirm"})
+    batch = ImportBatch.objects.owned_by(alice).get()
+    shown = client_alice.get(f"/import/{batch.pk}/").content.decode()
+    assert "read as Google Contacts (CSV)" in shown and "google-csv" not in shown

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from coffeechat.accounts.services import profile_of
 from coffeechat.common import planner_stats
+from coffeechat.domain.field_choices import FieldChoices
 from coffeechat.domain.importers import (
     ImportResult,
     Reject,
@@ -133,9 +134,20 @@ def read_file(
         raise UnreadableFileError(str(exc)) from exc
 
 
-def preview(owner: Any, result: ImportResult) -> Plan:
+def _plan(
+    owner: Any,
+    result: ImportResult,
+    progress: Progress | None = None,
+    fields: FieldChoices | None = None,
+) -> Plan:
+    profile = profile_of(owner)
+    interests = [str(f) for f in profile.fields_of_interest or ()]
+    return plan_import(owner, result, profile.country, progress, interests=interests, fields=fields)
+
+
+def preview(owner: Any, result: ImportResult, fields: FieldChoices | None = None) -> Plan:
     """What importing `result` would do; reads only."""
-    return plan_import(owner, result, profile_of(owner).country)
+    return _plan(owner, result, fields=fields)
 
 
 def run_import(
@@ -148,10 +160,14 @@ def run_import(
     dry_run: bool = False,
     progress: Progress | None = None,
     workbook: Workbook | None = None,
+    fields: FieldChoices | None = None,
 ) -> ImportSummary:
-    """Import a whole file, or nothing: raises UnreadableFileError when it can't be read."""
+    """Import a whole file, or nothing: raises UnreadableFileError when it can't be read.
+
+    Each new person's field is guessed from their title and organization, the student's own
+    fields first, unless `fields` (the choices made in the preview) says otherwise."""
     result = read_file(data, filename=filename, fmt=fmt, column_map=column_map, workbook=workbook)
-    plan = plan_import(owner, result, profile_of(owner).country, progress)
+    plan = _plan(owner, result, progress, fields)
     if dry_run:
         return ImportSummary.of(plan)
     return ImportSummary.of(plan, apply(owner, plan, safe_file_name(filename), progress))

@@ -7,17 +7,19 @@ The owner's contacts and organizations are read once (two queries) and matched i
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from coffeechat.domain.field_choices import FieldChoices
 from coffeechat.domain.importers import (
     ImportResult,
     Reject,
     normalize_linkedin_url,
     normalize_name,
 )
+from coffeechat.domain.work_fields import infer_field
 from coffeechat.network.models import Contact, Organization, name_key
 from coffeechat.network.transfer.rows import FILLABLE, RowValues, row_values, too_long
 
@@ -51,6 +53,8 @@ class NewContact:
     connected_on: date | None = None
     tags_text: str = ""
     notes: str = ""
+    field: str = ""  # guessed from the title and organization, or the student's choice
+    line: int = 0  # where the person is in the file (the preview's choices are by line)
     pk: int = 0  # 0 until written
 
     @property
@@ -64,7 +68,8 @@ class NewContact:
         return values
 
 
-_NEW_CONTACT_COLUMNS = tuple(name for name in FILLABLE if name != "organization")
+# An import gives a field to the people it adds only: an existing contact's stays as it is.
+_NEW_CONTACT_COLUMNS = (*(name for name in FILLABLE if name != "organization"), "field")
 Person = Contact | NewContact
 
 
@@ -85,6 +90,8 @@ class Plan:
     unchanged: int = 0
     rejects: list[Reject] = field(default_factory=list)
     warnings: list[Reject] = field(default_factory=list)
+    # Each new person's guessed field, by line, before the student's choices.
+    guesses: dict[int, str] = field(default_factory=dict)
 
     @property
     def possible_duplicates(self) -> int:
@@ -136,9 +143,32 @@ class _Index:
         return self.by_url.get(values.linkedin_url) if values.linkedin_url else None
 
 
+class _Guesser:
+    """`infer_field` once per distinct (title, organization): a file repeats them a lot."""
+
+    def __init__(self, interests: Sequence[str]) -> None:
+        self.interests = tuple(interests)
+        self.known: dict[tuple[str, str], str] = {}
+
+    def __call__(self, title: str, organization: str) -> str:
+        key = (title, organization)
+        guess = self.known.get(key)
+        if guess is None:
+            guess = self.known[key] = infer_field(title, organization, self.interests)
+        return guess
+
+
 def plan_import(
-    owner: Any, result: ImportResult, country: str, progress: Progress | None = None
+    owner: Any,
+    result: ImportResult,
+    country: str,
+    progress: Progress | None = None,
+    *,
+    interests: Sequence[str] = (),
+    fields: FieldChoices | None = None,
 ) -> Plan:
+    """`interests` are the student's fields of work, tried first when guessing a person's
+    field; `fields` are the student's changes to those guesses (from the preview)."""
     plan = Plan(
         format=result.format,
         columns=dict(result.columns),
@@ -149,6 +179,8 @@ def plan_import(
         warnings=list(result.warnings),
     )
     index = _Index(owner)
+    guess = _Guesser(interests)
+    choices = fields or FieldChoices()
     total = len(result.rows)
     unchecked: list[str] = []
     for number, row in enumerate(result.rows, start=1):
@@ -158,7 +190,10 @@ def plan_import(
         else:
             values = row_values(row, country, plan.warnings)
             unchecked.extend(values.kept_as_typed)
-            _plan_row(owner, plan, index, values)
+            new = _plan_row(owner, plan, index, values)
+            if new is not None:
+                plan.guesses[values.line] = guessed = guess(values.title, values.organization)
+                new.field = choices.field_for(values.line, guessed)
         if progress is not None and (number % 1000 == 0 or number == total):
             progress("checking", number, total)
     if unchecked:
@@ -178,19 +213,21 @@ def kept_as_typed(phones: list[str]) -> str:
     )
 
 
-def _plan_row(owner: Any, plan: Plan, index: _Index, values: RowValues) -> None:
+def _plan_row(owner: Any, plan: Plan, index: _Index, values: RowValues) -> NewContact | None:
+    """The person the row adds, if it adds one."""
     wanted = values.filled()
     org_key = index.org_key(values.organization)
     existing = index.same_person(values)
     if existing is not None:
         _fill(owner, plan, index, existing, wanted)
-        return
+        return None
     name = normalize_name(values.first_name, values.last_name)
     namesakes = index.by_name.get((name, org_key), []) if name else []
     if any(_covers(namesake, wanted) for namesake in namesakes):
         plan.unchanged += 1
-        return
+        return None
     contact = NewContact(
+        line=values.line,
         honorific=values.honorific,
         first_name=values.first_name,
         last_name=values.last_name,
@@ -211,6 +248,7 @@ def _plan_row(owner: Any, plan: Plan, index: _Index, values: RowValues) -> None:
     if namesakes:
         plan.flags.append((contact, namesakes[0]))
     index.add(contact, org_key, name=name)
+    return contact
 
 
 def _fill(

@@ -43,6 +43,7 @@ class Stashed:
     fmt: str = "auto"
     column_map: dict[str, str] = field(default_factory=dict)
     workbook: Workbook | None = None
+    field_choices: dict[str, Any] = field(default_factory=dict)  # FieldChoices.as_json()
 
 
 def _folder(owner: Any) -> Path:
@@ -149,6 +150,7 @@ def get(owner: Any, key: str) -> Stashed | None:
             fmt=found.fmt,
             column_map=dict(found.column_map or {}),
             workbook=_rows_from(found.rows),
+            field_choices=dict(found.field_choices or {}),
         )
     paths = _paths(owner, key)
     if paths is None or not paths[0].exists() or not paths[1].exists():
@@ -165,16 +167,33 @@ def get(owner: Any, key: str) -> Stashed | None:
         fmt=str(meta.get("fmt", "auto")),
         column_map=dict(meta.get("column_map", {})),
         workbook=_workbook(owner, key),
+        field_choices=dict(meta.get("field_choices", {})),
     )
 
 
-def remember_choices(owner: Any, stashed: Stashed, fmt: str, column_map: dict[str, str]) -> None:
+def remember_choices(
+    owner: Any,
+    stashed: Stashed,
+    fmt: str,
+    column_map: dict[str, str],
+    field_choices: dict[str, Any] | None = None,
+) -> None:
+    """Keep the format, column mapping and fields of work chosen in the preview; the fields
+    start over (None) when the file is read another way, since its rows change with it."""
+    fields = field_choices or {}
     if _in_database():
-        _pending(owner).filter(key=stashed.key).update(fmt=fmt, column_map=column_map)
+        _pending(owner).filter(key=stashed.key).update(
+            fmt=fmt, column_map=column_map, field_choices=fields
+        )
         return
     paths = _paths(owner, stashed.key)
     if paths is not None:
-        meta = {"file_name": stashed.file_name, "fmt": fmt, "column_map": column_map}
+        meta = {
+            "file_name": stashed.file_name,
+            "fmt": fmt,
+            "column_map": column_map,
+            "field_choices": fields,
+        }
         paths[1].write_text(json.dumps(meta), encoding="utf-8")
 
 

@@ -37,6 +37,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     org = get_owned_or_404(Organization, request.user, pk=pk)
     people = with_stage(org.contacts.all()).order_by("last_name", "first_name")[:200]
+    queries.count_contacts([org])
     return render(request, "network/organization_detail.html", {"org": org, "people": people})
 
 

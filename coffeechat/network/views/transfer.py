@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -14,21 +16,54 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from coffeechat.accounts.services import profile_of
 from coffeechat.common.owned import get_owned_or_404
+from coffeechat.domain.field_choices import FieldChoices
 from coffeechat.domain.importers import (
     FIELDS,
     FORMATS,
     IGNORE,
+    ContactRow,
     UnreadableFileError,
     Workbook,
     read_workbook,
 )
+from coffeechat.domain.work_fields import FIELDS as WORK_FIELDS
+from coffeechat.network.forms import ImportFieldsForm, import_fields_form
 from coffeechat.network.models import Contact, ImportBatch
 from coffeechat.network.transfer import exports, imports, stash
 from coffeechat.network.transfer.imports import safe_file_name
+from coffeechat.network.transfer.plan import Plan
 
-FORMAT_CHOICES = [("auto", "Detect it for me"), *[(f, f) for f in FORMATS]]
-FIELD_CHOICES = [*FIELDS, IGNORE]
-PREVIEW_ROWS = 10
+# What people see: the names the files go by, and the details a column can fill, in plain words.
+FORMAT_LABELS: dict[str, str] = {
+    "linkedin": "LinkedIn connections",
+    "vcard": "Contact cards (vCard)",
+    "google-csv": "Google Contacts (CSV)",
+    "outlook-csv": "Outlook contacts (CSV)",
+    "csv": "Spreadsheet (CSV)",
+    "xlsx": "Excel workbook",
+}
+FORMAT_CHOICES = [("auto", "Detect it for me"), *[(f, FORMAT_LABELS.get(f, f)) for f in FORMATS]]
+FIELD_LABELS: dict[str, str] = {
+    "first_name": "First name",
+    "last_name": "Last name",
+    "name": "Full name",
+    "emails": "E-mail",
+    "phones": "Phone",
+    "linkedin_url": "LinkedIn profile",
+    "organization": "Organization",
+    "department": "Department",
+    "title": "Job title",
+    "website": "Website",
+    "location": "Location",
+    "notes": "Notes",
+    "how_found": "How you found them",
+    "connected_on": "Date connected",
+    "tags": "Tags",
+    IGNORE: "Leave out",
+}
+FIELD_CHOICES = [(f, FIELD_LABELS.get(f, f.replace("_", " ").capitalize())) for f in FIELDS]
+FIELD_CHOICES.append((IGNORE, FIELD_LABELS[IGNORE]))
+PREVIEW_ROWS = 50  # each with its field of work to check
 SESSION_KEY = "import_uploads"
 # Room for the multipart framing and the other form fields around the file itself.
 _ENVELOPE_BYTES = 64 * 1024
@@ -96,28 +131,77 @@ def _stashed(request: HttpRequest, key: str) -> stash.Stashed:
 @require_http_methods(["GET", "POST"])
 def import_preview(request: HttpRequest, key: str) -> HttpResponse:
     stashed = _stashed(request, key)
-    if request.method == "POST" and request.POST.get("action") == "confirm":
-        return _confirm(request, stashed)
+    action = request.POST.get("action")
+    if request.method == "POST" and action in ("confirm", "fields"):
+        form = import_fields_form(request.POST, max_rows=PREVIEW_ROWS)
+        if not form.is_valid():
+            return _preview(request, stashed, form)
+        kept = FieldChoices.from_json(stashed.field_choices)
+        choices = kept.revised(form.whole(kept.whole), form.edits())
+        if action == "confirm":
+            return _confirm(request, stashed, choices)
+        stash.remember_choices(
+            request.user, stashed, stashed.fmt, stashed.column_map, choices.as_json()
+        )
+        return redirect("import-preview", key=stashed.key)
     if request.method == "POST":
         return _remap(request, stashed)
+    return _preview(request, stashed)
+
+
+def _preview(
+    request: HttpRequest, stashed: stash.Stashed, form: ImportFieldsForm | None = None
+) -> HttpResponse:
+    """The preview; with an invalid `form` (a field of work we can't keep), its errors, 422."""
     try:
         result = _read(stashed)
     except UnreadableFileError as exc:
-        stash.drop(request.user, key)
+        stash.drop(request.user, stashed.key)
         return _page(request, f"We couldn't read {stashed.file_name}: {exc.reason}", status=422)
-    plan = imports.preview(request.user, result)
+    choices = FieldChoices.from_json(stashed.field_choices)
+    plan = imports.preview(request.user, result, choices)
     summary = imports.ImportSummary.of(plan)
     context: dict[str, Any] = {
         "stashed": stashed,
         "result": result,
         "summary": summary,
-        "rows": result.rows[:PREVIEW_ROWS],
+        "rows": _rows_with_fields(result.rows[:PREVIEW_ROWS], plan),
+        "more_rows": max(len(result.rows) - PREVIEW_ROWS, 0),
+        "work_fields": _work_fields(request.user, plan, choices),
         "columns": list(result.columns.items()),
         "field_choices": FIELD_CHOICES,
         "formats": FORMAT_CHOICES,
+        "format_label": FORMAT_LABELS.get(result.format, result.format),
         "editable": result.format != "vcard",
+        "errors": [] if form is None else [e for errors in form.errors.values() for e in errors],
     }
-    return render(request, "transfer/preview.html", context)
+    status = 200 if form is None else 422
+    return render(request, "transfer/preview.html", context, status=status)
+
+
+def _rows_with_fields(rows: Sequence[ContactRow], plan: Plan) -> list[dict[str, Any]]:
+    """Each row shown with the person it adds (None when it adds nobody) and their field."""
+    new = {contact.line: contact for contact in plan.new_contacts}
+    return [{"row": row, "new": new.get(row.line)} for row in rows]
+
+
+def _work_fields(owner: Any, plan: Plan, choices: FieldChoices) -> dict[str, Any]:
+    """How many new people get each field, and what the whole-import select offers."""
+    counts = Counter(contact.field for contact in plan.new_contacts)
+    none = counts.pop("", 0)
+    mine = [str(f) for f in profile_of(owner).fields_of_interest or ()]
+    offered = list(dict.fromkeys([*mine, *sorted(counts), *sorted(set(plan.guesses.values()))]))
+    if choices.whole:
+        offered = list(dict.fromkeys([choices.whole, *offered]))
+    return {
+        "counts": counts.most_common(),
+        "none": none,
+        "guessed": sum(1 for guess in plan.guesses.values() if guess),
+        "total": len(plan.new_contacts),
+        "offered": [f for f in offered if f],
+        "whole": choices.whole,
+        "suggestions": list(dict.fromkeys([*mine, *WORK_FIELDS])),
+    }
 
 
 def _read(stashed: stash.Stashed) -> Any:
@@ -147,15 +231,17 @@ def _remap(request: HttpRequest, stashed: stash.Stashed) -> HttpResponse:
     column_map = {
         header: field
         for header, field in zip(headers, chosen, strict=False)
-        if field in FIELD_CHOICES
+        if field in dict(FIELD_CHOICES)
     }
+    fields = stashed.field_choices
     if fmt != stashed.fmt:
         column_map = {}  # another format reads other columns
-    stash.remember_choices(request.user, stashed, fmt, column_map)
+        fields = {}  # and other rows
+    stash.remember_choices(request.user, stashed, fmt, column_map, fields)
     return redirect("import-preview", key=stashed.key)
 
 
-def _confirm(request: HttpRequest, stashed: stash.Stashed) -> HttpResponse:
+def _confirm(request: HttpRequest, stashed: stash.Stashed, choices: FieldChoices) -> HttpResponse:
     try:
         summary = imports.run_import(
             request.user,
@@ -164,6 +250,7 @@ def _confirm(request: HttpRequest, stashed: stash.Stashed) -> HttpResponse:
             fmt=stashed.fmt,
             column_map=stashed.column_map or None,
             workbook=_kept_workbook(stashed),
+            fields=choices,
         )
     except UnreadableFileError as exc:
         return _page(request, f"We couldn't read {stashed.file_name}: {exc.reason}", status=422)
@@ -183,6 +270,7 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
     created = Contact.objects.owned_by(request.user).filter(imported_in=batch)
     context = {
         "batch": batch,
+        "format_label": FORMAT_LABELS.get(batch.format, batch.format),
         "changed": changed,
         "created": created.select_related("organization").order_by("last_name", "first_name")[:50],
         "created_total": created.count(),
