@@ -9,6 +9,7 @@ urlpatterns = [
     path("messages/<int:pk>/", compose.message_detail, name="message-detail"),
     path("messages/<int:pk>/sent", messages.message_sent, name="message-sent"),
     path("messages/<int:pk>/replied", messages.message_replied, name="message-replied"),
+    path("messages/<int:pk>/referral", messages.message_referral, name="message-referral"),
     path("messages/<int:pk>/delete", messages.message_delete, name="message-delete"),
     path("messages/<int:pk>/eml", messages.message_eml, name="message-eml"),
     path("outreach/templates/", templates.template_list, name="template-list"),

@@ -150,7 +150,10 @@ OBJECT_ROUTES: dict[str, ObjectMap] = {
     "duplicate-keep-both": lambda w: {"pk": w.flag.pk},
     "contact-merge": lambda w: {"pk": w.referral.pk, "other": w.twin.pk},
     **dict.fromkeys(
-        ("message-detail", "message-sent", "message-replied", "message-delete", "message-eml"),
+        (
+            *("message-detail", "message-sent", "message-replied", "message-referral"),
+            *("message-delete", "message-eml"),
+        ),
         _message,
     ),
     **dict.fromkeys(
