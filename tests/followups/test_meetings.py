@@ -159,6 +159,24 @@ def test_a_meeting_set_for_later_this_year_or_the_next_is_named_plainly(
         assert f"This meeting is set for {label} — did it happen earlier?" in page.decode()
 
 
+@time_machine.travel(ny(2026, 12, 1, 16, 5), tick=False)
+def test_the_api_wont_mark_held_a_meeting_still_ahead_unless_told_when(
+    api_alice: Any, referrer: Contact
+) -> None:
+    talk = meeting(referrer, ny(2026, 12, 8, 15))
+    refused = api_alice.patch(f"/api/v1/meetings/{talk.pk}", {"status": "held"})
+    assert refused.status_code == 422 and "starts_at" in refused.json()["errors"]
+    assert Meeting.objects.get(pk=talk.pk).status == "scheduled"
+    moved = api_alice.patch(
+        f"/api/v1/meetings/{talk.pk}",
+        {"status": "held", "starts_at": "2026-12-01T15:00:00-05:00"},
+    )
+    assert moved.status_code == 200, moved.json()
+    held = Meeting.objects.get(pk=talk.pk)
+    assert held.status == "held" and held.starts_at == ny(2026, 12, 1, 15)
+    assert held.ended_at is not None and held.ended_at >= held.starts_at
+
+
 def meeting_urls(pk: int) -> list[str]:
     return [
         f"/meetings/{pk}/",

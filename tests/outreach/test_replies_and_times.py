@@ -117,6 +117,9 @@ def test_a_no_is_stored_with_their_words_and_closes_the_path_kindly(
     # Today: no follow-up, no scheduling, only one gracious thank-you.
     kinds = [a.kind for a in plan(alice, date(2026, 11, 20)) if a.contact_id == referrer.pk]
     assert kinds == ["thank-for-answer"]
+    # They changed their mind and a conversation got arranged: no longer "declined".
+    Meeting.objects.create(owner=alice, contact=referrer, starts_at=NOW + timedelta(days=3))
+    assert contact_list(alice, ContactFilters()).get(pk=referrer.pk).stage == "scheduled"
 
 
 @time_machine.travel(NOW, tick=False)
