@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -87,6 +88,14 @@ def _save(request: HttpRequest, meeting: Meeting, payload: MeetingIn) -> Meeting
         moment = changes.get(name)
         if moment is not None and moment.utcoffset() is None:
             _refuse(name, "Add the UTC offset, e.g. 2026-12-01T10:00:00-05:00.")
+    starts_at = changes.get("starts_at") or (meeting.starts_at if meeting.pk else None)
+    if changes.get("status") == "held" and starts_at is not None and starts_at > timezone.now():
+        # As on the web, a meeting still ahead can't be over: say when it really began.
+        _refuse(
+            "starts_at",
+            "This meeting is set for later, so it can't have been held yet. If it happened "
+            "earlier, send its real starts_at along with the status.",
+        )
     contact = meeting.contact if meeting.pk else None
     if "contact" in changes or contact is None:
         contact_id = changes.pop("contact", None)

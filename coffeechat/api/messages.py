@@ -8,10 +8,13 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from coffeechat.api.agenda import ReferralIn, ReferralOut
 from coffeechat.api.forms import form_data, validated
 from coffeechat.api.pagination import Pagination
 from coffeechat.common.http import MAX_ID
 from coffeechat.domain.drafts import KINDS
+from coffeechat.interviews.forms import ReferralForm
+from coffeechat.interviews.services import refer
 from coffeechat.network.models import Contact
 from coffeechat.outreach import queries, services
 from coffeechat.outreach.drafting import draft_for
@@ -30,6 +33,16 @@ class MessageIn(Schema):
     status: str | None = None
     sent_at: datetime | None = None
     replied_at: datetime | None = None
+    reply_outcome: str | None = None
+    reply_text: str | None = None
+
+
+class ReplyIn(Schema):
+    """A reply arrived: when (default now), what it said, and optionally their words."""
+
+    replied_at: datetime | None = None
+    outcome: str = ""
+    text: str = ""
 
 
 class MessageOut(Schema):
@@ -42,6 +55,8 @@ class MessageOut(Schema):
     status: str
     sent_at: datetime | None
     replied_at: datetime | None
+    reply_outcome: str
+    reply_text: str
     created_at: datetime
     updated_at: datetime
 
@@ -132,6 +147,32 @@ def read_message(request: HttpRequest, message_id: int) -> Message:
 @router.patch("/{message_id}", response=MessageOut)
 def update_message(request: HttpRequest, message_id: int, payload: MessageIn) -> Message:
     return _save(request, queries.message_detail(request.user, message_id), payload)
+
+
+@router.post("/{message_id}/reply", response=MessageOut)
+def record_reply(request: HttpRequest, message_id: int, payload: ReplyIn) -> Message:
+    """Note a reply: `outcome` is one of yes, proposed, declined, referred (empty: not said)."""
+    changes = MessageIn(
+        replied_at=payload.replied_at or timezone.now(),
+        reply_outcome=payload.outcome,
+        reply_text=payload.text,
+    )
+    return _save(request, queries.message_detail(request.user, message_id), changes)
+
+
+@router.post("/{message_id}/referrals", response={200: ReferralOut, 201: ReferralOut})
+def add_referral(request: HttpRequest, message_id: int, payload: ReferralIn) -> Status:
+    """The reply suggested someone else: add them, remembering who referred them."""
+    from coffeechat.api.main import FormErrors
+
+    message = queries.message_detail(request.user, message_id)
+    if message.replied_at is None:
+        raise FormErrors(
+            {"non_field": ["Note the reply first (POST …/reply); then add who it named."]}
+        )
+    form = validated(ReferralForm(payload.dict()))
+    contact, created = refer(message.contact, form.cleaned_data, heard_at=message.replied_at)
+    return Status(201 if created else 200, contact)
 
 
 @router.delete("/{message_id}", response={204: None})

@@ -57,6 +57,14 @@ CHANNELS: tuple[tuple[str, str], ...] = (
 
 MESSAGE_STATUSES: tuple[tuple[str, str], ...] = (("draft", "Draft"), ("sent", "Sent"))
 
+# What a reply said (coffeechat.domain.followups.facts.ReplyOutcome; "" = not noted).
+REPLY_OUTCOMES: tuple[tuple[str, str], ...] = (
+    ("yes", "Yes, happy to talk"),
+    ("proposed", "Proposed times"),
+    ("declined", "Declined"),
+    ("referred", "Referred me to someone else"),
+)
+
 MEETING_MODES: tuple[tuple[str, str], ...] = (
     ("in-person", "In person"),
     ("phone", "Phone"),

@@ -8,9 +8,11 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from coffeechat.common import validators
 from coffeechat.common.forms import CheckedForm, CheckedModelForm
+from coffeechat.domain import limits
 from coffeechat.interviews.models import Meeting
 
 MIN_MINUTES, MAX_MINUTES = 5, 240
@@ -75,6 +77,47 @@ class MeetingScheduleForm(MeetingForm):
         day, time = data.get("day"), data.get("time")
         if isinstance(day, date) and time is not None:
             self.instance.starts_at = datetime.combine(day, time, tzinfo=self.zone)
+        return data
+
+
+class HeldEarlierForm(CheckedForm):
+    """When a meeting set for later really happened: a day and a start time on the user's clock.
+
+    It starts at the planned time of day, today; the answer may not be in the future.
+    """
+
+    real_day = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    real_time = forms.TimeField(
+        label="Start time",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text="In your time zone. The length stays as agreed.",
+    )
+
+    def __init__(self, *args: Any, tz: ZoneInfo, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tz = tz
+        self.meeting = meeting
+        if not self.is_bound:
+            now = timezone.now().astimezone(tz)
+            planned = meeting.starts_at.astimezone(tz).time().replace(second=0, microsecond=0)
+            self.initial["real_day"] = now.date()
+            self.initial["real_time"] = min(planned, now.time().replace(second=0, microsecond=0))
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        day, clock = data.get("real_day"), data.get("real_time")
+        if not isinstance(day, date) or clock is None:
+            return data
+        starts_at = datetime.combine(day, clock, tzinfo=self.tz)
+        problem = limits.date_problem(starts_at)
+        if problem:
+            self.add_error("real_day", problem)
+        elif starts_at > timezone.now():
+            self.add_error(
+                "real_time", "That's still ahead. Pick when the conversation actually began."
+            )
+        else:
+            data["starts_at"] = starts_at
         return data
 
 

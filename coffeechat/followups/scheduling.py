@@ -102,6 +102,16 @@ def set_status(meeting: Meeting, status: str, ended_at: datetime | None = None) 
     return meeting
 
 
+@transaction.atomic
+def held_earlier(meeting: Meeting, starts_at: datetime) -> Meeting:
+    """It happened before the time it was set for: move the start there and mark it held,
+    ending after the agreed length, or now if that is sooner (never before it began)."""
+    meeting.starts_at = starts_at
+    meeting.save(update_fields=["starts_at", "updated_at"])
+    ended_at = min(meeting.planned_end, timezone.now())
+    return set_status(meeting, "held", max(ended_at, starts_at))
+
+
 def delete_meeting(meeting: Meeting) -> None:
     meeting.delete()
 

@@ -35,6 +35,7 @@ from coffeechat.domain.followups.facts import (
     MeetingStatus,
     MessageKind,
     MessageStatus,
+    ReplyOutcome,
     Responsiveness,
 )
 from coffeechat.followups.models import ActionState
@@ -157,7 +158,7 @@ def _contacts(
 
 def _messages(user: Any, tz: ZoneInfo) -> list[MessageFacts]:
     rows = Message.objects.owned_by(user).values_list(
-        "id", "contact_id", "kind", "status", "sent_at", "replied_at"
+        "id", "contact_id", "kind", "status", "sent_at", "replied_at", "reply_outcome"
     )
     return [
         MessageFacts(
@@ -167,8 +168,10 @@ def _messages(user: Any, tz: ZoneInfo) -> list[MessageFacts]:
             status=cast(MessageStatus, status),
             sent_on=_day(sent_at, tz),
             replied_on=_day(replied_at, tz),
+            sent_at=sent_at,
+            reply_outcome=cast(ReplyOutcome, outcome),
         )
-        for pk, contact_id, kind, status, sent_at, replied_at in rows
+        for pk, contact_id, kind, status, sent_at, replied_at, outcome in rows
     ]
 
 

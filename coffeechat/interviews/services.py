@@ -248,29 +248,42 @@ MENTION_NOTES = {
 }
 
 
-@transaction.atomic
 def add_referral(meeting: Meeting, values: dict[str, Any]) -> tuple[Contact, bool]:
-    """A person they suggested you talk to: a new contact that remembers who named them, in
-    which conversation, and whether you may say so. (contact, created)"""
+    """A person they suggested you talk to in a conversation. (contact, created)"""
+    return refer(meeting.contact, values, meeting=meeting)
+
+
+@transaction.atomic
+def refer(
+    referrer: Contact,
+    values: dict[str, Any],
+    *,
+    meeting: Meeting | None = None,
+    heard_at: datetime | None = None,
+) -> tuple[Contact, bool]:
+    """A person `referrer` suggested you talk to, in `meeting` or else in a reply heard at
+    `heard_at`: a new contact that remembers who named them, where, and whether you may say
+    so. (contact, created); the same name from the same place is found, not added twice."""
+    owner = referrer.owner
     first, _, last = " ".join(values["name"].split()).partition(" ")
+    same_place = Q(referred_in=meeting) if meeting else Q(referred_by=referrer, referred_in=None)
     existing = (
-        Contact.objects.owned_by(meeting.owner)
-        .filter(referred_in=meeting, first_name=first, last_name=last)
-        .first()
+        Contact.objects.owned_by(owner).filter(same_place, first_name=first, last_name=last).first()
     )
     if existing is not None:
         return existing, False
-    referrer = meeting.contact
-    day = timezone.localtime(meeting.starts_at, _tz(meeting))
-    when = f"{day.day} {day:%b %Y}"
-    note = f"Suggested by {referrer.full_name} in your conversation on {when}. " + MENTION_NOTES[
-        values["may_mention"]
-    ].format(referrer=referrer.first_name or referrer.full_name)
+    moment = meeting.starts_at if meeting else heard_at or timezone.now()
+    day = timezone.localtime(moment, ZoneInfo(profile_of(owner).time_zone or "UTC"))
+    where = "your conversation" if meeting else "their reply"
+    note = f"Suggested by {referrer.full_name} in {where} on {day.day} {day:%b %Y}. "
+    note += MENTION_NOTES[values["may_mention"]].format(
+        referrer=referrer.first_name or referrer.full_name
+    )
     contact = Contact.objects.create(
-        owner=meeting.owner,
+        owner=owner,
         first_name=first,
         last_name=last,
-        organization=organization_named(meeting.owner, values.get("organization", "")),
+        organization=organization_named(owner, values.get("organization", "")),
         email=values.get("email", ""),
         linkedin_url=values.get("linkedin_url", ""),
         how_found="referral",

@@ -14,9 +14,11 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
+from django.db.models.lookups import Exact
 
 from coffeechat.common.owned import get_owned_or_404
 from coffeechat.domain import vocab
@@ -36,6 +38,21 @@ def _meeting(**lookup: Any) -> Exists:
     return Exists(Meeting.objects.filter(contact=OuterRef("pk"), **lookup))
 
 
+def _said_no() -> Q:
+    """Their latest answer to an ask was a no, and no conversation was arranged after all."""
+    latest = (
+        Message.objects.filter(
+            contact=OuterRef("pk"),
+            replied_at__isnull=False,
+            kind__in=sorted(vocab.REQUEST_KINDS | {"follow-up"}),
+        )
+        .order_by("-replied_at", "-pk")
+        .values("reply_outcome")[:1]
+    )
+    said: Exact[str] = Exact(Subquery(latest, output_field=CharField()), Value("declined"))
+    return Q(said) & ~Q(_meeting(status__in=["proposed", "scheduled", "held"]))
+
+
 def with_stage(contacts: QuerySet[Contact]) -> QuerySet[Any]:
     """Annotate `stage` (docs/method.md §1) from messages and meetings, in SQL; never stored."""
     prepared = Exists(
@@ -47,6 +64,7 @@ def with_stage(contacts: QuerySet[Contact]) -> QuerySet[Any]:
     return contacts.annotate(
         stage=Case(
             When(~Q(closed_reason=""), then="closed_reason"),
+            When(_said_no(), then=Value("declined")),
             When(_sent({"update"}) & _sent({"thank-you"}), then=Value("keep-in-touch")),
             When(_sent({"thank-you"}), then=Value("thanked")),
             When(_meeting(status="held"), then=Value("held")),
@@ -84,9 +102,12 @@ class ContactFilters:
 def _stage_candidates(contacts: QuerySet[Any], user: Any, stage: str) -> QuerySet[Any]:
     """Narrow to the contacts that *can* be in `stage` through an index before the derived stage
     is compared, so rare stages (held, thanked…) cost what they match, not the whole list."""
-    if stage in {"declined", "cancelled", "dormant"}:
-        return contacts.filter(closed_reason=stage)
     sent = Message.objects.filter(owner_id=user.pk, status="sent")
+    if stage == "declined":  # closed as declined, or said no in a reply
+        said_no = sent.filter(reply_outcome="declined").values("contact_id")
+        return contacts.filter(Q(closed_reason=stage) | Q(pk__in=said_no))
+    if stage in {"cancelled", "dormant"}:
+        return contacts.filter(closed_reason=stage)
     if stage in {"thanked", "keep-in-touch"}:
         return contacts.filter(pk__in=sent.filter(kind="thank-you").values("contact_id"))
     if stage in {"scheduled", "prepared", "held"}:

@@ -12,10 +12,13 @@ from django.utils import timezone
 
 from coffeechat.common import validators
 from coffeechat.common.forms import CheckedForm, CheckedModelForm
+from coffeechat.domain import limits, vocab
 from coffeechat.domain.checker import RULE_SETS
 from coffeechat.network.models import Contact
 from coffeechat.outreach.context import RULE_NUMBER_RANGES
 from coffeechat.outreach.models import SMTP_SECURITY, Message
+
+REPLY_TEXT_LIMIT = 20_000
 
 
 def unix_newlines(text: str) -> str:
@@ -35,6 +38,8 @@ class MessageForm(CheckedModelForm):
             "status",
             "sent_at",
             "replied_at",
+            "reply_outcome",
+            "reply_text",
         ]
         widgets = {"body": forms.Textarea(attrs={"rows": 16})}
 
@@ -60,7 +65,15 @@ class MessageForm(CheckedModelForm):
         data = super().clean() or {}
         if data.get("replied_at") and data.get("status") != "sent":
             self.add_error("replied_at", "A reply can only come to a message you sent.")
+        if not data.get("replied_at"):  # no reply (or one taken back): nothing it said
+            data["reply_outcome"] = data["reply_text"] = ""
         return data
+
+    def clean_reply_text(self) -> str:
+        value = unix_newlines(self.cleaned_data.get("reply_text", "")).strip()
+        if len(value) > REPLY_TEXT_LIMIT:
+            raise ValidationError(f"Keep the pasted reply under {REPLY_TEXT_LIMIT:,} characters.")
+        return value
 
     def save(self, commit: bool = True) -> Message:
         message: Message = super().save(commit=False)
@@ -83,27 +96,69 @@ class ComposeForm(MessageForm):
 
 
 class WhenForm(CheckedForm):
-    """A moment typed as wall-clock time in the user's zone (a datetime-local input)."""
+    """A moment typed as wall-clock time in the user's zone (a datetime-local input).
+
+    Seconds are kept: the field offers them (step 1) and starts at this very second, so a
+    thank-you marked sent right after a meeting ended is recorded after it, not a minute before.
+    `initial` (an aware time) is where the field starts, e.g. the sent time being corrected.
+    """
 
     when = forms.DateTimeField(
         label="When",
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local", "step": "1"}, format="%Y-%m-%dT%H:%M:%S"
+        ),
+        input_formats=[
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%d",
+        ],
     )
 
-    def __init__(self, *args: Any, tz: ZoneInfo, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, tz: ZoneInfo, start: datetime | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.tz = tz
         if not self.is_bound:
-            self.initial["when"] = timezone.now().astimezone(tz).replace(tzinfo=None)
+            moment = start or timezone.now()
+            self.initial["when"] = moment.astimezone(tz).replace(tzinfo=None, microsecond=0)
 
     def clean_when(self) -> datetime:
         value: datetime = self.cleaned_data["when"]
         local = value.astimezone(timezone.get_current_timezone()) if value.tzinfo else value
         aware = local.replace(tzinfo=self.tz)
+        problem = limits.date_problem(aware)  # in range on the user's clock *and* in UTC
+        if problem:
+            raise ValidationError(problem)
         if aware > timezone.now() + timedelta(minutes=5):
             raise ValidationError("That's in the future. Pick the moment it actually happened.")
         return aware
+
+
+class ReplyForm(WhenForm):
+    """When they answered, what they said, and (optionally) their words pasted in."""
+
+    outcome = forms.ChoiceField(
+        label="What did they say?",
+        choices=vocab.REPLY_OUTCOMES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Pick the answer closest to theirs; it decides what's next."},
+    )
+    text = forms.CharField(
+        label="Their reply (optional)",
+        required=False,
+        max_length=REPLY_TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Paste it here to keep their words with the message, like times they offered.",
+    )
+
+    field_order = ["outcome", "when", "text"]
+
+    def clean_text(self) -> str:
+        return unix_newlines(self.cleaned_data.get("text", "")).strip()
 
 
 class TemplateForm(CheckedForm):

@@ -20,6 +20,11 @@ class Message(Owned):
     status = models.CharField(max_length=8, choices=vocab.MESSAGE_STATUSES, default="draft")
     sent_at = BoundedDateTimeField(null=True, blank=True)
     replied_at = BoundedDateTimeField(null=True, blank=True)
+    # What the reply said, and their words if the user pasted them ("" when not noted).
+    reply_outcome = models.CharField(
+        max_length=10, choices=vocab.REPLY_OUTCOMES, blank=True, default=""
+    )
+    reply_text = models.TextField(blank=True, default="")
     # The checker rule set the message was written under, so insights can compare them.
     rule_set = models.CharField(max_length=20, blank=True, default="")
 

@@ -15,16 +15,20 @@ from coffeechat.outreach.models import Message, MessageTemplate, SmtpAccount
 
 
 def mark_sent(message: Message, when: datetime) -> Message:
-    """Sent: the follow-up clock starts from `when`."""
+    """Sent (or its sent time corrected): the follow-up clock runs from `when`, to the second."""
     message.status = "sent"
     message.sent_at = when
     message.save(update_fields=["status", "sent_at", "updated_at"])
     return message
 
 
-def mark_replied(message: Message, when: datetime) -> Message:
+def mark_replied(message: Message, when: datetime, outcome: str = "", text: str = "") -> Message:
+    """They answered at `when`: what they said (vocab.REPLY_OUTCOMES) decides what comes next,
+    and `text` keeps their words."""
     message.replied_at = when
-    message.save(update_fields=["replied_at", "updated_at"])
+    message.reply_outcome = outcome
+    message.reply_text = text
+    message.save(update_fields=["replied_at", "reply_outcome", "reply_text", "updated_at"])
     return message
 
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("messages/<int:pk>/copy", compose.copy_message, name="message-copy"),
     path("messages/<int:pk>/sent", messages.message_sent, name="message-sent"),
     path("messages/<int:pk>/replied", messages.message_replied, name="message-replied"),
+    path("messages/<int:pk>/referral", messages.message_referral, name="message-referral"),
     path("messages/<int:pk>/delete", messages.message_delete, name="message-delete"),
     path("messages/<int:pk>/eml", messages.message_eml, name="message-eml"),
     path("outreach/templates/", templates.template_list, name="template-list"),

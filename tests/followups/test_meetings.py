@@ -104,6 +104,79 @@ def test_marking_held_records_when_it_ended(client_alice: Client, referrer: Cont
     assert Meeting.objects.get(pk=talk.pk).status == "no-show"
 
 
+@time_machine.travel(ny(2026, 12, 1, 10, 40).replace(second=17), tick=False)
+def test_ending_now_keeps_the_seconds(client_alice: Client, referrer: Contact) -> None:
+    talk = meeting(referrer, ny(2026, 12, 1, 10))
+    client_alice.post(f"/meetings/{talk.pk}/status", {"status": "held"})
+    talk.refresh_from_db()
+    assert talk.ended_at == ny(2026, 12, 1, 10, 40).replace(second=17)
+    client_alice.post(f"/meetings/{talk.pk}/status", {"status": "held", "ended_time": "10:25:09"})
+    talk.refresh_from_db()
+    assert talk.ended_at == ny(2026, 12, 1, 10, 25).replace(second=9)
+
+
+@time_machine.travel(ny(2026, 12, 1, 16, 5), tick=False)
+def test_ending_a_meeting_set_for_later_asks_when_it_really_happened(
+    client_alice: Client, referrer: Contact
+) -> None:
+    talk = meeting(referrer, ny(2026, 12, 8, 15), minutes=20)  # Tuesday 8 December
+    url = f"/meetings/{talk.pk}/status"
+    asked = client_alice.post(url, {"status": "held"})
+    assert asked.status_code == 200
+    page = asked.content.decode()
+    assert "This meeting is set for Tue 8 Dec — did it happen earlier?" in page
+    assert 'name="real_day" value="2026-12-01"' in page
+    assert 'name="real_time" value="15:00"' in page  # the planned hour, today
+    assert "Cancel, it hasn't happened yet" in page
+    talk.refresh_from_db()
+    assert talk.status == "scheduled" and talk.ended_at is None  # nothing recorded yet
+    ahead = client_alice.post(
+        url, {"status": "held", "real_day": "2026-12-01", "real_time": "17:00"}
+    )
+    assert ahead.status_code == 422 and "still ahead" in ahead.content.decode()
+    out_of_range = client_alice.post(
+        url, {"status": "held", "real_day": "1899-12-31", "real_time": "10:00"}
+    )
+    assert out_of_range.status_code == 422
+    done = client_alice.post(
+        url, {"status": "held", "real_day": "2026-12-01", "real_time": "15:00"}
+    )
+    assert done.status_code == 302
+    talk.refresh_from_db()
+    assert talk.status == "held"
+    assert talk.starts_at == ny(2026, 12, 1, 15)
+    assert talk.ended_at == ny(2026, 12, 1, 15, 20)  # the agreed length, never before the start
+
+
+@time_machine.travel(ny(2026, 12, 1, 16, 5), tick=False)
+def test_a_meeting_set_for_later_this_year_or_the_next_is_named_plainly(
+    client_alice: Client, referrer: Contact
+) -> None:
+    later_today = meeting(referrer, ny(2026, 12, 1, 18))
+    next_year = meeting(referrer, ny(2027, 1, 5, 9))
+    for talk, label in ((later_today, "18:00 today"), (next_year, "Tue 5 Jan 2027")):
+        page = client_alice.post(f"/meetings/{talk.pk}/status", {"status": "held"}).content
+        assert f"This meeting is set for {label} — did it happen earlier?" in page.decode()
+
+
+@time_machine.travel(ny(2026, 12, 1, 16, 5), tick=False)
+def test_the_api_wont_mark_held_a_meeting_still_ahead_unless_told_when(
+    api_alice: Any, referrer: Contact
+) -> None:
+    talk = meeting(referrer, ny(2026, 12, 8, 15))
+    refused = api_alice.patch(f"/api/v1/meetings/{talk.pk}", {"status": "held"})
+    assert refused.status_code == 422 and "starts_at" in refused.json()["errors"]
+    assert Meeting.objects.get(pk=talk.pk).status == "scheduled"
+    moved = api_alice.patch(
+        f"/api/v1/meetings/{talk.pk}",
+        {"status": "held", "starts_at": "2026-12-01T15:00:00-05:00"},
+    )
+    assert moved.status_code == 200, moved.json()
+    held = Meeting.objects.get(pk=talk.pk)
+    assert held.status == "held" and held.starts_at == ny(2026, 12, 1, 15)
+    assert held.ended_at is not None and held.ended_at >= held.starts_at
+
+
 def meeting_urls(pk: int) -> list[str]:
     return [
         f"/meetings/{pk}/",

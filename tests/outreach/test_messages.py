@@ -24,7 +24,7 @@ def test_mark_as_sent_defaults_to_now_in_the_users_zone(
 ) -> None:
     message = draft(alice, referral)
     form = client_alice.get(f"/messages/{message.pk}/sent").content.decode()
-    assert 'value="2026-11-20T10:00"' in form  # 15:00 UTC is 10:00 in New York
+    assert 'value="2026-11-20T10:00:00"' in form  # 15:00 UTC is 10:00 in New York
     response = client_alice.post(f"/messages/{message.pk}/sent", {"when": "2026-11-19T09:30"})
     assert response.status_code == 302
     message.refresh_from_db()
@@ -47,10 +47,13 @@ def test_a_date_in_the_future_or_garbage_is_refused_with_422(
 
 @time_machine.travel(datetime(2026, 11, 20, 15, 0, tzinfo=UTC), tick=False)
 def test_reply_received_records_when(client_alice: Any, sent_request: Message) -> None:
-    response = client_alice.post(f"/messages/{sent_request.pk}/replied", {"when": "2026-11-05"})
+    response = client_alice.post(
+        f"/messages/{sent_request.pk}/replied", {"when": "2026-11-05", "outcome": "yes"}
+    )
     assert response.status_code == 302
     sent_request.refresh_from_db()
     assert sent_request.replied_at == datetime(2026, 11, 5, 5, 0, tzinfo=UTC)
+    assert sent_request.reply_outcome == "yes"
 
 
 def test_a_reply_needs_a_sent_message_first(

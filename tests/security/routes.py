@@ -151,13 +151,8 @@ OBJECT_ROUTES: dict[str, ObjectMap] = {
     "contact-merge": lambda w: {"pk": w.referral.pk, "other": w.twin.pk},
     **dict.fromkeys(
         (
-            "message-detail",
-            "message-sent",
-            "message-replied",
-            "message-delete",
-            "message-eml",
-            "message-autosave",
-            "message-copy",
+            *("message-detail", "message-sent", "message-replied", "message-referral"),
+            *("message-delete", "message-eml", "message-autosave", "message-copy"),
         ),
         _message,
     ),

@@ -15,6 +15,7 @@ ActionKind = Literal[
     "schedule",
     "prepare",
     "thank-you",
+    "thank-for-answer",
     "reflect",
     "contact-referral",
     "forward-introduction",

@@ -29,7 +29,8 @@ class RuleContext:
     tz: ZoneInfo
     on_date: date
     histories: dict[int, ContactHistory]
-    active: dict[int, ContactHistory]  # may still get actions: not excluded, not dormant
+    # May still get actions: not excluded, not dormant, and their latest answer wasn't a no.
+    active: dict[int, ContactHistory]
     meetings: dict[int, MeetingFacts]
     organizations: dict[int, OrganizationFacts]
     top_organization_ids: frozenset[int]
@@ -57,7 +58,9 @@ class RuleContext:
             active={
                 contact_id: h
                 for contact_id, h in histories.items()
-                if not h.contact.excluded and not is_dormant(h, settings, calendar, on_date)
+                if not h.contact.excluded
+                and not h.turned_down
+                and not is_dormant(h, settings, calendar, on_date)
             },
             meetings=meetings,
             organizations={o.id: o for o in snapshot.organizations},

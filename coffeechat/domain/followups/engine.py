@@ -62,7 +62,7 @@ def dormant_contacts(
     return frozenset(
         contact_id
         for contact_id, h in ctx.histories.items()
-        if contact_id not in ctx.active and not h.contact.excluded
+        if contact_id not in ctx.active and not h.contact.excluded and not h.turned_down
     )
 
 

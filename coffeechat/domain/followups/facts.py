@@ -28,6 +28,8 @@ MessageStatus = Literal["draft", "sent"]
 MeetingStatus = Literal["proposed", "scheduled", "held", "cancelled", "no-show"]
 Responsiveness = Literal["unknown", "booster", "obligate", "curmudgeon"]
 ActionStateKind = Literal["done", "dismissed", "snoozed"]
+# What a reply said: "" for a reply recorded before outcomes existed (read as a yes).
+ReplyOutcome = Literal["", "yes", "proposed", "declined", "referred"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,8 @@ class MessageFacts:
     status: MessageStatus
     sent_on: date | None = None
     replied_on: date | None = None
+    sent_at: datetime | None = None  # the moment, to the second, when known
+    reply_outcome: ReplyOutcome = ""
 
     @property
     def sent(self) -> bool:

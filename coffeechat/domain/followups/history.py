@@ -7,14 +7,30 @@ engine linear in the number of facts (a heavy user has tens of thousands of cont
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from coffeechat.domain.followups.facts import ContactFacts, MeetingFacts, MessageFacts, Snapshot
+from coffeechat.domain.followups.facts import (
+    ContactFacts,
+    MeetingFacts,
+    MessageFacts,
+    ReplyOutcome,
+    Snapshot,
+)
 from coffeechat.domain.vocab import REQUEST_KINDS
 
 # A reply to any of these is an answer to the ask.
 _OUTREACH_KINDS = REQUEST_KINDS | {"follow-up"}
+# Answers that lead to a conversation; "" is a reply recorded without an outcome (a yes, as before).
+_YES_OUTCOMES: frozenset[ReplyOutcome] = frozenset({"", "yes", "proposed"})
+# Kind notes that close a loop after a no or a referral: nothing more is asked of them.
+_KIND_NOTES = frozenset({"thank-you", "close-the-loop", "update"})
+
+
+def _minute(moment: datetime) -> datetime:
+    """Times typed by hand carry no seconds: compare at the minute, so a thank-you noted at
+    14:32 for a meeting that ended at 14:32:45 still counts as after it."""
+    return moment.replace(second=0, microsecond=0)
 
 
 @dataclass(slots=True)
@@ -24,6 +40,11 @@ class ContactHistory:
     follow_up_dates: list[date] = field(default_factory=list)
     first_reply_on: date | None = None  # to a request or follow-up
     last_thank_you_on: date | None = None
+    # Each sent thank-you: its day, and its moment when known (to the second).
+    thank_yous: list[tuple[date, datetime | None]] = field(default_factory=list)
+    last_reply_on: date | None = None  # the latest answer to a request or follow-up
+    reply_outcome: ReplyOutcome = ""  # …and what it said
+    last_kind_note_on: date | None = None  # the latest thank-you, close-the-loop or update
     last_close_loop_on: date | None = None
     sent_linkedin_note: bool = False
     last_blurb_on: date | None = None  # a note they were given to forward for an introduction
@@ -47,6 +68,31 @@ class ContactHistory:
         """They answered, or a conversation got arranged some other way (a call, an event)."""
         return self.first_reply_on is not None or self.has_live_meeting
 
+    @property
+    def wants_to_talk(self) -> bool:
+        """They answered with a yes or some times (or a reply with no outcome noted)."""
+        return self.first_reply_on is not None and self.reply_outcome in _YES_OUTCOMES
+
+    @property
+    def turned_down(self) -> bool:
+        """Their latest answer was a no: the path closes kindly, nothing more is asked."""
+        return self.reply_outcome == "declined"
+
+    def answer_to_thank(self) -> date | None:
+        """The day of a no or a referral not yet answered with a kind note, else None."""
+        if self.reply_outcome not in ("declined", "referred") or self.last_reply_on is None:
+            return None
+        noted = self.last_kind_note_on
+        return None if noted is not None and noted >= self.last_reply_on else self.last_reply_on
+
+    def thanked_after(self, moment: datetime, tz: ZoneInfo) -> bool:
+        """A thank-you went out at or after `moment` (by the day when only the day is known)."""
+        day = moment.astimezone(tz).date()
+        return any(
+            _minute(at) >= _minute(moment) if at is not None else on >= day
+            for on, at in self.thank_yous
+        )
+
     def held_meetings(self) -> list[MeetingFacts]:
         return [m for m in self.meetings if m.status == "held"]
 
@@ -62,19 +108,30 @@ class ContactHistory:
         if message.replied_on is not None:
             self._touch(message.replied_on)
             if message.kind in _OUTREACH_KINDS:
-                self.first_reply_on = _earliest(self.first_reply_on, message.replied_on)
+                self._add_reply(message.replied_on, message.reply_outcome)
+        if message.kind in _KIND_NOTES:
+            self.last_kind_note_on = _latest(self.last_kind_note_on, sent_on)
         if message.kind in REQUEST_KINDS:
             self.request_on = _earliest(self.request_on, sent_on)
         elif message.kind == "follow-up":
             self.follow_up_dates.append(sent_on)
         elif message.kind == "thank-you":
             self.last_thank_you_on = _latest(self.last_thank_you_on, sent_on)
+            self.thank_yous.append((sent_on, message.sent_at))
         elif message.kind == "close-the-loop":
             self.last_close_loop_on = _latest(self.last_close_loop_on, sent_on)
         elif message.kind == "linkedin-note":
             self.sent_linkedin_note = True
         elif message.kind == "introduction-blurb":
             self.last_blurb_on = _latest(self.last_blurb_on, sent_on)
+
+    def _add_reply(self, on: date, outcome: ReplyOutcome) -> None:
+        self.first_reply_on = _earliest(self.first_reply_on, on)
+        # The latest answer says where things stand; on one day, a yes outranks a no.
+        latest = self.last_reply_on
+        if latest is None or on > latest or (on == latest and outcome in _YES_OUTCOMES):
+            self.last_reply_on = on
+            self.reply_outcome = outcome
 
     def add_meeting(self, meeting: MeetingFacts, tz: ZoneInfo) -> None:
         self.meetings.append(meeting)

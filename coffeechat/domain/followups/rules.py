@@ -129,7 +129,8 @@ def schedule(ctx: RuleContext) -> Iterator[Action]:
     """They replied: settle a date while the yes is fresh."""
     wait = ctx.settings.schedule_business_days
     for h in ctx.active.values():
-        if h.first_reply_on is None or h.has_live_meeting:
+        # A no or a referral elsewhere ends the asking; only a yes (or times) asks for a date.
+        if h.first_reply_on is None or not h.wants_to_talk or h.has_live_meeting:
             continue
         contact = h.contact
         yield Action(
@@ -178,8 +179,9 @@ def thank_you(ctx: RuleContext) -> Iterator[Action]:
         h = ctx.active.get(meeting.contact_id)
         if h is None or meeting.status != "held":
             continue
-        thanked = h.last_thank_you_on
-        if thanked is not None and thanked >= ctx.meeting_day(meeting):
+        # Counted from the real end when one is recorded, else from the start: a thank-you
+        # written right after the goodbye belongs to this meeting.
+        if h.thanked_after(meeting.ended_at or meeting.starts_at, ctx.tz):
             continue
         deadline = meeting.finished_at + timedelta(hours=hours)
         yield Action(
@@ -194,6 +196,37 @@ def thank_you(ctx: RuleContext) -> Iterator[Action]:
             contact_id=h.contact.id,
             meeting_id=meeting.id,
             organization_id=h.contact.organization_id,
+            draft_kind="thank-you",
+        )
+
+
+def thank_for_answer(ctx: RuleContext) -> Iterator[Action]:
+    """A no, or a pointer to someone else, still deserves thanks: one kind note, then quiet."""
+    for h in ctx.histories.values():
+        answered_on = h.answer_to_thank()
+        contact = h.contact
+        if answered_on is None or contact.excluded or contact.dormant:
+            continue
+        if h.turned_down:
+            title = f"Thank {contact.name} and keep the door open"
+            reason = (
+                "They said no this time, and that's normal: people are busy. A two-line thank-"
+                "you for answering at all leaves a good memory, and they may think of you later."
+            )
+        else:
+            title = f"Thank {contact.name} for pointing you onward"
+            reason = (
+                "They took the time to suggest someone else. A short thank-you now, and a word "
+                "later on how it went, is how introductions keep coming."
+            )
+        yield Action(
+            kind="thank-for-answer",
+            key=f"thank-for-answer:contact={contact.id}:on={answered_on.isoformat()}",
+            title=title,
+            reason=reason,
+            due=ctx.calendar.add_business_days(answered_on, 1),
+            contact_id=contact.id,
+            organization_id=contact.organization_id,
             draft_kind="thank-you",
         )
 
@@ -406,6 +439,7 @@ RULES: tuple[Rule, ...] = (
     schedule,
     prepare,
     thank_you,
+    thank_for_answer,
     reflect,
     contact_referral,
     forward_introduction,

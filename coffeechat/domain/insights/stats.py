@@ -24,11 +24,13 @@ def step_gaps(rows: Iterable[Sequence[date | None]], steps: int) -> list[float |
 
     Each row holds one person's first date at each of the `steps` steps, in funnel order (None
     when that step was not reached). The answer has one median per pair of neighbouring steps.
+    A step dated before the one it follows (a meeting marked held ahead of its date, a time
+    typed wrong) is left out: a wait is never negative.
     """
     gaps: list[list[float]] = [[] for _ in range(steps - 1)]
     for row in rows:
         for i, (earlier, later) in enumerate(pairwise(row)):
-            if earlier is not None and later is not None:
+            if earlier is not None and later is not None and later >= earlier:
                 gaps[i].append(float((later - earlier).days))
     return [median(g) for g in gaps]
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.accounts.services import profile_of
@@ -14,7 +15,7 @@ from coffeechat.common.http import int_param, render_form
 from coffeechat.common.owned import get_owned_or_404
 from coffeechat.domain import vocab
 from coffeechat.followups import calendars, scheduling
-from coffeechat.followups.forms import MeetingScheduleForm
+from coffeechat.followups.forms import HeldEarlierForm, MeetingScheduleForm
 from coffeechat.followups.rule_settings import rule_settings_for
 from coffeechat.interviews.models import Meeting
 from coffeechat.network.models import Contact
@@ -87,20 +88,58 @@ def meeting_status(request: HttpRequest, pk: int) -> HttpResponse:
     if status not in vocab.ids(vocab.MEETING_STATUSES):
         messages.error(request, "That isn't a status a meeting can have.")
         return redirect("meeting-detail", pk=pk)
+    if status == "held" and meeting.starts_at > timezone.now():
+        return _held_earlier(request, meeting)
     scheduling.set_status(meeting, status, _ended_at(request, meeting))
     messages.success(request, scheduling.STATUS_NOTES[status])
     return redirect("meeting-detail", pk=pk)
 
 
+def _held_earlier(request: HttpRequest, meeting: Meeting) -> HttpResponse:
+    """Held, but it is set for later: ask when it really happened before recording anything,
+    so no wait or thank-you clock ever runs backwards. The answer moves the meeting's start."""
+    tz = rule_settings_for(profile_of(request.user)).tzinfo
+    asked = "real_day" in request.POST
+    form = HeldEarlierForm(request.POST if asked else None, tz=tz, meeting=meeting)
+    if asked and form.is_valid():
+        scheduling.held_earlier(meeting, form.cleaned_data["starts_at"])
+        messages.success(request, scheduling.STATUS_NOTES["held"])
+        return redirect("meeting-detail", pk=meeting.pk)
+    return render_form(
+        request,
+        "followups/meeting_held_earlier.html",
+        {
+            "form": form,
+            "meeting": meeting,
+            "contact": meeting.contact,
+            "set_for": _day_label(meeting.starts_at.astimezone(tz), timezone.now().astimezone(tz)),
+        },
+        valid=not asked,
+    )
+
+
+def _day_label(moment: datetime, now: datetime) -> str:
+    """'15:00 today', 'Tue 8 Dec', or 'Tue 8 Dec 2027' when not this year."""
+    if moment.date() == now.date():
+        return f"{moment:%H:%M} today"
+    label = f"{moment:%a} {moment.day} {moment:%b}"
+    return label if moment.year == now.year else f"{label} {moment.year}"
+
+
 def _ended_at(request: HttpRequest, meeting: Meeting) -> datetime | None:
-    """An optional end time typed as HH:MM on the meeting's day, in the user's zone."""
+    """An optional end time typed as HH:MM (or HH:MM:SS) on the meeting's day, in the user's
+    zone; None (ending now, to the second) when nothing usable was typed."""
     typed = request.POST.get("ended_time", "").strip()
-    try:
-        clock = datetime.strptime(typed, "%H:%M").time()
-    except ValueError:
-        return None
-    local_start = meeting.starts_at.astimezone(rule_settings_for(profile_of(request.user)).tzinfo)
-    return datetime.combine(local_start.date(), clock, tzinfo=local_start.tzinfo)
+    for layout in ("%H:%M:%S", "%H:%M"):
+        try:
+            clock = datetime.strptime(typed, layout).time()
+        except ValueError:
+            continue
+        local_start = meeting.starts_at.astimezone(
+            rule_settings_for(profile_of(request.user)).tzinfo
+        )
+        return datetime.combine(local_start.date(), clock, tzinfo=local_start.tzinfo)
+    return None
 
 
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:

@@ -168,7 +168,7 @@ def _organizations(owner: Any) -> Table:
 def _messages(owner: Any, zone: zoneinfo.ZoneInfo) -> Table:
     headers = (
         *("To", "Organization", "Kind", "Channel", "Status", "Subject", "Sent", "Replied"),
-        "Message",
+        *("Their answer", "Their reply", "Message"),
     )
     messages = (
         Message.objects.owned_by(owner)
@@ -185,6 +185,8 @@ def _messages(owner: Any, zone: zoneinfo.ZoneInfo) -> Table:
             m.subject,
             _local(m.sent_at, zone),
             _local(m.replied_at, zone),
+            m.get_reply_outcome_display() if m.reply_outcome else "",
+            m.reply_text,
             m.body,
         )
         for m in messages

@@ -212,6 +212,13 @@ def contact_suggest(request: HttpRequest) -> HttpResponse:
     )
 
 
+# Said under a reply on the timeline: what that answer means for what comes next.
+REPLY_NOTES = {
+    "declined": "They said no this time — that's normal; thank them and keep the door open.",
+    "referred": "A warm introduction: reach out to the person they suggested.",
+}
+
+
 def _timeline(contact: Contact) -> list[dict[str, Any]]:
     events: list[dict[str, Any]] = [
         {
@@ -232,7 +239,15 @@ def _timeline(contact: Contact) -> list[dict[str, Any]]:
             }
         )
         if message.replied_at:
-            events.append({"when": message.replied_at, "what": "Reply received", "detail": ""})
+            outcome = message.get_reply_outcome_display() if message.reply_outcome else ""
+            events.append(
+                {
+                    "when": message.replied_at,
+                    "what": "Reply received" + (f": {outcome.lower()}" if outcome else ""),
+                    "detail": REPLY_NOTES.get(message.reply_outcome, ""),
+                    "quote": message.reply_text,
+                }
+            )
     for meeting in contact.meetings.all():
         events.append(
             {

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,9 +17,11 @@ from coffeechat.common.http import (
     stamped_fragment,
 )
 from coffeechat.domain import vocab
+from coffeechat.interviews.forms import ReferralForm
+from coffeechat.interviews.services import refer
 from coffeechat.outreach import queries, services
 from coffeechat.outreach.context import user_tz
-from coffeechat.outreach.forms import WhenForm
+from coffeechat.outreach.forms import ReplyForm, WhenForm
 from coffeechat.outreach.models import Message
 from coffeechat.outreach.views.compose import eml_response
 
@@ -61,15 +60,42 @@ def message_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def message_sent(request: HttpRequest, pk: int) -> HttpResponse:
-    return _record(
-        request,
-        pk,
-        services.mark_sent,
-        title="Mark as sent",
-        explain="The follow-up clock starts from this moment. If no reply comes, "
-        "we'll suggest a friendly nudge after about a week of business days.",
-        done="Marked as sent. We'll remind you to follow up if it goes quiet.",
-    )
+    """Mark as sent, or, once sent, correct the sent time: the follow-up clock follows it."""
+    message = queries.message_detail(request.user, pk)
+    tz = user_tz(profile_of(request.user))
+    form = WhenForm(request.POST or None, tz=tz, start=message.sent_at)
+    if request.method == "POST" and form.is_valid():
+        correcting = message.status == "sent"
+        services.mark_sent(message, form.cleaned_data["when"])
+        messages.success(
+            request,
+            "Sent time corrected. Any follow-up now counts from the new time."
+            if correcting
+            else "Marked as sent. We'll remind you to follow up if it goes quiet.",
+        )
+        return redirect("message-detail", pk=pk)
+    if message.status == "sent":
+        title = "Change the sent time"
+        explain = (
+            "Sent it at a different moment than noted? Put the real time here: the follow-up "
+            "reminders count their business days from it."
+        )
+    else:
+        title = "Mark as sent"
+        explain = (
+            "The follow-up clock starts from this moment. If no reply comes, "
+            "we'll suggest a friendly nudge after about a week of business days."
+        )
+    return _when_page(request, form, message, title, explain)
+
+
+REPLY_DONE = {
+    "yes": "Reply noted. Now is a good moment to propose a few times.",
+    "proposed": "Reply noted. Pick one of their times and confirm it today if you can.",
+    "declined": "They said no this time — that's normal. Thank them, keep the door open, and "
+    "the reminders for them stop here.",
+    "referred": "Reply noted. Who did they suggest? Add them here so the introduction isn't lost.",
+}
 
 
 @require_http_methods(["GET", "POST"])
@@ -78,36 +104,64 @@ def message_replied(request: HttpRequest, pk: int) -> HttpResponse:
     if message.status != "sent":
         messages.info(request, "Mark the message as sent first; then a reply can follow it.")
         return redirect("message-detail", pk=pk)
-    return _record(
-        request,
-        pk,
-        services.mark_replied,
-        title="Reply received",
-        explain="Noting when they answered stops the follow-up reminders, and tells you how "
-        "quickly this person tends to reply.",
-        done="Reply noted. Now is a good moment to propose a few times.",
+    initial = {"outcome": message.reply_outcome or None, "text": message.reply_text}
+    form = ReplyForm(
+        request.POST or None,
+        tz=user_tz(profile_of(request.user)),
+        start=message.replied_at,
+        initial=initial,
     )
-
-
-def _record(
-    request: HttpRequest,
-    pk: int,
-    record: Callable[[Message, datetime], Message],
-    *,
-    title: str,
-    explain: str,
-    done: str,
-) -> HttpResponse:
-    message = queries.message_detail(request.user, pk)
-    form = WhenForm(request.POST or None, tz=user_tz(profile_of(request.user)))
     if request.method == "POST" and form.is_valid():
-        record(message, form.cleaned_data["when"])
-        messages.success(request, done)
+        outcome = form.cleaned_data["outcome"]
+        services.mark_replied(
+            message, form.cleaned_data["when"], outcome, form.cleaned_data["text"]
+        )
+        messages.success(request, REPLY_DONE[outcome])
+        if outcome == "referred":
+            return redirect("message-referral", pk=pk)
         return redirect("message-detail", pk=pk)
+    explain = (
+        "What they said decides the next step: a yes leads to setting a time, a no or a "
+        "suggestion of someone else stops the follow-up reminders."
+    )
+    return _when_page(request, form, message, "Reply received", explain)
+
+
+def _when_page(
+    request: HttpRequest, form: WhenForm, message: Message, title: str, explain: str
+) -> HttpResponse:
     return render_form(
         request,
         "outreach/message_when.html",
         {"form": form, "message": message, "title": title, "explain": explain},
+        valid=request.method != "POST",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def message_referral(request: HttpRequest, pk: int) -> HttpResponse:
+    """They answered by suggesting someone else: name that person, who joins your list
+    remembering who referred them (as a referral named in a conversation does)."""
+    message = queries.message_detail(request.user, pk)
+    if message.replied_at is None:
+        messages.info(request, "Note their reply first; then add the person they suggested.")
+        return redirect("message-detail", pk=pk)
+    form = ReferralForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        contact, created = refer(message.contact, form.cleaned_data, heard_at=message.replied_at)
+        referrer = message.contact.first_name or message.contact.full_name
+        messages.success(
+            request,
+            f"Added {contact.full_name}, suggested by {referrer}. Reach out within a week, "
+            "while the introduction is fresh."
+            if created
+            else f"{contact.full_name} is already on your list from this reply.",
+        )
+        return redirect("contact-detail", pk=contact.pk)
+    return render_form(
+        request,
+        "outreach/message_referral.html",
+        {"form": form, "message": message},
         valid=request.method != "POST",
     )
 

@@ -73,6 +73,7 @@ def test_action_kinds_are_the_public_ids() -> None:
         "schedule",
         "prepare",
         "thank-you",
+        "thank-for-answer",
         "reflect",
         "contact-referral",
         "forward-introduction",
