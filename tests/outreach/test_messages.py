@@ -121,3 +121,20 @@ def test_the_list_query_count_stays_flat(
     for n in range(6):
         draft(alice, referrer if n % 2 else referral, kind="follow-up")
     assert cost() == before
+
+
+@time_machine.travel(datetime(2026, 11, 20, 15, 0, tzinfo=UTC), tick=False)
+def test_marking_a_thank_you_sent_promises_no_follow_up(
+    client_alice: Any, alice: Any, referral: Contact
+) -> None:
+    request, thanks = draft(alice, referral), draft(alice, referral, kind="thank-you")
+    page = client_alice.get(f"/messages/{thanks.pk}/sent").content.decode()
+    assert "follow-up clock" not in page
+    said = client_alice.post(
+        f"/messages/{thanks.pk}/sent", {"when": "2026-11-19T09:30"}, follow=True
+    )
+    assert "follow up" not in said.content.decode()
+    said = client_alice.post(
+        f"/messages/{request.pk}/sent", {"when": "2026-11-19T09:30"}, follow=True
+    )
+    assert "follow up" in said.content.decode()  # a request does start the clock

@@ -16,7 +16,7 @@ from coffeechat.common.http import (
     render_form,
     stamped_fragment,
 )
-from coffeechat.domain import vocab
+from coffeechat.domain import sent_notes, vocab
 from coffeechat.interviews.forms import ReferralForm
 from coffeechat.interviews.services import refer
 from coffeechat.outreach import queries, services
@@ -71,7 +71,7 @@ def message_sent(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             "Sent time corrected. Any follow-up now counts from the new time."
             if correcting
-            else "Marked as sent. We'll remind you to follow up if it goes quiet.",
+            else sent_notes.marked_sent_note(message.kind),
         )
         return redirect("message-detail", pk=pk)
     if message.status == "sent":
@@ -82,10 +82,7 @@ def message_sent(request: HttpRequest, pk: int) -> HttpResponse:
         )
     else:
         title = "Mark as sent"
-        explain = (
-            "The follow-up clock starts from this moment. If no reply comes, "
-            "we'll suggest a friendly nudge after about a week of business days."
-        )
+        explain = sent_notes.mark_sent_explanation(message.kind)
     return _when_page(request, form, message, title, explain)
 
 
