@@ -187,8 +187,12 @@ _JOB = (
     r"reflect|grow|practice|explore))|"
     r"offers?|gigs?|fellowships?|apprenticeships?|residenc(?:y|ies)|clerkships?|"
     r"externships?|analyst|associate|(?:casual|part_time|paid|temporary|temp|holiday|seasonal|"
-    r"freelance|contract|shift) work|work experience|"
-    r"(?:graduate|grad|summer) (?:schemes?|intakes?)|(?:training|trainee|rotational|leadership|"
+    r"freelance|contract|shift) work|work experience|(?:freelance|paid|extra|casual|weekend|"
+    r"bank|locum|relief|trial) shifts?|locums?|(?:nursing|teaching|junior|graduate|first|"
+    r"permanent|full_time|part_time|research|training|trainee|staff|registrar|foundation|"
+    r"entry_level|assistant) posts?|"
+    r"(?:graduate|grad|summer|vacation|spring) (?:schemes?|intakes?)|training contracts?|"
+    r"pupillages?|traineeships?|(?:training|trainee|rotational|leadership|"
     r"internship|apprenticeship) (?:schemes?|programmes?|programs?|intakes?))"
 )
 # Nothing but job words and their modifiers between an ask and its object.
@@ -196,17 +200,25 @@ _GAP = r"(?:(?!(?:on|about|of|into|for|to|how|what|advice|tips|information|insig
 _WORDS = r"(?:[\w'-]+ ){0,5}?"
 _ORG_NOUN = (
     r"(?:team|teams|company|firm|organi[sz]ation|org|group|agency|office|department|lab|"
-    r"studio|practice|newsroom|division|unit|shop|startup|employer|bank|school|hospital|"
+    r"studio|practice|newsroom|desk|division|unit|shop|startup|employer|bank|school|hospital|"
+    r"restaurant|kitchen|hotel|salon|cafe|bar|ward|museum|gallery|theatre|theater|library|"
+    r"charity|foundation|nonprofit|ngo|station|farm|store|bakery|garage|consultancy|surgery|"
+    r"pharmacy|council|ministry|crew|site|firm's|business|house|outfit|publication|"
     r"clinic|side|end|branch|chambers|paper|magazine|network|program|center|centre|institute)"
 )
 _THEIR_ORG = rf"(?:your (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN}|you all|you guys|y'all)"
 # Someone a team takes on: "a research technician", "an extra outreach worker".
 _PERSON = (
-    r"(?:interns?|trainees?|apprentices?|juniors?|graduates?|grads|freshers|assistants?|"
+    r"(?:interns?|trainees?|apprentices?|juniors?|graduates?|grads?|freshers|assistants?|fellows?|"
     r"analysts?|associates?|engineers?|designers?|developers?|technicians?|officers?|"
     r"coordinators?|workers?|nurses?|chefs?|cooks?|hands|staff|researchers?|scientists?|"
     r"specialists?|consultants?|writers?|editors?|reporters?|planners?|teachers?|tutors?|"
-    r"paralegals?|clerks?|operators?|managers?|members?|helpers?|volunteers?|students?)"
+    r"paralegals?|clerks?|operators?|managers?|members?|helpers?|volunteers?|students?|"
+    r"solicitors?|lawyers?|accountants?|auditors?|pharmacists?|vets?|doctors?|physicians?|"
+    r"therapists?|physios?|physiotherapists?|midwives|midwife|paramedics?|electricians?|"
+    r"plumbers?|carpenters?|mechanics?|journalists?|producers?|animators?|programmers?|"
+    r"architects?|surveyors?|economists?|statisticians?|postdocs?|residents?|registrars?|"
+    r"hires?|recruits?|newcomers?|joiners?|starters?|teaching assistants?|tas|ras)"
 )
 _RESUME = r"(?:resume|resumes|cv|cvs|application|applications|portfolio|candidacy|profile)"
 _THIRD_PARTY = (
@@ -225,9 +237,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # Whether the reader's team is hiring.
     (
         "hiring",
-        r"\b(?:is|are|be|was|were|been|currently|still|actively|now) (?:[\w'-]+ ){0,3}?"
-        r"hiring\b(?! (?:process|processes|manager|managers|practices?|committee|decisions?|"
-        r"criteria|season|trends?|cycle|timelines?|works|looks|freeze|needs|bar|landscape)\b)",
+        r"\b(?:is|are|be|was|were|been|currently|still|actively|now) (?:(?:[\w'-]+ ){0,3}?hiring|"
+        r"(?:(?!(?:it|this|that|mostly|mainly|largely|all|usually|typically|generally|done|"
+        r"through|via|more|less|the)\b)[\w'-]+ ){0,3}?recruiting)\b(?! (?:process|processes|"
+        r"manager|managers|practices?|committee|"
+        r"decisions?|criteria|season|trends?|cycle|timelines?|works|looks|freeze|needs|bar|"
+        r"landscape|participants|subjects|volunteers|patients|for (?:a|the|our|my|your|this) "
+        r"(?:study|trial|survey|research|project))\b)",
     ),
     (
         "hiring",
@@ -251,22 +267,25 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "hire",
         r"\b(?:you|you all|y'all|your \w+(?: \w+)?|they|anyone|anybody) (?:are |is |might be |"
         r"may be |would be |will be |be |were )?(?:currently |still |ever )?(?:taking on|take on|"
-        r"bringing on|bring on|accepting|hosting|adding|recruiting|in need of|taking)(?: any| an?|"
-        r" more| new| on)? (?:summer |new |junior |student |extra )?(?:interns?|co[_-]?ops?|"
-        r"students?|new grads|grads|graduates|freshers|juniors|hires?|help|anyone|anybody|people|"
-        r"staff|"
-        r"applicants|applications|candidates|"
-        r"team members|analysts|assistants|apprentices|trainees)\b",
+        r"takes on|bringing on|bring on|brings on|accepting|accepts|accept|hosting|hosts|host|"
+        r"adding|recruiting|recruits|recruit|in need of|taking|takes|take)(?: any| an?| more| new|"
+        r" on)? (?:[\w'-]+ ){0,2}?(?:co[_-]?ops?|new grads|hires?|help|anyone|anybody|people|staff|"
+        rf"applicants|applications|candidates|team members|{_PERSON})\b(?! (?:through|around|"
+        r"to|on (?:a |the )?(?:tours?|visits?)|for (?:a |the )?(?:tours?|visits?|shadow\w*|coffee|"
+        r"chats?|calls?|lunch)|as mentees)\b)",
     ),
     ("hire", r"\b(?:throw|toss|put|throwing|tossing|putting) my hat in(?:to)? the ring\b"),
     # The reader's team needing someone: "if your kitchen ever needs an extra pair of hands".
     (
         "needs",
-        r"\b(?:you|you all|your (?:[\w'-]+ ){0,2}?[\w'-]+|they) "
+        r"\b(?:you|you all|your (?:[\w'-]+ ){0,2}?[\w'-]+|they|(?:are|is|do|does) (?:you|your "
+        r"(?:[\w'-]+ ){0,2}?[\w'-]+|they)) "
         r"(?:ever |ever happen to |happen to |should |do |does )?(?:need|needs|want|wants|"
-        r"could use|can use|are looking for|is looking for|find (?:yourselves|yourself|itself) "
+        r"could use|can use|are looking for|is looking for|looking for|in need of|"
+        r"find (?:yourselves|yourself|itself) "
         r"needing)(?: an?| another| some| any| more| extra| one more)? (?:[\w'-]+ ){0,2}?"
-        r"(?:interns?|hands|pair of hands|"
+        r"(?:interns?|hands|pair of hands|(?:summer|extra|seasonal|holiday|part_time|temporary|"
+        r"casual|weekend|more) help|"
         r"assistants?|analysts?|trainees?|apprentices?|juniors?|designers?|developers?|"
         r"engineers?|staff)\b",
     ),
@@ -281,10 +300,28 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:anyone|someone|somebody|an extra pair of hands|a hand|extra help)\b",
     ),
     (
-        "needs",
-        r"\b(?:room|space|a place|capacity|budget|headroom) for (?:me (?:on|in|at|with) "
-        r"(?:your|the) |(?:a |an |another |one more )(?:[\w'-]+ ){0,3}?(?:interns?|assistants?|"
-        r"students?|trainees?|apprentices?|hires?|juniors?|analysts?)\b)",
+        "room",
+        r"\b(?:room|space|a place|a spot|capacity|budget|headroom) for (?:me (?:on|in|at|with) "
+        r"(?:your|the) |(?:someone|somebody|a student|a grad|a graduate) (?:like me|with my)\b|"
+        rf"(?:a |an |another |one more )(?:[\w'-]+ ){{0,3}}?(?:{_PERSON}|hires?)\b)",
+    ),
+    # A hope that the conversation turns into a job: "could lead to a placement with you".
+    (
+        "lead-to",
+        r"\b(?:(?:lead|leads|turn|turns|grow|grows) (?:in)?to|(?:an? )?(?:first |small )?(?:step|"
+        r"steps|stepping stone|way in|route|path|pathway|foot in the door) (?:towards?|to|into)|"
+        r"with a view to|in the hope of) (?:an? |some |any |the )?"
+        rf"(?:[\w'-]+ ){{0,2}}?{_JOB}\b",
+    ),
+    # The reader's team taking the student for a stretch: "whether your team could take me
+    # from January", "could you have me for the summer".
+    (
+        "take-me",
+        r"\b(?:take|taking|have|having|host|hosting) me (?:on )?(?:from|starting|as (?:an? |your )"
+        rf"?(?:[\w'-]+ )?{_PERSON}|for (?:the |a |an |my )?(?:[\w'-]+ )?(?:placement|internship|"
+        r"summer|term|semester|months?|weeks?|year)|(?:this|next) (?:summer|autumn|fall|spring|"
+        r"winter|term|semester|year)|in (?:january|february|march|april|may|june|july|august|"
+        r"september|october|november|december))\b",
     ),
     (
         "exist",
@@ -309,14 +346,21 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "opening",
-        r"\b(?:anything|something) (?:\w+ )?(?:opens|open|opening|comes|come|coming|"
-        r"pops|pop) up\b",
+        r"\b(?:anything|something|an? (?:\w+ )?(?:contract|post|posting|vacancy|role|job|"
+        r"position|placement)|any (?:\w+ )?(?:contracts|posts|postings|roles|jobs|positions|"
+        r"placements)) (?:\w+ )?(?:\w+ )?(?:opens|open|opening|comes|come|coming|pops|pop) up\b",
     ),
     (
         "opening",
         rf"\b(?:anything|something|a (?:job|role|position|spot|place)|any {_JOB}) (?:\w+ )?going\b"
         r"(?! (?:on(?! (?:your|the next))|to|well|through|ahead|right|wrong|around|round|back|out|"
         r"in)\b)",
+    ),
+    (
+        "opening",
+        rf"\b(?:is|are) (?:the|that|this|your|those|these) (?:[\w'-]+ ){{0,4}}?{_JOB} "
+        r"(?:[\w'-]+ ){0,4}?(?:still |currently )?(?:open|available|unfilled|being filled|"
+        r"accepting applications)\b",
     ),
     (
         "opening",
@@ -333,7 +377,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "exist",
         rf"\b(?:are there|is there|do you have|does (?:[\w'-]+ ){{1,2}}have|would there be|"
         rf"might there be|will there be|any chance of|any chance there are|any|(?:you|your \w+) "
-        rf"(?:might |may |could |would )?(?:still )?(?:have|had)) "
+        rf"(?:might |may |could |would )?(?:still )?(?:have|had|has)) "
         rf"(?:[\w'-]+ ){{0,3}}?{_JOB}\b",
     ),
     # Referred, recommended, considered, kept in mind.
@@ -373,18 +417,25 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("refer", r"\b(?:kept|keep me|remember me|think of me) (?:in mind )?(?:for|if|when|should)\b"),
     ("refer", r"\bconsider(?:ing)? (?:me|my (?:application|resume|candidacy|profile))\b"),
+    (
+        "refer",
+        r"\b(?:consider(?:ing)? )?(?:sponsor|sponsoring|endorse|endorsing|back|backing|"
+        r"nominate|nominating) (?:me|my (?:application|candidacy|nomination))\b",
+    ),
     ("refer-bare", r"\b(?:think of|remember|consider|keep) me(?: in mind)?(?= ?(?:$|[,.;:!?]))"),
     (
         "refer",
-        r"\b(?:for consideration|my candidacy|a referral|an referral|employee referral|"
-        r"internal referral|referral (?:for|to) (?:the |a |an |this |that |your )?(?:\w+ ){0,3}?"
+        r"\b(?:for consideration|my candidacy|a referral|an referral|(?:employee|internal) "
+        r"referral(?! (?:programmes?|programs?|schemes?|bonus\w*|systems?|polic(?:y|ies)|"
+        r"process\w*|works)\b)|referral (?:for|to) (?:the |a |an |this |that |your )?(?:\w+ ){0,3}?"
         r"(?:role|position|job|opening|internship|program))\b",
     ),
     (
         "refer",
         rf"\b(?:consider(?:ed|ing)?|recommend(?:ed|ing)?|refer(?:red|ring)?|nominat(?:e|ed|ing)|"
         rf"interview) "
-        rf"(?:me )?for (?:the |a |an |any |this |that |your |one of )?(?:[\w'-]+ ){{0,3}}?"
+        rf"(?:me |someone like me |a student like me |someone with my (?:[\w'-]+ ){{1,2}}?)?for "
+        rf"(?:the |a |an |any |this |that |your |one of )?(?:[\w'-]+ ){{0,3}}?"
         rf"(?:{_JOB}|team)(?: (?:role|position|job|internship|opening|program))?\b",
     ),
     # The resume passed on, not merely offered.
@@ -398,8 +449,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "resume",
         rf"\b(?:send|sending|share|sharing|give|giving|get|getting|put|putting|submit|"
         rf"submitting|pass|forward|slip|slipping|pop|popping|show|showing|drop|dropping|hand|"
-        rf"handing|flag|flagging|mention|email|emailing|bring|take) (?:\w+ )?(?:my|the attached) "
-        rf"(?:{_RESUME}|name) (?:[\w'-]+ ){{0,2}}?"
+        rf"handing|flag|flagging|mention|email|emailing|bring|take|passing|forwarding) (?:\w+ )?"
+        rf"(?:my|the attached) (?:{_RESUME}|name|details|contact details|info|information) "
+        rf"(?:[\w'-]+ ){{0,2}}?"
         rf"(?:along |on |over )?(?:to|with|in front of|onto|on to|up to|into) (?:the |your |a |an |"
         rf"one of )?(?:[\w'-]+ )?{_THIRD_PARTY}\b",
     ),
@@ -420,6 +472,30 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"putting|slip|pop|show|share|get|take) (?:it|them|that|this|those) (?:on |along |over "
         r"|across |up )?(?:to|with|in front of) (?:the |your |a |an )?(?:[\w'-]+ )?"
         rf"{_RECRUITING}\b",
+    ),
+    # A CV sent for a job: "if I sent you my CV for the apprenticeship you advertised".
+    (
+        "resume",
+        r"\b(?:send|sent|sending|share|shared|submit|submitted|forward|email|emailed) (?:you |it )?"
+        rf"my {_RESUME} (?:for|in support of|regarding|about|towards) (?:the|your|this|that|a|an|"
+        rf"any) (?:[\w'-]+ ){{0,3}}?{_JOB}\b",
+    ),
+    # Backing for an application to the reader's organisation.
+    (
+        "resume",
+        r"\b(?:support|help|backing|assistance|sponsorship) (?:with|on|for) my (?:[\w'-]+ )?"
+        r"(?:application|candidacy)s? (?:to|for|at|with) (?:your|you)\b",
+    ),
+    # Any work the reader's team could give: "I'd gladly take any work your office could offer".
+    (
+        "opening",
+        r"\b(?:any|some) (?:[\w'-]+ )?work (?:that )?(?:you|your (?:[\w'-]+ ){0,2}?"
+        rf"{_ORG_NOUN}) (?:could |can |might |may |would )?(?:offer|give|spare|have|send)\b",
+    ),
+    (
+        "opening",
+        r"\b(?:anything|something|any \w+) (?:that )?i (?:could|can|might|should) apply "
+        r"(?:for|to)\b",
     ),
     # An application sent to the reader: "Could I send my application to you directly?"
     (
@@ -451,7 +527,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "join",
         rf"\b(?:join|joining|be part of|being part of|become part of|becoming part of|"
         rf"work (?:for|at|with|on|in)|working (?:for|at|with|on|in)|intern (?:at|with|for|on|in)|"
-        rf"interning (?:at|with|for|on|in)|contribute to|contributing to|be on) "
+        rf"interning (?:at|with|for|on|in)|contribute to|contributing to|be on|"
+        rf"help out (?:at|with|in|on)|helping out (?:at|with|in|on)) "
         rf"{_THEIR_ORG}(?![\w'])",
     ),
     (
@@ -463,7 +540,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "fit",
         rf"\b(?:i|me|my (?:\w+ )?(?:background|skills|experience|profile)) (?:[\w'-]+ ){{0,4}}?"
-        rf"(?:fit|match|candidate|fits) (?:in )?(?:well )?(?:for|on|with|in|at|into) "
+        rf"(?:(?:fit|match|candidate|fits|competitive|suitable) (?:in )?(?:well )?(?:for|on|with|"
+        rf"in|at|into) |(?:fit|fits|match|matches|suit|suits) )"
         rf"(?:the |your |this |that |a |an |one of )?(?:[\w'-]+ ){{0,3}}?(?:{_JOB}|{_ORG_NOUN})\b",
     ),
     (
@@ -513,6 +591,42 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"to (?:land|secure|snag|obtain)) "
         rf"{_GAP}{_JOB}\b",
     ),
+    (
+        "want",
+        r"\b(?:help|helping) me (?:to )?(?:get|land|secure) (?:an? )?(?:[\w'-]+ )?interviews?\b|"
+        r"\b(?:get|getting) me (?:an? )?(?:[\w'-]+ )?interviews?\b",
+    ),
+    # The job sought at the reader's organisation: "to get some work experience at your
+    # hospital", "do my placement year with your team", "offer me a teaching post".
+    (
+        "at-yours",
+        r"\b(?:get|gain|do|doing|secure|land|find|arrange|complete|spend|undertake) (?:some |a |an "
+        rf"|any |my |part of my )?(?:[\w'-]+ ){{0,2}}?(?:{_JOB}|elective|practicum|rotation|"
+        r"year in industry|industrial placement|sandwich year)(?: year| term| semester)? "
+        r"(?:at|with|in|on) (?:your|you\b)",
+    ),
+    (
+        "offer-me",
+        r"\b(?:offer|give|find) me (?:a |an |any |some )(?:[\w'-]+ ){0,3}?(?:"
+        rf"{_JOB}|posts?)\b",
+    ),
+    (
+        "applying-yours",
+        rf"\b(?:applying|apply|applied) (?:for|to) (?:your|you all) (?:[\w'-]+ ){{0,3}}?{_JOB}\b",
+    ),
+    # "If your team is growing, I'd love to be part of it."
+    ("part-of-it", r"\b(?:be|being|become|becoming) (?:a )?part of (?:it|that|them)\b"),
+    # "I'd love to be your next intern!"
+    (
+        "be-yours",
+        r"\b(?:be|become|being) your (?:next |new |summer |first )?(?:[\w'-]+ )?(?:interns?|"
+        r"trainees?|apprentices?|assistants?|analysts?|hires?|recruits?|associates?)\b",
+    ),
+    (
+        "connect-recruiting",
+        r"\b(?:put|putting) me in touch with|\b(?:connect|connecting|introduce|introducing) me "
+        r"(?:to|with)",
+    ),
     ("leads", r"\b(?:any )?(?:leads?|heads[_ ]up|job tips|tips on openings)\b"),
     (
         "leads",
@@ -543,6 +657,8 @@ _TAG_QUESTION = re.compile(
 # Negative words that hedge the ask instead of withdrawing it.
 _HEDGES = re.compile(
     r"\b(?:(?:am|was|are|is) not (?:sure|certain)|not (?:sure|certain)|(?:do|did) not know|"
+    r"(?:please |feel free to |do |just )?say no|no is (?:a |an )?"
+    r"(?:fine|ok|okay|perfectly fine|acceptable)|"
     r"no idea|no pressure|(?:do|did) not suppose|no obligation|no worries|"
     r"(?:do|did) not (?:want|mean) to "
     r"(?:presume|impose|overstep|be (?:too )?(?:pushy|forward|presumptuous))|not to be "
@@ -665,7 +781,10 @@ _REPORTED = re.compile(
     r"reported|article|press)\b"
 )
 # The student's own doing, not a request: "I've put my name forward for the role".
-_OWN_ACT = re.compile(r"\bi (?:(?!would|could|can|might|may|hope|wonder)[\w']+ ){0,3}$")
+_OWN_ACT = re.compile(
+    r"(?<!could )(?<!would )(?<!can )(?<!may )(?<!might )(?<!should )(?<!shall )"
+    r"\bi (?:(?!would|could|can|might|may|hope|wonder)[\w']+ ){0,3}$"
+)
 # The student's own plan, said to the reader: "I'll apply for internships in October",
 # "before applying for procurement roles".
 _OWN_PLAN = re.compile(
@@ -712,15 +831,23 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         and "me" not in (match.group().split())
     ):
         return True
-    if kind == "hiring" and re.search(r"\bif (?:you|they|your \w+) $", clause_before):
-        return True  # a hypothetical: "if you were hiring a graduate today, what..."
+    if kind == "hiring" and (
+        re.match(r"(?:were|was)\b(?! still)", match.group())
+        or re.search(r"\b(?:were|was|been) $", clause_before)
+    ):
+        return True  # the past or a hypothetical: "when you were hiring last year", "if you were
+        # hiring a graduate today, what..."
     if (
         kind == "opening"
         and re.match(r"(?:anything|something)\b", match.group())
         and _SCHEDULING.search(after)
     ):
         return True
-    if kind == "hiring" and not reader_org and _REPORTED.search(clause_before):
+    if (
+        kind == "hiring"
+        and _REPORTED.search(clause_before)
+        and not (reader_org and re.search(r"\b(?:i|me|my)\b", after))
+    ):
         return True  # news, not an ask: "I read that Sunnybrook is hiring 300 nurses"
     if kind == "refer" and re.match(r"(?:put|putting|say|saying|drop|dropping)\b", match.group()):
         subject = re.findall(r"\b(?:i|you)\b", clause_before)
@@ -728,8 +855,45 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
             return True  # the student offering: "I'd be glad to put a word in with our office"
     if kind == "join" and _GATHERING.search(match.group()):
         return True  # "join your Thursday reading group", "your team's webinar"
-    if kind == "resume-it" and not re.search(rf"\b{_RESUME}\b", sentence):
+    if kind in ("at-yours", "offer-me", "applying-yours", "be-yours") and _TOPIC.search(
+        clause_before
+    ):
+        return True  # "what's the best way to get work experience at your hospital?"
+    if kind == "part-of-it" and not (
+        re.search(_THEIR_ORG, sentence)
+        and re.search(r"\bi (?:would|could|hope|am|will)\b", sentence)
+    ):
         return True
+    if kind == "connect-recruiting" and not re.match(
+        r"(?:the |your |whoever (?:handles|does|runs|leads|manages|is in charge of) |someone "
+        rf"(?:in|on|from|who handles) (?:the |your )?)?(?:[\w'-]+ )?{_RECRUITING}\b",
+        after.lstrip(),
+    ):
+        return True  # "put me in touch with a colleague" asks for advice, not a job
+    if kind == "resume-it" and not re.search(rf"\b{_RESUME}\b", whole):
+        return True  # "it" is the CV only where the message mentions one
+    if kind == "room" and not re.search(r"\b(?:you|your)\b", clause):
+        return True  # "there's rarely room for a junior analyst to lead": not the reader's team
+    if kind == "lead-to" and not (
+        re.search(r"\b(?:hop\w*|wish|would|could|might|may|wonder\w*)\b", clause_before)
+        and re.search(r"\b(?:i|me|my|this|our)\b", clause_before)
+    ):
+        return True  # "how your internship led to a job": the reader's path, not a hope
+    if kind == "lead-to" and re.search(
+        r"\b(?:your|their|his|her|about|how|what|why|which) (?:[\w'-]+ ){0,2}$", clause_before
+    ):
+        return True  # "I'd love to hear about your path into the role"
+    if kind == "take-me" and not re.search(r"\b(?:you|your|they)\b", clause_before):
+        return True
+    if (
+        kind == "search"
+        and re.match(r"(?:applied|submitted)\b", match.group())
+        and not _READER_ORG.search(sentence)
+        and not re.search(
+            r"\b(?:could|would|can|will|might) you\b|\byou (?:could|would|might|can)\b", sentence
+        )
+    ):
+        return True  # an application made elsewhere, told as news: nothing asked of the reader
     if kind in ("refer", "refer-bare") and (
         _SCHEDULING.search(clause_after) or _OWN_ACT.search(clause_before)
     ):

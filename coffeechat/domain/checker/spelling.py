@@ -35,7 +35,8 @@ _EXTRA_WORDS_TEXT = """
     paralegal paralegals clerkship clerkships practicum practicums capstone capstones
     sophomore sophomores alum alums alumna alumnae coop co-op pre-med pre-law
     tech app apps repo repos mailroom funder funders lmk grad grads admin ok okay fyi asap btw
-    dev devs ops qa gpa biz info infos prepped commis
+    dev devs ops qa gpa biz info infos prepped commis garde mise brunoise chiffonade
+    rewilding rewild rewilded
     pytorch numpy scipy scikit jupyter matlab stata rstudio dataviz postgres postgresql mysql
     nosql mongodb graphql devsecops ansible serverless terraform kubectl golang rust haskell
     crypto wireframe wireframes wireframing standup standups reskilling async gamification
@@ -218,7 +219,12 @@ def _part_of_a_name(text: str, word: str, offset: int, ignored: frozenset[str]) 
 
 def _name_word(word: str, ignored: frozenset[str]) -> bool:
     lower = word.replace("’", "'").lower().removesuffix("'s")
-    return lower in ignored or not (_known(lower) or _plain_typo(lower))
+    if lower in ignored:
+        return True
+    if _plain_typo(lower):
+        return False
+    # Unknown, or a word so rare that capitalised it is far likelier a name ("Wellcome Sanger").
+    return not _known(lower) or speller().word_usage_frequency(lower) < _RARE
 
 
 def _unknown(word: str, ignored: frozenset[str], line_start: bool) -> bool:
@@ -278,6 +284,8 @@ def _rare_slip_of_common(lower: str) -> bool:
     thirty times as common.)"""
     checker = speller()
     frequency = checker.word_usage_frequency(lower)
+    if _inflected_common(lower):
+        return False  # "cautions": a form of a common word, not a slip of "captions"
     if (
         frequency >= _RARE
         or not checker.known([lower])  # known as a British spelling or a plural, not as is
@@ -293,6 +301,17 @@ def _rare_slip_of_common(lower: str) -> bool:
         for candidate in checker.known(checker.edit_distance_1(lower))
         if candidate != lower
     )
+
+
+def _inflected_common(lower: str) -> bool:
+    """`lower` is a plural, past or -ing form of a common word: "cautions", "tabled"."""
+    checker = speller()
+    return any(
+        lower.endswith(suffix)
+        and checker.word_usage_frequency(lower[: -len(suffix)] + restored) >= _COMMON
+        for suffix, restored in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
+                                 ("ing", "e"), ("d", ""))
+    )  # fmt: skip
 
 
 def _one_plain_slip(word: str, candidate: str) -> bool:
