@@ -180,7 +180,11 @@ def _distance(a: str, b: str, cap: int) -> int:
 # --- patterns -----------------------------------------------------------------------------
 
 _JOB = (
-    r"(?:jobs?|internships?|intern(?:ing)? (?:positions?|roles?|spots?)|positions?|roles?|"
+    r"(?:jobs?|internships?|intern(?:ing)? (?:positions?|roles?|spots?)|"
+    # "a position on your team", not "my position on remote work"; not "the role of data".
+    r"positions?(?! (?:of|that)\b)(?! on (?!(?:your|the|their|his|her|our) "
+    r"(?:[\w'-]+ )?(?:team|desk|staff|crew|ward|unit|board|squad|floor)\b))|"
+    r"roles?(?! (?:of|model|models|in (?:the|a|an|shaping|helping)|play|plays)\b)|"
     r"openings?|vacanc(?:y|ies)|employment|co[-_]?ops?|placements?|spots?|"
     r"opportunit(?:y|ies)(?! (?:to|for) (?:speak|talk|learn|hear|meet|chat|connect|ask|discuss|"
     r"get to know|sit down|pick|understand|find out|share|see|visit|shadow|interview you|"
@@ -383,8 +387,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # Referred, recommended, considered, kept in mind.
     (
         "refer",
-        r"\b(?:refer|recommend|nominate|endorse|vouch for|sponsor|put|submit|suggest|mention|"
-        r"flag|introduce|forward) me"
+        r"\b(?:let|tell|letting|telling) (?:your |the )?(?:[\w'-]+ )?"
+        rf"{_RECRUITING}(?: team| people)? know (?:that )?i am (?:\w+ )?(?:interested|keen|"
+        r"available|applying|looking)\b",
+    ),
+    (
+        "refer",
+        r"\b(?:refer|referring|recommend|recommending|nominate|nominating|endorse|endorsing|"
+        r"vouch for|vouching for|sponsor|put|submit|suggest|mention|flag|introduce|forward) me"
         r"(?= ?(?:$|[,.;:!?)]|and\b|if\b|or\b|when\b|internally|for\b|as (?:a|an|the)\b|forward|up "
         rf"for|(?:to|with) (?:the |your |a |an |one of )?(?:[\w'-]+ )?{_RECRUITING}\b|"
         r"to (?:the |your )?(?:\w+ )?(?:role|position|job|opening|internship)))",
@@ -588,7 +598,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "want",
         rf"\b(?:want|need|interested in|eager for|keen on|keen for|hope to get|hope to "
         rf"land|help me (?:to )?(?:land|secure|get|find|obtain|snag)|"
-        rf"to (?:land|secure|snag|obtain)) "
+        rf"to (?:land|secure|snag|obtain|find)) "
         rf"{_GAP}{_JOB}\b",
     ),
     (
@@ -615,7 +625,45 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?:applying|apply|applied) (?:for|to) (?:your|you all) (?:[\w'-]+ ){{0,3}}?{_JOB}\b",
     ),
     # "If your team is growing, I'd love to be part of it."
-    ("part-of-it", r"\b(?:be|being|become|becoming) (?:a )?part of (?:it|that|them)\b"),
+    (
+        "part-of-it",
+        r"\b(?:be|being|become|becoming|get|getting) (?:(?:a )?part of (?:it|that|them|(?:that|the|"
+        r"this|your) (?:growth|expansion|new team|next cohort|next intake))|involved|on board)\b",
+    ),
+    # The student as a gain to the reader's team: "I'd be a great asset to your company".
+    (
+        "asset",
+        r"\b(?:an? )?(?:\w+ )?(?:addition|asset|fit|contributor|member) (?:to|for|on|in) "
+        rf"{_THEIR_ORG}(?![\w'])",
+    ),
+    # A reader's team that could use someone like the student.
+    (
+        "like-me",
+        r"\b(?:be interested in|interested in|consider|considering|open to|any use for|use for|"
+        r"need|needs|take on|hire|hiring|room for|space for|a place for|make use of|benefit from) "
+        r"(?:someone|somebody|a student|a person|a graduate|a grad|people) (?:like me|like myself|"
+        r"with my)\b",
+    ),
+    # Offering to work, paid or not, to earn a place.
+    (
+        "prove",
+        r"\b(?:work|working|intern|interning|help out|helping out) (?:for free|unpaid|without pay|"
+        r"for nothing|on a trial basis)\b|\b(?:prove|show) (?:myself|what i can do|my worth)\b",
+    ),
+    # Cover-letter language: "I'm writing to express my interest in the assistant position".
+    (
+        "apply",
+        r"\b(?:express|expressing|register|registering|declare|declaring|convey) (?:my )?"
+        r"(?:strong |keen |sincere )?interest in (?:the|your|any|a|an) "
+        rf"(?:[\w'-]+ ){{0,3}}?{_JOB}\b|"
+        rf"\b{_RESUME} (?:is )?(?:attached|enclosed) for your (?:kind )?(?:consideration|review)\b",
+    ),
+    (
+        "leads-bare",
+        r"\b(?:know of|hear of|come across|see|spot) (?:anything|something)(?= ?(?:$|[,.;:!?]|"
+        r"suitable|relevant|going|open|available|coming up|for me|that might suit|"
+        r"that would suit))",
+    ),
     # "I'd love to be your next intern!"
     (
         "be-yours",
@@ -789,6 +837,7 @@ _OWN_ACT = re.compile(
 # "before applying for procurement roles".
 _OWN_PLAN = re.compile(
     r"(?:\b(?:before|after|once|until|without|when|while)|\bi (?:will|shall|plan to|am going to|"
+    r"will be|shall be|am going to be|plan on|"
     r"intend to|am planning to|will (?:then|also|now))|\b(?:your|the|her|his|their) "
     r"(?:suggestion|advice|idea|recommendation|point|tip|nudge|encouragement) (?:that i |for me )?"
     r"(?:to|i)|\byou (?:suggested|recommended|advised|encouraged me|told me)(?: that)?(?: i)?"
@@ -843,6 +892,12 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         and _SCHEDULING.search(after)
     ):
         return True
+    if kind == "hiring" and re.search(
+        r"\b(?:on|about|of|in|into|around|regarding) $", clause_before
+    ):
+        return True  # "your talk on hiring for potential": hiring as the topic
+    if kind == "hiring" and re.search(r"\b(?:our|my|we)\b", clause_before):
+        return True  # "our society is recruiting new members": the student's own side
     if (
         kind == "hiring"
         and _REPORTED.search(clause_before)
@@ -860,10 +915,32 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     ):
         return True  # "what's the best way to get work experience at your hospital?"
     if kind == "part-of-it" and not (
-        re.search(_THEIR_ORG, sentence)
+        re.search(rf"{_THEIR_ORG}|\byou\b|\bthe (?:team|firm|company|lab)\b", sentence)
         and re.search(r"\bi (?:would|could|hope|am|will)\b", sentence)
+        and (
+            "part" in match.group()
+            or re.search(
+                r"\b(?:expand\w*|grow\w*|hiring|recruiting|scal\w+|short|busy)\b", sentence
+            )
+        )
     ):
-        return True
+        return True  # "if your charity runs events, I'd love to get involved": volunteering
+    if kind == "asset" and not re.search(
+        r"\bi (?:would|could|might|will|am|think i|believe i|hope i)\b|\bme\b", clause_before
+    ):
+        return True  # "a great addition to your team" said of someone else
+    if kind == "like-me" and (
+        not re.search(r"\b(?:you|your|they)\b", clause_before) or _TOPIC.search(clause_before)
+    ):
+        return True  # "what advice would you give someone like me?"
+    if kind == "prove" and not (
+        re.search(r"\bwork|intern|help", match.group())
+        or re.search(_THEIR_ORG, sentence)
+        or re.search(rf"\b(?:{_JOB}|shifts?|trial)\b", sentence)
+    ):
+        return True  # "prove myself in my exams"
+    if kind == "leads-bare" and not re.search(rf"\b(?:{_RESUME}|{_JOB})\b", whole):
+        return True  # "if you come across anything I should read"
     if kind == "connect-recruiting" and not re.match(
         r"(?:the |your |whoever (?:handles|does|runs|leads|manages|is in charge of) |someone "
         rf"(?:in|on|from|who handles) (?:the |your )?)?(?:[\w'-]+ )?{_RECRUITING}\b",
@@ -1023,6 +1100,17 @@ _READERS_PAST = re.compile(
 )
 
 
+_WH_QUESTION = re.compile(r"(?:which|how|why|where|who|whom)\b")
+# The job as the subject of a question about it: "is necessary", "would help", "matters".
+_ABOUT_THE_THING = re.compile(
+    r" (?:(?:is|are|was|were|would be|will be) (?:really |actually |always |still |even )?"
+    r"(?:necessary|important|worth|useful|required|essential|needed|helpful|valuable|better|"
+    r"enough|a must|the best|a good|the right|common|normal|typical|realistic|competitive|hard|"
+    r"easy|difficult|tough|possible|likely|paid|unpaid)|(?:would |will |really )?(?:matters?|"
+    r"helps?|counts?|help|matter|count))\b"
+)
+
+
 def _directed_asks(sentence: str) -> list[tuple[int, int]]:
     found = []
     for ask in _ASKED.finditer(sentence):
@@ -1031,10 +1119,14 @@ def _directed_asks(sentence: str) -> list[tuple[int, int]]:
         scope = rest[: stop.start()] if stop else rest
         if _READERS_PAST.search(scope.lstrip()):
             continue
+        if _WH_QUESTION.match(sentence[: ask.start()]):
+            continue  # "which companies would you say hire the most graduates?"
         for obj in _EMPLOYMENT.finditer(scope):
             between = scope[: obj.start()]
             if len(between.split()) > 20:
                 break
+            if _ABOUT_THE_THING.match(scope[obj.end() :]):
+                break  # "do you think an internship is necessary?": a question about it
             routed = _ROUTED.sub(" ", between)  # "who to speak to about getting onto the rota"
             if _ASKED_ABOUT.search(routed) or _READERS_OWN.search(between):
                 continue
