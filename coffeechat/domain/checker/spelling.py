@@ -99,6 +99,7 @@ _MAX_WORDS_WITH_SUGGESTIONS = 10
 # A capitalized word is read as a name unless it is a typo of a word at least this common
 # (pyspellchecker's usage frequency; "sincerely" is about 5e-6, "belly" 1e-5).
 _COMMON = 1e-6
+_COMMON_FOR_A_NAME = 5e-6
 _SHORTEST_CAPITALIZED_TYPO = 5
 # A lower-case slip is read towards a word at least this common; a two-letter slip only towards
 # a common word ("tommorow" -> "tomorrow") in a word long enough to carry two slips.
@@ -157,7 +158,9 @@ def spelling(doc: Doc, context: CheckContext) -> list[Finding]:
             continue  # "co-op", "pre-med"; "Abernathy-Quist" is a name
         offset = token.start()
         for part in parts:
-            if (len(parts) == 1 or len(part) > _SHORT) and _misspelt(part, ignored):
+            before = doc.text[max(0, offset - 40) : offset]
+            mid_sentence = not _SENTENCE_START.search(before[-4:]) or bool(_SIGNED.search(before))
+            if (len(parts) == 1 or len(part) > _SHORT) and _misspelt(part, ignored, mid_sentence):
                 flagged.append((part, offset))
             line_start = not doc.text[:offset].rsplit("\n", 1)[-1].strip()
             if _unknown(part, ignored, line_start):
@@ -255,7 +258,15 @@ def _ignored_words(context: CheckContext) -> frozenset[str]:
     return frozenset(words)
 
 
-def _misspelt(word: str, ignored: frozenset[str]) -> bool:
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:]\s+|\n\s*|\A\s*)\Z")
+# The line after a sign-off is a name: "With kind regards,\nSanne de Vries".
+_SIGNED = re.compile(
+    r"(?i:regards|wishes|sincerely|best|thanks|thank you|cheers|faithfully|truly|gratitude|"
+    r"respectfully|warmly|cordially|appreciation|yours)\s*[,!.]?[ \t]*\n\s*\Z"
+)
+
+
+def _misspelt(word: str, ignored: frozenset[str], mid_sentence: bool = False) -> bool:
     word = word.replace("’", "'").strip("'")
     if word.lower().endswith("'s"):
         word = word[:-2]
@@ -271,7 +282,9 @@ def _misspelt(word: str, ignored: frozenset[str]) -> bool:
     if _known(lower):
         return word[0].islower() and _rare_slip_of_common(lower)
     if word[0].isupper():
-        return _plain_typo(lower)
+        # Mid-sentence, a capitalised word is most often a name ("Sanne", "Symbotic",
+        # "Scripps"): only a slip of a fairly common word ("Goverment") is read as a typo.
+        return _plain_typo(lower, common=_COMMON_FOR_A_NAME if mid_sentence else _COMMON)
     if len(lower) <= _SHORT + 1:  # "teh", "adn": a swapped pair, or "wich" for "which"
         return _plain_typo(lower, shortest=3) or _short_dropped_letter(lower)
     return _lower_case_typo(lower)
