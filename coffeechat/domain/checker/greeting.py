@@ -294,7 +294,7 @@ def _matches(word: str, parts: list[str], first: str | None) -> bool:
         return True
     # Short forms built on the end of the first name: Seun (Oluwaseun), Tobi (Oluwatobi),
     # Bayo (Adebayo), Femi (Oluwafemi).
-    return len(folded) >= 3 and first.endswith(folded) and len(first) - len(folded) >= 3
+    return len(folded) >= 4 and first.endswith(folded) and len(first) - len(folded) >= 3
 
 
 def _parts(name: str) -> list[str]:

@@ -617,7 +617,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "offer-me",
-        r"\b(?:offer|give|find) me (?:a |an |any |some )(?:[\w'-]+ ){0,3}?(?:"
+        r"\b(?:offer|give|find) me (?:a |an |any |some )(?:(?!(?:advice|tips?|guidance|insights?|"
+        r"pointers|feedback|thoughts|perspectives?|tours?|overview|sense|idea|on|about)\b)"
+        r"[\w'-]+ ){0,3}?(?:"
         rf"{_JOB}|posts?)\b",
     ),
     (
@@ -822,7 +824,8 @@ _SCHEDULING = re.compile(
 _GATHERING = re.compile(
     r"\b(?:reading|book|running|study|discussion|support|focus|mailing|whatsapp|facebook|"
     r"slack|alumni|webinar|workshop|session|event|talk|call|meeting|club|society|walk|ride|"
-    r"tour|open day|class|course|panel|community|forum)\b"
+    r"tour|open day|class|course|panel|community|forum|lecture|seminar|lesson|tutorial|demo|"
+    r"visit|trip|conference)\b"
 )
 _REPORTED = re.compile(
     r"\b(?:i (?:\w+ )?(?:read|saw|heard|noticed|learned|see)|news|announced|announcement|"
@@ -866,7 +869,11 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         and not (reader_org and kind in ("opening", "exist", "hiring"))
     ):
         return True
-    if kind in ("search", "want", "exist", "hiring") and _FIELD.search(clause) and not reader_org:
+    if (
+        kind in ("search", "want", "exist", "hiring", "room", "like-me")
+        and _FIELD.search(clause)
+        and not reader_org
+    ):
         return True
     if kind == "exist" and not (reader_org or _openly_available(clause)):
         return True
@@ -943,13 +950,14 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True  # "if you come across anything I should read"
     if kind == "connect-recruiting" and not re.match(
         r"(?:the |your |whoever (?:handles|does|runs|leads|manages|is in charge of) |someone "
-        rf"(?:in|on|from|who handles) (?:the |your )?)?(?:[\w'-]+ )?{_RECRUITING}\b",
+        r"(?:in|on|from|who handles) (?:the |your )?)?(?:[\w'-]+ )?(?:hiring|recruit\w*|hr|"
+        r"human resources|talent)\b",
         after.lstrip(),
     ):
         return True  # "put me in touch with a colleague" asks for advice, not a job
     if kind == "resume-it" and not re.search(rf"\b{_RESUME}\b", whole):
         return True  # "it" is the CV only where the message mentions one
-    if kind == "room" and not re.search(r"\b(?:you|your)\b", clause):
+    if kind == "room" and (not re.search(r"\b(?:you|your)\b", clause) or _GATHERING.search(clause)):
         return True  # "there's rarely room for a junior analyst to lead": not the reader's team
     if kind == "lead-to" and not (
         re.search(r"\b(?:hop\w*|wish|would|could|might|may|wonder\w*)\b", clause_before)
@@ -1138,6 +1146,10 @@ def _directed_asks(sentence: str) -> list[tuple[int, int]]:
             after = scope[obj.end() :]
             if _SCHEDULING.search(after[:40]) and re.match(r"spots?|opening", obj.group()):
                 continue
+            if _GATHERING.search(after[:40]) and re.match(
+                r"(?:space|room|a place|capacity)", obj.group()
+            ):
+                continue  # "room for a student at the back of your lecture"
             if _FAR_FUTURE.search(sentence) or _PAST.search(between):
                 break
             found.append((ask.start(), ask.end() + obj.end()))

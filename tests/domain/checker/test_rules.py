@@ -740,6 +740,11 @@ def test_asks_for_job_reads_it_as_the_cv_the_message_attached() -> None:
         "I'd love to hear about your path into the role.",
         "Does your lab recruit participants for its sleep studies?",
         "What advice would you give someone with my background?",
+        "Would there be room for a student at the back of your lecture?",
+        "Do you think there's space for someone like me in the industry?",
+        "Could you offer me any advice on placements?",
+        "Could you connect me with the team lead for the climate project?",
+        "I hope our conversation could lead to a collaboration.",
     ],
 )
 def test_asks_for_job_round_four_leaves_look_alikes_alone(text: str) -> None:
@@ -814,3 +819,8 @@ def test_round_four_introductions_why_you_and_follow_up_plans() -> None:
         assert findings(why, "missing-why-you") == [], why
     plan = "If I haven't heard back by the 14th, I'll send a gentle reminder."
     assert findings(plan, "missing-follow-up-plan") == []
+
+
+def test_a_short_form_from_the_end_of_a_name_is_a_name_of_its_own_below_four_letters() -> None:
+    text = "Hi Ian,\n\nI'm a student at Leeds."
+    assert findings(text, "greeting-name-mismatch", recipient_name="Christian Berg") != []
