@@ -305,7 +305,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "room",
-        r"\b(?:room|space|a place|a spot|capacity|budget|headroom) for (?:me (?:on|in|at|with) "
+        r"\b(?:room|space|a place|a spot|capacity|budget|headroom|availability|places) for (?:me "
+        r"(?:on|in|at|with) "
         r"(?:your|the) |(?:someone|somebody|a student|a grad|a graduate) (?:like me|with my)\b|"
         rf"(?:a |an |another |one more )(?:[\w'-]+ ){{0,3}}?(?:{_PERSON}|hires?)\b)",
     ),
@@ -530,6 +531,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("get-in", r"\b(?:get|getting) my foot in the door\b"),
     (
         "get-in",
+        r"\b(?:chance of|way to get|shot at|hope of) (?:a |my )?foot in the door\b|"
+        r"\bfoot in the door(?= ?\?)",
+    ),
+    (
+        "get-in",
         r"\b(?:get|getting|break|breaking) (?:in|my foot in the door|a foot in the door) "
         r"(?:at|with) (?!the (?:field|industry|sector))\w",
     ),
@@ -611,8 +617,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "at-yours",
         r"\b(?:get|gain|do|doing|secure|land|find|arrange|complete|spend|undertake) (?:some |a |an "
-        rf"|any |my |part of my )?(?:[\w'-]+ ){{0,2}}?(?:{_JOB}|elective|practicum|rotation|"
-        r"year in industry|industrial placement|sandwich year)(?: year| term| semester)? "
+        rf"|any |my |part of my )?(?:[\w'-]+ ){{0,2}}?(?:{_JOB}|experience|elective|practicum|"
+        r"rotation|year in industry|industrial placement|sandwich year)(?: year| term| semester)? "
         r"(?:at|with|in|on) (?:your|you\b)",
     ),
     (
@@ -650,7 +656,50 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "prove",
         r"\b(?:work|working|intern|interning|help out|helping out) (?:for free|unpaid|without pay|"
-        r"for nothing|on a trial basis)\b|\b(?:prove|show) (?:myself|what i can do|my worth)\b",
+        r"for nothing|on a trial basis)\b|\b(?:prove|show) (?:myself|what i can do|my worth)\b|"
+        r"\b(?:paid or (?:unpaid|otherwise|not)|unpaid or (?:paid|otherwise|not)|even unpaid|"
+        r"even if (?:it is )?unpaid)\b|\b(?:learn|learning|train|training) on the job\b",
+    ),
+    # "If you're ever short-staffed, I'd love to help out."
+    (
+        "short-staffed",
+        r"\b(?:short_staffed|short_handed|understaffed|under_staffed|stretched thin|swamped)\b",
+    ),
+    # "I'm eager to start somewhere like your studio."
+    (
+        "like-yours",
+        r"\b(?:somewhere|a place|an? (?:[\w'-]+ )?(?:team|company|firm|studio|practice|agency|lab|"
+        r"organi[sz]ation|kitchen|restaurant|hospital|newsroom|school|clinic|office)) like "
+        r"(?:yours|your (?:[\w'-]+ )?[\w'-]+)\b",
+    ),
+    # Support counted on for an application.
+    (
+        "support",
+        r"\b(?:count on|rely on|ask for|have|get|enlist) your (?:support|backing|endorsement|"
+        r"help)\b",
+    ),
+    (
+        "refer",
+        r"\b(?:recommend|recommending|vouch for|vouching for|endorse|nominate) me (?:to|with) "
+        r"(?:anyone|anybody|someone|people|your (?:[\w'-]+ )?(?:colleagues?|contacts?|network|"
+        r"manager|boss|team|partners?))\b(?! else)(?! (?:who|that|i|to) (?:\w+ )?(?:should |could "
+        r"|might |can |would )?(?:talk|speak|chat|ask|learn|meet|share|tell))",
+    ),
+    (
+        "hiring",
+        r"\b(?:open to|considering|consider|willing to|able to|looking to|thinking (?:of|about)) "
+        r"(?:hiring|hire|taking on|take on|recruiting|recruit|sponsoring|sponsor)\b",
+    ),
+    (
+        "join",
+        r"\b(?:speak|talk|chat) (?:to|with) (?:[\w'-]+ ){0,3}?about (?:joining|working (?:at|for|"
+        r"with)|an? (?:[\w'-]+ )?(?:job|role|position|placement|internship|vacancy) (?:at|with|in|"
+        rf"on)) (?:the|your) (?:[\w'-]+ )?{_ORG_NOUN}\b",
+    ),
+    (
+        "resume",
+        r"\b(?:drop off|drop|bring|bring in|hand in|leave|pop in|send in) (?:my|a copy of my) "
+        rf"{_RESUME} (?:off )?(?:at|with|to|in) (?:the|your)\b",
     ),
     # Cover-letter language: "I'm writing to express my interest in the assistant position".
     (
@@ -848,6 +897,12 @@ _OWN_PLAN = re.compile(
 )
 
 
+def _TOPIC_OR_PAST(clause_before: str, sentence: str) -> bool:
+    """A question about the topic ("how did you cope when the unit was short-staffed?") or the
+    student's past."""
+    return bool(_TOPIC.search(clause_before) or re.search(r"\b(?:was|were|had been)\b", sentence))
+
+
 def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> bool:
     before = sentence[: match.start()]
     breaks = list(_CLAUSE_BREAK.finditer(before))
@@ -921,6 +976,41 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         clause_before
     ):
         return True  # "what's the best way to get work experience at your hospital?"
+    if kind in ("short-staffed", "like-yours", "support", "prove") and _TOPIC_OR_PAST(
+        clause_before, sentence
+    ):
+        return True
+    if kind in ("like-yours", "short-staffed") and _FAR_FUTURE.search(sentence):
+        return True  # "I'd love to work somewhere like your studio one day"
+    if (
+        kind == "hiring"
+        and re.search(r"\b(?:open|consider\w*|willing|able|looking|thinking) ", match.group())
+        and not (
+            reader_org
+            or re.search(r"\b(?:you|your (?:[\w'-]+ ){0,2}?[\w'-]+|they) (?:\w+ )?$", clause_before)
+        )
+    ):
+        return True  # "do you think firms are open to hiring people without degrees?"
+    if (
+        kind == "prove"
+        and re.search(r"paid|on the job", match.group())
+        and not re.search(r"\b(?:you|your)\b", sentence)
+    ):
+        return True  # "should I take a paid or unpaid internship first?"
+    if kind == "short-staffed" and not re.search(
+        r"\bi (?:would|could|can|will|am|am happy|am glad)\b.*\b(?:help|cover|step in|pitch in|"
+        r"assist|jump in|fill in|lend a hand|work)\b",
+        sentence,
+    ):
+        return True  # "the unit was short-staffed when I visited": news, not an offer
+    if kind == "like-yours" and not re.search(
+        r"\b(?:start|starting|begin|work|working|join|joining|career|land|find|get)\b", sentence
+    ):
+        return True  # "I admire a team like yours"
+    if kind == "support" and not re.search(
+        rf"\b(?:applications?|apply|applying|candidacy|{_JOB})\b", sentence
+    ):
+        return True  # "could I get your help with my thesis?"
     if kind == "part-of-it" and not (
         re.search(rf"{_THEIR_ORG}|\byou\b|\bthe (?:team|firm|company|lab)\b", sentence)
         and re.search(r"\bi (?:would|could|hope|am|will)\b", sentence)
@@ -1085,7 +1175,8 @@ _ASKED_ABOUT = re.compile(
     r"describe|explain|understand|learn|hear|like|compare|differ|differs|difference|between|"
     r"recommend|suggest|resources|books?|reading|tell me if|walk me through|someone|"
     r"somebody|people|students|others|grads|graduates|candidates|applicants|newcomers|"
-    r"folks|most|typical|typically|usually|generally|whether(?! (?:i|you|your|there)\b)|worth|"
+    r"folks|firms|companies|employers|organi[sz]ations|businesses|hospitals|schools|agencies|"
+    r"startups|most|typical|typically|usually|generally|whether(?! (?:i|you|your|there)\b)|worth|"
     r"thank|thanks|thanking)\b"
 )
 # The reader's own job: "your first role", "the job you had".

@@ -824,3 +824,41 @@ def test_round_four_introductions_why_you_and_follow_up_plans() -> None:
 def test_a_short_form_from_the_end_of_a_name_is_a_name_of_its_own_below_four_letters() -> None:
     text = "Hi Ian,\n\nI'm a student at Leeds."
     assert findings(text, "greeting-name-mismatch", recipient_name="Christian Berg") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm free from June and eager to start somewhere like your studio.",
+        "Could I drop off my CV at the salon?",
+        "If you're ever short-staffed, I'd love to help out.",
+        "Any chance of a foot in the door?",
+        "Is your company open to hiring international students?",
+        "I hope I can count on your support when applications open.",
+        "It would be amazing to gain experience on your team.",
+        "Are you the right person to speak to about joining the firm?",
+        "I'd love the chance to learn on the job at your practice.",
+        "Is there any way I could get involved with your team's work this summer, paid or "
+        "otherwise?",
+        "I'd be so grateful if you could recommend me to your colleagues in the trading team.",
+        "Do you have any availability for a work experience student in August?",
+    ],
+)
+def test_asks_for_job_round_four_reads_offers_to_work_and_hopes(text: str) -> None:
+    assert findings(text, "asks-for-job") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How did your team cope when it was short-staffed during Covid?",
+        "I'd love to work somewhere like your studio one day.",
+        "Could I ask for your help with my thesis?",
+        "Do you think firms are open to hiring people without degrees?",
+        "I'd love to learn on the job rather than do a master's.",
+        "Should I take a paid or unpaid internship first?",
+        "Are you the right person to talk to about joining the alumni network?",
+    ],
+)
+def test_asks_for_job_round_four_leaves_their_look_alikes_alone(text: str) -> None:
+    assert findings(text, "asks-for-job") == []
