@@ -1003,10 +1003,17 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         sentence,
     ):
         return True  # "the unit was short-staffed when I visited": news, not an offer
-    if kind == "like-yours" and not re.search(
-        r"\b(?:start|starting|begin|work|working|join|joining|career|land|find|get)\b", sentence
+    if kind == "like-yours" and not (
+        re.search(
+            r"\b(?:start|starting|begin|work|working|join|joining|career|land|find|get)\b", sentence
+        )
+        and re.search(r"\b(?:would|hope|hoping|eager|keen|love|want|wish|dream)\b", clause_before)
     ):
-        return True  # "I admire a team like yours"
+        return True  # "I admire a team like yours", "I'm working somewhere like your studio"
+    if kind == "search" and re.search(
+        r"\b(?:would|will|did|do|should|could) you (?:\w+ )?$", clause_before
+    ):
+        return True  # "would you apply for the graduate scheme or a master's?": their choice
     if kind == "support" and not re.search(
         rf"\b(?:applications?|apply|applying|candidacy|{_JOB})\b", sentence
     ):
@@ -1199,6 +1206,8 @@ _READERS_PAST = re.compile(
 )
 
 
+_IN_MY_SHOES = re.compile(r"\bif you were\b|\bin my (?:shoes|position|place)\b")
+_THEIR_CHOICE = re.compile(r" (?:\w+ )?(?:apply|choose|pick|prefer|go for|opt for)\b")
 _WH_QUESTION = re.compile(r"(?:which|how|why|where|who|whom)\b")
 # The job as the subject of a question about it: "is necessary", "would help", "matters".
 _ABOUT_THE_THING = re.compile(
@@ -1218,6 +1227,8 @@ def _directed_asks(sentence: str) -> list[tuple[int, int]]:
         scope = rest[: stop.start()] if stop else rest
         if _READERS_PAST.search(scope.lstrip()):
             continue
+        if _IN_MY_SHOES.search(sentence) or _THEIR_CHOICE.match(sentence[ask.end() :]):
+            continue  # "if you were in my shoes, would you apply for the scheme or a master's?"
         if _WH_QUESTION.match(sentence[: ask.start()]):
             continue  # "which companies would you say hire the most graduates?"
         for obj in _EMPLOYMENT.finditer(scope):

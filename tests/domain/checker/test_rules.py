@@ -862,3 +862,16 @@ def test_asks_for_job_round_four_reads_offers_to_work_and_hopes(text: str) -> No
 )
 def test_asks_for_job_round_four_leaves_their_look_alikes_alone(text: str) -> None:
     assert findings(text, "asks-for-job") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm working somewhere like your studio, but much smaller, and I'd love to compare notes.",
+        "If you were in my shoes, would you apply for the graduate scheme or a master's?",
+    ],
+)
+def test_asks_for_job_leaves_the_readers_choice_and_the_students_own_work_alone(
+    text: str,
+) -> None:
+    assert findings(text, "asks-for-job") == []
