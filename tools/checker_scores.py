@@ -6,6 +6,7 @@ usage: .venv/bin/python tools/checker_scores.py          the development set (co
        .venv/bin/python tools/checker_scores.py --heldout             and heldout.json
        .venv/bin/python tools/checker_scores.py --heldout heldout2    and heldout2.json
        .venv/bin/python tools/checker_scores.py --heldout heldout3    and heldout3.json
+       .venv/bin/python tools/checker_scores.py --heldout heldout4    and heldout4.json
        add --mismatches to list every message whose findings differ from its label (on a
        held-out set only when asked: its messages are not for tuning on)
 
@@ -42,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         nargs="?",
         const="heldout",
         choices=sorted(HELDOUT_SETS),
-        help="also score a held-out set: heldout (heldout.json, the default), heldout2 or heldout3",
+        help="also score a held-out set: heldout (heldout.json, the default), heldout2, heldout3 "
+        "or heldout4",
     )
     parser.add_argument("--mismatches", action="store_true", help="list every mismatch")
     args = parser.parse_args([] if argv is None else argv)

@@ -69,7 +69,9 @@ _INTRODUCTION = re.compile(
     r"\bclass\s+of\s+['’]?\d{2,4}\b|"
     r"\bI\s+(?:recently\s+|just\s+)?(?:finished|completed|spent|served|interned|transferred)\b|"
     r"\bI\s+(?:study|work\s+as|recently\s+graduated|graduated|teach|lead|manage)\b|"
-    r"\bas\s+an?\s+(?:\w+\s+){0,2}(?:student|major|junior|senior|sophomore|freshman|graduate)\b)"
+    r"\bas\s+an?\s+(?:\w+\s+){0,2}(?:student|major|junior|senior|sophomore|freshman|graduate)\b|"
+    r"\bI(?:['’]m|\s+am)\s+writing\s+as\s+(?:an?|the)\b|"
+    rf"\b(?i:here),\s+[{_UPPER}][a-z]+\s+(?i:from|at)\s+[{_UPPER}])"
 )
 # Why this person: any mention of their work, role, organization, experience, writing,
 # research or projects. "Your career" or "your name" alone says nothing about them.
@@ -90,7 +92,9 @@ _THEIR_WORK_NOUNS = (
     "app", "apps", "products?", "tools?", "platform", "efforts", "advocacy", "service",
     "tenure", r"time (?:at|as|in) (?!your\b)", "contributions", "publications?", "findings",
     "reports?", "features?", "write-ups?", "writeups?", "tutorials?", "documentar(?:y|ies)",
-    "salon", "kitchens?", "hotel",
+    "salon", "kitchens?", "hotel", "chapters?", "reviews?", "briefings?", "trials?",
+    "commentary", "guides?", "handbooks?", "textbooks?", "casebooks?", "cases", "clients",
+    "patients", "ward", "unit", "wards", "grants?", "policy", "policies", "submissions?",
     "films?", "show", "album", "exhibit", "exhibition", "collection", "photographs?",
     "photography", "storymaps?", "maps?", "art", "music", "code", "repo", "library",
     "dissertation", "thesis", "testimony", "op-eds", "videos?", "channel", "youtube",
@@ -111,7 +115,8 @@ _THEIR_WORK_VERBS = (
     "specialized", "handle", "handled", "coach", "coached", "did", "done", "doing",
     "represent", "represented", "served", "serve", "serving", "volunteer", "volunteered",
     "organized", "organised", "host", "hosted", "hosting", "spoke", "speak", "presented",
-    "gave", "shared", "posted", "transitioned", "switched", "pivoted", "went", "helped",
+    "gave", "shared", "posted", "talked", "discussed", "described", "explained",
+    "transitioned", "switched", "pivoted", "went", "helped",
     "help", "helping", "advise", "advised", "advising", "edit", "edited", "editing",
     "produce", "produced", "producing", "report", "reported", "reporting", "own", "owned",
     "opened", "grew", "scaled", "mentor", "mentored", "recruit", "hire", "hired", "trained",
@@ -125,7 +130,7 @@ _YOUR_GAP = (
     r"input|on|about|of|for|in|to|into|with|from)\b)[\w'’&.-]+\s+){0,3}?"
 )
 _WHY_YOU = re.compile(
-    r"\byour\s+" + _YOUR_GAP + "(?:" + "|".join(_THEIR_WORK_NOUNS) + r")\b"
+    r"\byour\s+" + _YOUR_GAP + "(?:" + "|".join(_THEIR_WORK_NOUNS) + r")s?\b"
     r"|\byou(?:['’]re|\s+are)\s+(?:one\s+of|an?\s+(?:\w+\s+)?(?:expert|authority|leader|"
     r"specialist|pioneer|veteran)|the\s+(?:person|expert|one|go-to))\b"
     r"|\byou(?:['’]ve|\s+have)?\s+(?:know|knew|understand|seen|been)\s+(?:\w+\s+){0,3}?"
@@ -160,7 +165,7 @@ _FOLLOW_UP_PLAN = re.compile(
     r"(?:line|note)|"
     r"touch\s+base|try\s+(?:your|you|again)|e-?mail|write|text|message|stop\s+by|drop\s+by|"
     r"come\s+by|pop\s+(?:in|by|round)|swing\s+by|be\s+in\s+touch|get\s+back|circle\s+back|ping|contact|nudge|send\s+(?:you\s+)?"
-    r"(?:a\s+)?(?:note|reminder|message|email))\b",
+    r"(?:a\s+)?(?:\w+\s+)?(?:note|reminder|message|email|follow-up|follow\s+up))\b",
     re.IGNORECASE,
 )
 

@@ -23,7 +23,17 @@ _OPENING = re.compile(
 )
 _TITLE = re.compile(
     r"(?:mr|mrs|ms|mx|miss|dr|prof|professor|doctor|dean|sir|madam|madame|coach|rev|"
-    r"reverend|judge|captain|capt|sr|sra|srta|herr|frau|mme|mlle)\.?(?=\s)",
+    r"reverend|judge|captain|capt|sr|sra|srta|herr|frau|mme|mlle|ma['’]?am|mam|engr|eng|"
+    r"sister|matron|nurse|chef|father|fr|pastor|rabbi|imam|sheikh|hon|honourable|honorable|"
+    r"cllr|councillor|councilor|senator|sen|rep|representative|justice|officer|sergeant|sgt|"
+    r"lieutenant|lt|major|maj|colonel|col|general|gen|admiral|commander|cdr|principal|"
+    r"headteacher|chief|elder|architect|arch|atty|attorney|barrister|advocate|adv|lady|lord|"
+    r"dame|president|chair|chairman|chairwoman|director|rector|provost|superintendent|supt|"
+    r"inspector|detective|ambassador|mayor|governor|minister|bishop|deacon|brother|auntie|"
+    r"aunty|uncle|mister|mistress|senor|senora|señor|señora|signor|signora|dott|dottore|"
+    r"dottoressa|ing|ir|drs|mag|mgr|pr|mw|dhr|bapak|bpk|ibu|pak|bu|shri|sri|smt|shrimati|"
+    r"ustaz|ustazah|tuan|puan|encik|cik|datuk|dato|datin|tan sri|hajj|haji|hajiya|alhaji|"
+    r"alhaja|oga|sensei)\.?(?=\s)",
     re.IGNORECASE,
 )
 # A phone script's opening: "Hi, is this Mr. Patel?", "Hello, may I speak with Dr. Lee?"
@@ -278,9 +288,13 @@ def _matches(word: str, parts: list[str], first: str | None) -> bool:
     stem = re.sub(r"(?:ie|y|i)$", "", folded)
     if len(stem) >= 2 and stem[-1:] * 2 == stem[-2:]:
         stem = stem[:-1]
-    return len(folded) >= 3 and any(
+    if len(folded) >= 3 and any(
         len(s) >= 3 and first.startswith(s) and len(s) < len(first) for s in {folded, stem}
-    )
+    ):
+        return True
+    # Short forms built on the end of the first name: Seun (Oluwaseun), Tobi (Oluwatobi),
+    # Bayo (Adebayo), Femi (Oluwafemi).
+    return len(folded) >= 4 and first.endswith(folded) and len(first) - len(folded) >= 3
 
 
 def _parts(name: str) -> list[str]:

@@ -180,15 +180,23 @@ def _distance(a: str, b: str, cap: int) -> int:
 # --- patterns -----------------------------------------------------------------------------
 
 _JOB = (
-    r"(?:jobs?|internships?|intern(?:ing)? (?:positions?|roles?|spots?)|positions?|roles?|"
+    r"(?:jobs?|internships?|intern(?:ing)? (?:positions?|roles?|spots?)|"
+    # "a position on your team", not "my position on remote work"; not "the role of data".
+    r"positions?(?! (?:of|that)\b)(?! on (?!(?:your|the|their|his|her|our) "
+    r"(?:[\w'-]+ )?(?:team|desk|staff|crew|ward|unit|board|squad|floor)\b))|"
+    r"roles?(?! (?:of|model|models|in (?:the|a|an|shaping|helping)|play|plays)\b)|"
     r"openings?|vacanc(?:y|ies)|employment|co[-_]?ops?|placements?|spots?|"
     r"opportunit(?:y|ies)(?! (?:to|for) (?:speak|talk|learn|hear|meet|chat|connect|ask|discuss|"
     r"get to know|sit down|pick|understand|find out|share|see|visit|shadow|interview you|"
     r"reflect|grow|practice|explore))|"
     r"offers?|gigs?|fellowships?|apprenticeships?|residenc(?:y|ies)|clerkships?|"
     r"externships?|analyst|associate|(?:casual|part_time|paid|temporary|temp|holiday|seasonal|"
-    r"freelance|contract|shift) work|work experience|"
-    r"(?:graduate|grad|summer) (?:schemes?|intakes?)|(?:training|trainee|rotational|leadership|"
+    r"freelance|contract|shift) work|work experience|(?:freelance|paid|extra|casual|weekend|"
+    r"bank|locum|relief|trial) shifts?|locums?|(?:nursing|teaching|junior|graduate|first|"
+    r"permanent|full_time|part_time|research|training|trainee|staff|registrar|foundation|"
+    r"entry_level|assistant) posts?|"
+    r"(?:graduate|grad|summer|vacation|spring) (?:schemes?|intakes?)|training contracts?|"
+    r"pupillages?|traineeships?|(?:training|trainee|rotational|leadership|"
     r"internship|apprenticeship) (?:schemes?|programmes?|programs?|intakes?))"
 )
 # Nothing but job words and their modifiers between an ask and its object.
@@ -196,17 +204,25 @@ _GAP = r"(?:(?!(?:on|about|of|into|for|to|how|what|advice|tips|information|insig
 _WORDS = r"(?:[\w'-]+ ){0,5}?"
 _ORG_NOUN = (
     r"(?:team|teams|company|firm|organi[sz]ation|org|group|agency|office|department|lab|"
-    r"studio|practice|newsroom|division|unit|shop|startup|employer|bank|school|hospital|"
+    r"studio|practice|newsroom|desk|division|unit|shop|startup|employer|bank|school|hospital|"
+    r"restaurant|kitchen|hotel|salon|cafe|bar|ward|museum|gallery|theatre|theater|library|"
+    r"charity|foundation|nonprofit|ngo|station|farm|store|bakery|garage|consultancy|surgery|"
+    r"pharmacy|council|ministry|crew|site|firm's|business|house|outfit|publication|"
     r"clinic|side|end|branch|chambers|paper|magazine|network|program|center|centre|institute)"
 )
 _THEIR_ORG = rf"(?:your (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN}|you all|you guys|y'all)"
 # Someone a team takes on: "a research technician", "an extra outreach worker".
 _PERSON = (
-    r"(?:interns?|trainees?|apprentices?|juniors?|graduates?|grads|freshers|assistants?|"
+    r"(?:interns?|trainees?|apprentices?|juniors?|graduates?|grads?|freshers|assistants?|fellows?|"
     r"analysts?|associates?|engineers?|designers?|developers?|technicians?|officers?|"
     r"coordinators?|workers?|nurses?|chefs?|cooks?|hands|staff|researchers?|scientists?|"
     r"specialists?|consultants?|writers?|editors?|reporters?|planners?|teachers?|tutors?|"
-    r"paralegals?|clerks?|operators?|managers?|members?|helpers?|volunteers?|students?)"
+    r"paralegals?|clerks?|operators?|managers?|members?|helpers?|volunteers?|students?|"
+    r"solicitors?|lawyers?|accountants?|auditors?|pharmacists?|vets?|doctors?|physicians?|"
+    r"therapists?|physios?|physiotherapists?|midwives|midwife|paramedics?|electricians?|"
+    r"plumbers?|carpenters?|mechanics?|journalists?|producers?|animators?|programmers?|"
+    r"architects?|surveyors?|economists?|statisticians?|postdocs?|residents?|registrars?|"
+    r"hires?|recruits?|newcomers?|joiners?|starters?|teaching assistants?|tas|ras)"
 )
 _RESUME = r"(?:resume|resumes|cv|cvs|application|applications|portfolio|candidacy|profile)"
 _THIRD_PARTY = (
@@ -225,9 +241,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # Whether the reader's team is hiring.
     (
         "hiring",
-        r"\b(?:is|are|be|was|were|been|currently|still|actively|now) (?:[\w'-]+ ){0,3}?"
-        r"hiring\b(?! (?:process|processes|manager|managers|practices?|committee|decisions?|"
-        r"criteria|season|trends?|cycle|timelines?|works|looks|freeze|needs|bar|landscape)\b)",
+        r"\b(?:is|are|be|was|were|been|currently|still|actively|now) (?:(?:[\w'-]+ ){0,3}?hiring|"
+        r"(?:(?!(?:it|this|that|mostly|mainly|largely|all|usually|typically|generally|done|"
+        r"through|via|more|less|the)\b)[\w'-]+ ){0,3}?recruiting)\b(?! (?:process|processes|"
+        r"manager|managers|practices?|committee|"
+        r"decisions?|criteria|season|trends?|cycle|timelines?|works|looks|freeze|needs|bar|"
+        r"landscape|participants|subjects|volunteers|patients|for (?:a|the|our|my|your|this) "
+        r"(?:study|trial|survey|research|project))\b)",
     ),
     (
         "hiring",
@@ -251,22 +271,25 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "hire",
         r"\b(?:you|you all|y'all|your \w+(?: \w+)?|they|anyone|anybody) (?:are |is |might be |"
         r"may be |would be |will be |be |were )?(?:currently |still |ever )?(?:taking on|take on|"
-        r"bringing on|bring on|accepting|hosting|adding|recruiting|in need of|taking)(?: any| an?|"
-        r" more| new| on)? (?:summer |new |junior |student |extra )?(?:interns?|co[_-]?ops?|"
-        r"students?|new grads|grads|graduates|freshers|juniors|hires?|help|anyone|anybody|people|"
-        r"staff|"
-        r"applicants|applications|candidates|"
-        r"team members|analysts|assistants|apprentices|trainees)\b",
+        r"takes on|bringing on|bring on|brings on|accepting|accepts|accept|hosting|hosts|host|"
+        r"adding|recruiting|recruits|recruit|in need of|taking|takes|take)(?: any| an?| more| new|"
+        r" on)? (?:[\w'-]+ ){0,2}?(?:co[_-]?ops?|new grads|hires?|help|anyone|anybody|people|staff|"
+        rf"applicants|applications|candidates|team members|{_PERSON})\b(?! (?:through|around|"
+        r"to|on (?:a |the )?(?:tours?|visits?)|for (?:a |the )?(?:tours?|visits?|shadow\w*|coffee|"
+        r"chats?|calls?|lunch)|as mentees)\b)",
     ),
     ("hire", r"\b(?:throw|toss|put|throwing|tossing|putting) my hat in(?:to)? the ring\b"),
     # The reader's team needing someone: "if your kitchen ever needs an extra pair of hands".
     (
         "needs",
-        r"\b(?:you|you all|your (?:[\w'-]+ ){0,2}?[\w'-]+|they) "
+        r"\b(?:you|you all|your (?:[\w'-]+ ){0,2}?[\w'-]+|they|(?:are|is|do|does) (?:you|your "
+        r"(?:[\w'-]+ ){0,2}?[\w'-]+|they)) "
         r"(?:ever |ever happen to |happen to |should |do |does )?(?:need|needs|want|wants|"
-        r"could use|can use|are looking for|is looking for|find (?:yourselves|yourself|itself) "
+        r"could use|can use|are looking for|is looking for|looking for|in need of|"
+        r"find (?:yourselves|yourself|itself) "
         r"needing)(?: an?| another| some| any| more| extra| one more)? (?:[\w'-]+ ){0,2}?"
-        r"(?:interns?|hands|pair of hands|"
+        r"(?:interns?|hands|pair of hands|(?:summer|extra|seasonal|holiday|part_time|temporary|"
+        r"casual|weekend|more) help|"
         r"assistants?|analysts?|trainees?|apprentices?|juniors?|designers?|developers?|"
         r"engineers?|staff)\b",
     ),
@@ -281,10 +304,29 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:anyone|someone|somebody|an extra pair of hands|a hand|extra help)\b",
     ),
     (
-        "needs",
-        r"\b(?:room|space|a place|capacity|budget|headroom) for (?:me (?:on|in|at|with) "
-        r"(?:your|the) |(?:a |an |another |one more )(?:[\w'-]+ ){0,3}?(?:interns?|assistants?|"
-        r"students?|trainees?|apprentices?|hires?|juniors?|analysts?)\b)",
+        "room",
+        r"\b(?:room|space|a place|a spot|capacity|budget|headroom|availability|places) for (?:me "
+        r"(?:on|in|at|with) "
+        r"(?:your|the) |(?:someone|somebody|a student|a grad|a graduate) (?:like me|with my)\b|"
+        rf"(?:a |an |another |one more )(?:[\w'-]+ ){{0,3}}?(?:{_PERSON}|hires?)\b)",
+    ),
+    # A hope that the conversation turns into a job: "could lead to a placement with you".
+    (
+        "lead-to",
+        r"\b(?:(?:lead|leads|turn|turns|grow|grows) (?:in)?to|(?:an? )?(?:first |small )?(?:step|"
+        r"steps|stepping stone|way in|route|path|pathway|foot in the door) (?:towards?|to|into)|"
+        r"with a view to|in the hope of) (?:an? |some |any |the )?"
+        rf"(?:[\w'-]+ ){{0,2}}?{_JOB}\b",
+    ),
+    # The reader's team taking the student for a stretch: "whether your team could take me
+    # from January", "could you have me for the summer".
+    (
+        "take-me",
+        r"\b(?:take|taking|have|having|host|hosting) me (?:on )?(?:from|starting|as (?:an? |your )"
+        rf"?(?:[\w'-]+ )?{_PERSON}|for (?:the |a |an |my )?(?:[\w'-]+ )?(?:placement|internship|"
+        r"summer|term|semester|months?|weeks?|year)|(?:this|next) (?:summer|autumn|fall|spring|"
+        r"winter|term|semester|year)|in (?:january|february|march|april|may|june|july|august|"
+        r"september|october|november|december))\b",
     ),
     (
         "exist",
@@ -309,14 +351,21 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "opening",
-        r"\b(?:anything|something) (?:\w+ )?(?:opens|open|opening|comes|come|coming|"
-        r"pops|pop) up\b",
+        r"\b(?:anything|something|an? (?:\w+ )?(?:contract|post|posting|vacancy|role|job|"
+        r"position|placement)|any (?:\w+ )?(?:contracts|posts|postings|roles|jobs|positions|"
+        r"placements)) (?:\w+ )?(?:\w+ )?(?:opens|open|opening|comes|come|coming|pops|pop) up\b",
     ),
     (
         "opening",
         rf"\b(?:anything|something|a (?:job|role|position|spot|place)|any {_JOB}) (?:\w+ )?going\b"
         r"(?! (?:on(?! (?:your|the next))|to|well|through|ahead|right|wrong|around|round|back|out|"
         r"in)\b)",
+    ),
+    (
+        "opening",
+        rf"\b(?:is|are) (?:the|that|this|your|those|these) (?:[\w'-]+ ){{0,4}}?{_JOB} "
+        r"(?:[\w'-]+ ){0,4}?(?:still |currently )?(?:open|available|unfilled|being filled|"
+        r"accepting applications)\b",
     ),
     (
         "opening",
@@ -333,14 +382,20 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "exist",
         rf"\b(?:are there|is there|do you have|does (?:[\w'-]+ ){{1,2}}have|would there be|"
         rf"might there be|will there be|any chance of|any chance there are|any|(?:you|your \w+) "
-        rf"(?:might |may |could |would )?(?:still )?(?:have|had)) "
+        rf"(?:might |may |could |would )?(?:still )?(?:have|had|has)) "
         rf"(?:[\w'-]+ ){{0,3}}?{_JOB}\b",
     ),
     # Referred, recommended, considered, kept in mind.
     (
         "refer",
-        r"\b(?:refer|recommend|nominate|endorse|vouch for|sponsor|put|submit|suggest|mention|"
-        r"flag|introduce|forward) me"
+        r"\b(?:let|tell|letting|telling) (?:your |the )?(?:[\w'-]+ )?"
+        rf"{_RECRUITING}(?: team| people)? know (?:that )?i am (?:\w+ )?(?:interested|keen|"
+        r"available|applying|looking)\b",
+    ),
+    (
+        "refer",
+        r"\b(?:refer|referring|recommend|recommending|nominate|nominating|endorse|endorsing|"
+        r"vouch for|vouching for|sponsor|put|submit|suggest|mention|flag|introduce|forward) me"
         r"(?= ?(?:$|[,.;:!?)]|and\b|if\b|or\b|when\b|internally|for\b|as (?:a|an|the)\b|forward|up "
         rf"for|(?:to|with) (?:the |your |a |an |one of )?(?:[\w'-]+ )?{_RECRUITING}\b|"
         r"to (?:the |your )?(?:\w+ )?(?:role|position|job|opening|internship)))",
@@ -373,18 +428,25 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("refer", r"\b(?:kept|keep me|remember me|think of me) (?:in mind )?(?:for|if|when|should)\b"),
     ("refer", r"\bconsider(?:ing)? (?:me|my (?:application|resume|candidacy|profile))\b"),
+    (
+        "refer",
+        r"\b(?:consider(?:ing)? )?(?:sponsor|sponsoring|endorse|endorsing|back|backing|"
+        r"nominate|nominating) (?:me|my (?:application|candidacy|nomination))\b",
+    ),
     ("refer-bare", r"\b(?:think of|remember|consider|keep) me(?: in mind)?(?= ?(?:$|[,.;:!?]))"),
     (
         "refer",
-        r"\b(?:for consideration|my candidacy|a referral|an referral|employee referral|"
-        r"internal referral|referral (?:for|to) (?:the |a |an |this |that |your )?(?:\w+ ){0,3}?"
+        r"\b(?:for consideration|my candidacy|a referral|an referral|(?:employee|internal) "
+        r"referral(?! (?:programmes?|programs?|schemes?|bonus\w*|systems?|polic(?:y|ies)|"
+        r"process\w*|works)\b)|referral (?:for|to) (?:the |a |an |this |that |your )?(?:\w+ ){0,3}?"
         r"(?:role|position|job|opening|internship|program))\b",
     ),
     (
         "refer",
         rf"\b(?:consider(?:ed|ing)?|recommend(?:ed|ing)?|refer(?:red|ring)?|nominat(?:e|ed|ing)|"
         rf"interview) "
-        rf"(?:me )?for (?:the |a |an |any |this |that |your |one of )?(?:[\w'-]+ ){{0,3}}?"
+        rf"(?:me |someone like me |a student like me |someone with my (?:[\w'-]+ ){{1,2}}?)?for "
+        rf"(?:the |a |an |any |this |that |your |one of )?(?:[\w'-]+ ){{0,3}}?"
         rf"(?:{_JOB}|team)(?: (?:role|position|job|internship|opening|program))?\b",
     ),
     # The resume passed on, not merely offered.
@@ -398,8 +460,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "resume",
         rf"\b(?:send|sending|share|sharing|give|giving|get|getting|put|putting|submit|"
         rf"submitting|pass|forward|slip|slipping|pop|popping|show|showing|drop|dropping|hand|"
-        rf"handing|flag|flagging|mention|email|emailing|bring|take) (?:\w+ )?(?:my|the attached) "
-        rf"(?:{_RESUME}|name) (?:[\w'-]+ ){{0,2}}?"
+        rf"handing|flag|flagging|mention|email|emailing|bring|take|passing|forwarding) (?:\w+ )?"
+        rf"(?:my|the attached) (?:{_RESUME}|name|details|contact details|info|information) "
+        rf"(?:[\w'-]+ ){{0,2}}?"
         rf"(?:along |on |over )?(?:to|with|in front of|onto|on to|up to|into) (?:the |your |a |an |"
         rf"one of )?(?:[\w'-]+ )?{_THIRD_PARTY}\b",
     ),
@@ -420,6 +483,30 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"putting|slip|pop|show|share|get|take) (?:it|them|that|this|those) (?:on |along |over "
         r"|across |up )?(?:to|with|in front of) (?:the |your |a |an )?(?:[\w'-]+ )?"
         rf"{_RECRUITING}\b",
+    ),
+    # A CV sent for a job: "if I sent you my CV for the apprenticeship you advertised".
+    (
+        "resume",
+        r"\b(?:send|sent|sending|share|shared|submit|submitted|forward|email|emailed) (?:you |it )?"
+        rf"my {_RESUME} (?:for|in support of|regarding|about|towards) (?:the|your|this|that|a|an|"
+        rf"any) (?:[\w'-]+ ){{0,3}}?{_JOB}\b",
+    ),
+    # Backing for an application to the reader's organisation.
+    (
+        "resume",
+        r"\b(?:support|help|backing|assistance|sponsorship) (?:with|on|for) my (?:[\w'-]+ )?"
+        r"(?:application|candidacy)s? (?:to|for|at|with) (?:your|you)\b",
+    ),
+    # Any work the reader's team could give: "I'd gladly take any work your office could offer".
+    (
+        "opening",
+        r"\b(?:any|some) (?:[\w'-]+ )?work (?:that )?(?:you|your (?:[\w'-]+ ){0,2}?"
+        rf"{_ORG_NOUN}) (?:could |can |might |may |would )?(?:offer|give|spare|have|send)\b",
+    ),
+    (
+        "opening",
+        r"\b(?:anything|something|any \w+) (?:that )?i (?:could|can|might|should) apply "
+        r"(?:for|to)\b",
     ),
     # An application sent to the reader: "Could I send my application to you directly?"
     (
@@ -444,6 +531,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("get-in", r"\b(?:get|getting) my foot in the door\b"),
     (
         "get-in",
+        r"\b(?:chance of|way to get|shot at|hope of) (?:a |my )?foot in the door\b|"
+        r"\bfoot in the door(?= ?\?)",
+    ),
+    (
+        "get-in",
         r"\b(?:get|getting|break|breaking) (?:in|my foot in the door|a foot in the door) "
         r"(?:at|with) (?!the (?:field|industry|sector))\w",
     ),
@@ -451,7 +543,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "join",
         rf"\b(?:join|joining|be part of|being part of|become part of|becoming part of|"
         rf"work (?:for|at|with|on|in)|working (?:for|at|with|on|in)|intern (?:at|with|for|on|in)|"
-        rf"interning (?:at|with|for|on|in)|contribute to|contributing to|be on) "
+        rf"interning (?:at|with|for|on|in)|contribute to|contributing to|be on|"
+        rf"help out (?:at|with|in|on)|helping out (?:at|with|in|on)) "
         rf"{_THEIR_ORG}(?![\w'])",
     ),
     (
@@ -463,7 +556,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "fit",
         rf"\b(?:i|me|my (?:\w+ )?(?:background|skills|experience|profile)) (?:[\w'-]+ ){{0,4}}?"
-        rf"(?:fit|match|candidate|fits) (?:in )?(?:well )?(?:for|on|with|in|at|into) "
+        rf"(?:(?:fit|match|candidate|fits|competitive|suitable) (?:in )?(?:well )?(?:for|on|with|"
+        rf"in|at|into) |(?:fit|fits|match|matches|suit|suits) )"
         rf"(?:the |your |this |that |a |an |one of )?(?:[\w'-]+ ){{0,3}}?(?:{_JOB}|{_ORG_NOUN})\b",
     ),
     (
@@ -510,8 +604,127 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "want",
         rf"\b(?:want|need|interested in|eager for|keen on|keen for|hope to get|hope to "
         rf"land|help me (?:to )?(?:land|secure|get|find|obtain|snag)|"
-        rf"to (?:land|secure|snag|obtain)) "
+        rf"to (?:land|secure|snag|obtain|find)) "
         rf"{_GAP}{_JOB}\b",
+    ),
+    (
+        "want",
+        r"\b(?:help|helping) me (?:to )?(?:get|land|secure) (?:an? )?(?:[\w'-]+ )?interviews?\b|"
+        r"\b(?:get|getting) me (?:an? )?(?:[\w'-]+ )?interviews?\b",
+    ),
+    # The job sought at the reader's organisation: "to get some work experience at your
+    # hospital", "do my placement year with your team", "offer me a teaching post".
+    (
+        "at-yours",
+        r"\b(?:get|gain|do|doing|secure|land|find|arrange|complete|spend|undertake) (?:some |a |an "
+        rf"|any |my |part of my )?(?:[\w'-]+ ){{0,2}}?(?:{_JOB}|experience|elective|practicum|"
+        r"rotation|year in industry|industrial placement|sandwich year)(?: year| term| semester)? "
+        r"(?:at|with|in|on) (?:your|you\b)",
+    ),
+    (
+        "offer-me",
+        r"\b(?:offer|give|find) me (?:a |an |any |some )(?:(?!(?:advice|tips?|guidance|insights?|"
+        r"pointers|feedback|thoughts|perspectives?|tours?|overview|sense|idea|on|about)\b)"
+        r"[\w'-]+ ){0,3}?(?:"
+        rf"{_JOB}|posts?)\b",
+    ),
+    (
+        "applying-yours",
+        rf"\b(?:applying|apply|applied) (?:for|to) (?:your|you all) (?:[\w'-]+ ){{0,3}}?{_JOB}\b",
+    ),
+    # "If your team is growing, I'd love to be part of it."
+    (
+        "part-of-it",
+        r"\b(?:be|being|become|becoming|get|getting) (?:(?:a )?part of (?:it|that|them|(?:that|the|"
+        r"this|your) (?:growth|expansion|new team|next cohort|next intake))|involved|on board)\b",
+    ),
+    # The student as a gain to the reader's team: "I'd be a great asset to your company".
+    (
+        "asset",
+        r"\b(?:an? )?(?:\w+ )?(?:addition|asset|fit|contributor|member) (?:to|for|on|in) "
+        rf"{_THEIR_ORG}(?![\w'])",
+    ),
+    # A reader's team that could use someone like the student.
+    (
+        "like-me",
+        r"\b(?:be interested in|interested in|consider|considering|open to|any use for|use for|"
+        r"need|needs|take on|hire|hiring|room for|space for|a place for|make use of|benefit from) "
+        r"(?:someone|somebody|a student|a person|a graduate|a grad|people) (?:like me|like myself|"
+        r"with my)\b",
+    ),
+    # Offering to work, paid or not, to earn a place.
+    (
+        "prove",
+        r"\b(?:work|working|intern|interning|help out|helping out) (?:for free|unpaid|without pay|"
+        r"for nothing|on a trial basis)\b|\b(?:prove|show) (?:myself|what i can do|my worth)\b|"
+        r"\b(?:paid or (?:unpaid|otherwise|not)|unpaid or (?:paid|otherwise|not)|even unpaid|"
+        r"even if (?:it is )?unpaid)\b|\b(?:learn|learning|train|training) on the job\b",
+    ),
+    # "If you're ever short-staffed, I'd love to help out."
+    (
+        "short-staffed",
+        r"\b(?:short_staffed|short_handed|understaffed|under_staffed|stretched thin|swamped)\b",
+    ),
+    # "I'm eager to start somewhere like your studio."
+    (
+        "like-yours",
+        r"\b(?:somewhere|a place|an? (?:[\w'-]+ )?(?:team|company|firm|studio|practice|agency|lab|"
+        r"organi[sz]ation|kitchen|restaurant|hospital|newsroom|school|clinic|office)) like "
+        r"(?:yours|your (?:[\w'-]+ )?[\w'-]+)\b",
+    ),
+    # Support counted on for an application.
+    (
+        "support",
+        r"\b(?:count on|rely on|ask for|have|get|enlist) your (?:support|backing|endorsement|"
+        r"help)\b",
+    ),
+    (
+        "refer",
+        r"\b(?:recommend|recommending|vouch for|vouching for|endorse|nominate) me (?:to|with) "
+        r"(?:anyone|anybody|someone|people|your (?:[\w'-]+ )?(?:colleagues?|contacts?|network|"
+        r"manager|boss|team|partners?))\b(?! else)(?! (?:who|that|i|to) (?:\w+ )?(?:should |could "
+        r"|might |can |would )?(?:talk|speak|chat|ask|learn|meet|share|tell))",
+    ),
+    (
+        "hiring",
+        r"\b(?:open to|considering|consider|willing to|able to|looking to|thinking (?:of|about)) "
+        r"(?:hiring|hire|taking on|take on|recruiting|recruit|sponsoring|sponsor)\b",
+    ),
+    (
+        "join",
+        r"\b(?:speak|talk|chat) (?:to|with) (?:[\w'-]+ ){0,3}?about (?:joining|working (?:at|for|"
+        r"with)|an? (?:[\w'-]+ )?(?:job|role|position|placement|internship|vacancy) (?:at|with|in|"
+        rf"on)) (?:the|your) (?:[\w'-]+ )?{_ORG_NOUN}\b",
+    ),
+    (
+        "resume",
+        r"\b(?:drop off|drop|bring|bring in|hand in|leave|pop in|send in) (?:my|a copy of my) "
+        rf"{_RESUME} (?:off )?(?:at|with|to|in) (?:the|your)\b",
+    ),
+    # Cover-letter language: "I'm writing to express my interest in the assistant position".
+    (
+        "apply",
+        r"\b(?:express|expressing|register|registering|declare|declaring|convey) (?:my )?"
+        r"(?:strong |keen |sincere )?interest in (?:the|your|any|a|an) "
+        rf"(?:[\w'-]+ ){{0,3}}?{_JOB}\b|"
+        rf"\b{_RESUME} (?:is )?(?:attached|enclosed) for your (?:kind )?(?:consideration|review)\b",
+    ),
+    (
+        "leads-bare",
+        r"\b(?:know of|hear of|come across|see|spot) (?:anything|something)(?= ?(?:$|[,.;:!?]|"
+        r"suitable|relevant|going|open|available|coming up|for me|that might suit|"
+        r"that would suit))",
+    ),
+    # "I'd love to be your next intern!"
+    (
+        "be-yours",
+        r"\b(?:be|become|being) your (?:next |new |summer |first )?(?:[\w'-]+ )?(?:interns?|"
+        r"trainees?|apprentices?|assistants?|analysts?|hires?|recruits?|associates?)\b",
+    ),
+    (
+        "connect-recruiting",
+        r"\b(?:put|putting) me in touch with|\b(?:connect|connecting|introduce|introducing) me "
+        r"(?:to|with)",
     ),
     ("leads", r"\b(?:any )?(?:leads?|heads[_ ]up|job tips|tips on openings)\b"),
     (
@@ -543,6 +756,8 @@ _TAG_QUESTION = re.compile(
 # Negative words that hedge the ask instead of withdrawing it.
 _HEDGES = re.compile(
     r"\b(?:(?:am|was|are|is) not (?:sure|certain)|not (?:sure|certain)|(?:do|did) not know|"
+    r"(?:please |feel free to |do |just )?say no|no is (?:a |an )?"
+    r"(?:fine|ok|okay|perfectly fine|acceptable)|"
     r"no idea|no pressure|(?:do|did) not suppose|no obligation|no worries|"
     r"(?:do|did) not (?:want|mean) to "
     r"(?:presume|impose|overstep|be (?:too )?(?:pushy|forward|presumptuous))|not to be "
@@ -658,23 +873,34 @@ _SCHEDULING = re.compile(
 _GATHERING = re.compile(
     r"\b(?:reading|book|running|study|discussion|support|focus|mailing|whatsapp|facebook|"
     r"slack|alumni|webinar|workshop|session|event|talk|call|meeting|club|society|walk|ride|"
-    r"tour|open day|class|course|panel|community|forum)\b"
+    r"tour|open day|class|course|panel|community|forum|lecture|seminar|lesson|tutorial|demo|"
+    r"visit|trip|conference)\b"
 )
 _REPORTED = re.compile(
     r"\b(?:i (?:\w+ )?(?:read|saw|heard|noticed|learned|see)|news|announced|announcement|"
     r"reported|article|press)\b"
 )
 # The student's own doing, not a request: "I've put my name forward for the role".
-_OWN_ACT = re.compile(r"\bi (?:(?!would|could|can|might|may|hope|wonder)[\w']+ ){0,3}$")
+_OWN_ACT = re.compile(
+    r"(?<!could )(?<!would )(?<!can )(?<!may )(?<!might )(?<!should )(?<!shall )"
+    r"\bi (?:(?!would|could|can|might|may|hope|wonder)[\w']+ ){0,3}$"
+)
 # The student's own plan, said to the reader: "I'll apply for internships in October",
 # "before applying for procurement roles".
 _OWN_PLAN = re.compile(
     r"(?:\b(?:before|after|once|until|without|when|while)|\bi (?:will|shall|plan to|am going to|"
+    r"will be|shall be|am going to be|plan on|"
     r"intend to|am planning to|will (?:then|also|now))|\b(?:your|the|her|his|their) "
     r"(?:suggestion|advice|idea|recommendation|point|tip|nudge|encouragement) (?:that i |for me )?"
     r"(?:to|i)|\byou (?:suggested|recommended|advised|encouraged me|told me)(?: that)?(?: i)?"
     r"(?: should)?)\s*$"
 )
+
+
+def _TOPIC_OR_PAST(clause_before: str, sentence: str) -> bool:
+    """A question about the topic ("how did you cope when the unit was short-staffed?") or the
+    student's past."""
+    return bool(_TOPIC.search(clause_before) or re.search(r"\b(?:was|were|had been)\b", sentence))
 
 
 def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> bool:
@@ -698,7 +924,11 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         and not (reader_org and kind in ("opening", "exist", "hiring"))
     ):
         return True
-    if kind in ("search", "want", "exist", "hiring") and _FIELD.search(clause) and not reader_org:
+    if (
+        kind in ("search", "want", "exist", "hiring", "room", "like-me")
+        and _FIELD.search(clause)
+        and not reader_org
+    ):
         return True
     if kind == "exist" and not (reader_org or _openly_available(clause)):
         return True
@@ -712,15 +942,29 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         and "me" not in (match.group().split())
     ):
         return True
-    if kind == "hiring" and re.search(r"\bif (?:you|they|your \w+) $", clause_before):
-        return True  # a hypothetical: "if you were hiring a graduate today, what..."
+    if kind == "hiring" and (
+        re.match(r"(?:were|was)\b(?! still)", match.group())
+        or re.search(r"\b(?:were|was|been) $", clause_before)
+    ):
+        return True  # the past or a hypothetical: "when you were hiring last year", "if you were
+        # hiring a graduate today, what..."
     if (
         kind == "opening"
         and re.match(r"(?:anything|something)\b", match.group())
         and _SCHEDULING.search(after)
     ):
         return True
-    if kind == "hiring" and not reader_org and _REPORTED.search(clause_before):
+    if kind == "hiring" and re.search(
+        r"\b(?:on|about|of|in|into|around|regarding) $", clause_before
+    ):
+        return True  # "your talk on hiring for potential": hiring as the topic
+    if kind == "hiring" and re.search(r"\b(?:our|my|we)\b", clause_before):
+        return True  # "our society is recruiting new members": the student's own side
+    if (
+        kind == "hiring"
+        and _REPORTED.search(clause_before)
+        and not (reader_org and re.search(r"\b(?:i|me|my)\b", after))
+    ):
         return True  # news, not an ask: "I read that Sunnybrook is hiring 300 nurses"
     if kind == "refer" and re.match(r"(?:put|putting|say|saying|drop|dropping)\b", match.group()):
         subject = re.findall(r"\b(?:i|you)\b", clause_before)
@@ -728,8 +972,110 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
             return True  # the student offering: "I'd be glad to put a word in with our office"
     if kind == "join" and _GATHERING.search(match.group()):
         return True  # "join your Thursday reading group", "your team's webinar"
-    if kind == "resume-it" and not re.search(rf"\b{_RESUME}\b", sentence):
+    if kind in ("at-yours", "offer-me", "applying-yours", "be-yours") and _TOPIC.search(
+        clause_before
+    ):
+        return True  # "what's the best way to get work experience at your hospital?"
+    if kind in ("short-staffed", "like-yours", "support", "prove") and _TOPIC_OR_PAST(
+        clause_before, sentence
+    ):
         return True
+    if kind in ("like-yours", "short-staffed") and _FAR_FUTURE.search(sentence):
+        return True  # "I'd love to work somewhere like your studio one day"
+    if (
+        kind == "hiring"
+        and re.search(r"\b(?:open|consider\w*|willing|able|looking|thinking) ", match.group())
+        and not (
+            reader_org
+            or re.search(r"\b(?:you|your (?:[\w'-]+ ){0,2}?[\w'-]+|they) (?:\w+ )?$", clause_before)
+        )
+    ):
+        return True  # "do you think firms are open to hiring people without degrees?"
+    if (
+        kind == "prove"
+        and re.search(r"paid|on the job", match.group())
+        and not re.search(r"\b(?:you|your)\b", sentence)
+    ):
+        return True  # "should I take a paid or unpaid internship first?"
+    if kind == "short-staffed" and not re.search(
+        r"\bi (?:would|could|can|will|am|am happy|am glad)\b.*\b(?:help|cover|step in|pitch in|"
+        r"assist|jump in|fill in|lend a hand|work)\b",
+        sentence,
+    ):
+        return True  # "the unit was short-staffed when I visited": news, not an offer
+    if kind == "like-yours" and not (
+        re.search(
+            r"\b(?:start|starting|begin|work|working|join|joining|career|land|find|get)\b", sentence
+        )
+        and re.search(r"\b(?:would|hope|hoping|eager|keen|love|want|wish|dream)\b", clause_before)
+    ):
+        return True  # "I admire a team like yours", "I'm working somewhere like your studio"
+    if kind == "search" and re.search(
+        r"\b(?:would|will|did|do|should|could) you (?:\w+ )?$", clause_before
+    ):
+        return True  # "would you apply for the graduate scheme or a master's?": their choice
+    if kind == "support" and not re.search(
+        rf"\b(?:applications?|apply|applying|candidacy|{_JOB})\b", sentence
+    ):
+        return True  # "could I get your help with my thesis?"
+    if kind == "part-of-it" and not (
+        re.search(rf"{_THEIR_ORG}|\byou\b|\bthe (?:team|firm|company|lab)\b", sentence)
+        and re.search(r"\bi (?:would|could|hope|am|will)\b", sentence)
+        and (
+            "part" in match.group()
+            or re.search(
+                r"\b(?:expand\w*|grow\w*|hiring|recruiting|scal\w+|short|busy)\b", sentence
+            )
+        )
+    ):
+        return True  # "if your charity runs events, I'd love to get involved": volunteering
+    if kind == "asset" and not re.search(
+        r"\bi (?:would|could|might|will|am|think i|believe i|hope i)\b|\bme\b", clause_before
+    ):
+        return True  # "a great addition to your team" said of someone else
+    if kind == "like-me" and (
+        not re.search(r"\b(?:you|your|they)\b", clause_before) or _TOPIC.search(clause_before)
+    ):
+        return True  # "what advice would you give someone like me?"
+    if kind == "prove" and not (
+        re.search(r"\bwork|intern|help", match.group())
+        or re.search(_THEIR_ORG, sentence)
+        or re.search(rf"\b(?:{_JOB}|shifts?|trial)\b", sentence)
+    ):
+        return True  # "prove myself in my exams"
+    if kind == "leads-bare" and not re.search(rf"\b(?:{_RESUME}|{_JOB})\b", whole):
+        return True  # "if you come across anything I should read"
+    if kind == "connect-recruiting" and not re.match(
+        r"(?:the |your |whoever (?:handles|does|runs|leads|manages|is in charge of) |someone "
+        r"(?:in|on|from|who handles) (?:the |your )?)?(?:[\w'-]+ )?(?:hiring|recruit\w*|hr|"
+        r"human resources|talent)\b",
+        after.lstrip(),
+    ):
+        return True  # "put me in touch with a colleague" asks for advice, not a job
+    if kind == "resume-it" and not re.search(rf"\b{_RESUME}\b", whole):
+        return True  # "it" is the CV only where the message mentions one
+    if kind == "room" and (not re.search(r"\b(?:you|your)\b", clause) or _GATHERING.search(clause)):
+        return True  # "there's rarely room for a junior analyst to lead": not the reader's team
+    if kind == "lead-to" and not (
+        re.search(r"\b(?:hop\w*|wish|would|could|might|may|wonder\w*)\b", clause_before)
+        and re.search(r"\b(?:i|me|my|this|our)\b", clause_before)
+    ):
+        return True  # "how your internship led to a job": the reader's path, not a hope
+    if kind == "lead-to" and re.search(
+        r"\b(?:your|their|his|her|about|how|what|why|which) (?:[\w'-]+ ){0,2}$", clause_before
+    ):
+        return True  # "I'd love to hear about your path into the role"
+    if kind == "take-me" and not re.search(r"\b(?:you|your|they)\b", clause_before):
+        return True
+    if (
+        kind == "search"
+        and re.match(r"(?:applied|submitted)\b", match.group())
+        and not _READER_ORG.search(sentence)
+        and not re.search(
+            r"\b(?:could|would|can|will|might) you\b|\byou (?:could|would|might|can)\b", sentence
+        )
+    ):
+        return True  # an application made elsewhere, told as news: nothing asked of the reader
     if kind in ("refer", "refer-bare") and (
         _SCHEDULING.search(clause_after) or _OWN_ACT.search(clause_before)
     ):
@@ -836,7 +1182,8 @@ _ASKED_ABOUT = re.compile(
     r"describe|explain|understand|learn|hear|like|compare|differ|differs|difference|between|"
     r"recommend|suggest|resources|books?|reading|tell me if|walk me through|someone|"
     r"somebody|people|students|others|grads|graduates|candidates|applicants|newcomers|"
-    r"folks|most|typical|typically|usually|generally|whether(?! (?:i|you|your|there)\b)|worth|"
+    r"folks|firms|companies|employers|organi[sz]ations|businesses|hospitals|schools|agencies|"
+    r"startups|most|typical|typically|usually|generally|whether(?! (?:i|you|your|there)\b)|worth|"
     r"thank|thanks|thanking)\b"
 )
 # The reader's own job: "your first role", "the job you had".
@@ -859,6 +1206,19 @@ _READERS_PAST = re.compile(
 )
 
 
+_IN_MY_SHOES = re.compile(r"\bif you were\b|\bin my (?:shoes|position|place)\b")
+_THEIR_CHOICE = re.compile(r" (?:\w+ )?(?:apply|choose|pick|prefer|go for|opt for)\b")
+_WH_QUESTION = re.compile(r"(?:which|how|why|where|who|whom)\b")
+# The job as the subject of a question about it: "is necessary", "would help", "matters".
+_ABOUT_THE_THING = re.compile(
+    r" (?:(?:is|are|was|were|would be|will be) (?:really |actually |always |still |even )?"
+    r"(?:necessary|important|worth|useful|required|essential|needed|helpful|valuable|better|"
+    r"enough|a must|the best|a good|the right|common|normal|typical|realistic|competitive|hard|"
+    r"easy|difficult|tough|possible|likely|paid|unpaid)|(?:would |will |really )?(?:matters?|"
+    r"helps?|counts?|help|matter|count))\b"
+)
+
+
 def _directed_asks(sentence: str) -> list[tuple[int, int]]:
     found = []
     for ask in _ASKED.finditer(sentence):
@@ -867,10 +1227,16 @@ def _directed_asks(sentence: str) -> list[tuple[int, int]]:
         scope = rest[: stop.start()] if stop else rest
         if _READERS_PAST.search(scope.lstrip()):
             continue
+        if _IN_MY_SHOES.search(sentence) or _THEIR_CHOICE.match(sentence[ask.end() :]):
+            continue  # "if you were in my shoes, would you apply for the scheme or a master's?"
+        if _WH_QUESTION.match(sentence[: ask.start()]):
+            continue  # "which companies would you say hire the most graduates?"
         for obj in _EMPLOYMENT.finditer(scope):
             between = scope[: obj.start()]
             if len(between.split()) > 20:
                 break
+            if _ABOUT_THE_THING.match(scope[obj.end() :]):
+                break  # "do you think an internship is necessary?": a question about it
             routed = _ROUTED.sub(" ", between)  # "who to speak to about getting onto the rota"
             if _ASKED_ABOUT.search(routed) or _READERS_OWN.search(between):
                 continue
@@ -882,6 +1248,10 @@ def _directed_asks(sentence: str) -> list[tuple[int, int]]:
             after = scope[obj.end() :]
             if _SCHEDULING.search(after[:40]) and re.match(r"spots?|opening", obj.group()):
                 continue
+            if _GATHERING.search(after[:40]) and re.match(
+                r"(?:space|room|a place|capacity)", obj.group()
+            ):
+                continue  # "room for a student at the back of your lecture"
             if _FAR_FUTURE.search(sentence) or _PAST.search(between):
                 break
             found.append((ask.start(), ask.end() + obj.end()))

@@ -35,7 +35,8 @@ _EXTRA_WORDS_TEXT = """
     paralegal paralegals clerkship clerkships practicum practicums capstone capstones
     sophomore sophomores alum alums alumna alumnae coop co-op pre-med pre-law
     tech app apps repo repos mailroom funder funders lmk grad grads admin ok okay fyi asap btw
-    dev devs ops qa gpa biz info infos prepped commis
+    dev devs ops qa gpa biz info infos prepped commis garde mise brunoise chiffonade
+    rewilding rewild rewilded
     pytorch numpy scipy scikit jupyter matlab stata rstudio dataviz postgres postgresql mysql
     nosql mongodb graphql devsecops ansible serverless terraform kubectl golang rust haskell
     crypto wireframe wireframes wireframing standup standups reskilling async gamification
@@ -98,6 +99,7 @@ _MAX_WORDS_WITH_SUGGESTIONS = 10
 # A capitalized word is read as a name unless it is a typo of a word at least this common
 # (pyspellchecker's usage frequency; "sincerely" is about 5e-6, "belly" 1e-5).
 _COMMON = 1e-6
+_COMMON_FOR_A_NAME = 5e-6
 _SHORTEST_CAPITALIZED_TYPO = 5
 # A lower-case slip is read towards a word at least this common; a two-letter slip only towards
 # a common word ("tommorow" -> "tomorrow") in a word long enough to carry two slips.
@@ -156,7 +158,9 @@ def spelling(doc: Doc, context: CheckContext) -> list[Finding]:
             continue  # "co-op", "pre-med"; "Abernathy-Quist" is a name
         offset = token.start()
         for part in parts:
-            if (len(parts) == 1 or len(part) > _SHORT) and _misspelt(part, ignored):
+            before = doc.text[max(0, offset - 40) : offset]
+            mid_sentence = not _SENTENCE_START.search(before[-4:]) or bool(_SIGNED.search(before))
+            if (len(parts) == 1 or len(part) > _SHORT) and _misspelt(part, ignored, mid_sentence):
                 flagged.append((part, offset))
             line_start = not doc.text[:offset].rsplit("\n", 1)[-1].strip()
             if _unknown(part, ignored, line_start):
@@ -218,7 +222,12 @@ def _part_of_a_name(text: str, word: str, offset: int, ignored: frozenset[str]) 
 
 def _name_word(word: str, ignored: frozenset[str]) -> bool:
     lower = word.replace("’", "'").lower().removesuffix("'s")
-    return lower in ignored or not (_known(lower) or _plain_typo(lower))
+    if lower in ignored:
+        return True
+    if _plain_typo(lower):
+        return False
+    # Unknown, or a word so rare that capitalised it is far likelier a name ("Wellcome Sanger").
+    return not _known(lower) or speller().word_usage_frequency(lower) < _RARE
 
 
 def _unknown(word: str, ignored: frozenset[str], line_start: bool) -> bool:
@@ -249,7 +258,15 @@ def _ignored_words(context: CheckContext) -> frozenset[str]:
     return frozenset(words)
 
 
-def _misspelt(word: str, ignored: frozenset[str]) -> bool:
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:]\s+|\n\s*|\A\s*)\Z")
+# The line after a sign-off is a name: "With kind regards,\nSanne de Vries".
+_SIGNED = re.compile(
+    r"(?i:regards|wishes|sincerely|best|thanks|thank you|cheers|faithfully|truly|gratitude|"
+    r"respectfully|warmly|cordially|appreciation|yours)\s*[,!.]?[ \t]*\n\s*\Z"
+)
+
+
+def _misspelt(word: str, ignored: frozenset[str], mid_sentence: bool = False) -> bool:
     word = word.replace("’", "'").strip("'")
     if word.lower().endswith("'s"):
         word = word[:-2]
@@ -265,7 +282,9 @@ def _misspelt(word: str, ignored: frozenset[str]) -> bool:
     if _known(lower):
         return word[0].islower() and _rare_slip_of_common(lower)
     if word[0].isupper():
-        return _plain_typo(lower)
+        # Mid-sentence, a capitalised word is most often a name ("Sanne", "Symbotic",
+        # "Scripps"): only a slip of a fairly common word ("Goverment") is read as a typo.
+        return _plain_typo(lower, common=_COMMON_FOR_A_NAME if mid_sentence else _COMMON)
     if len(lower) <= _SHORT + 1:  # "teh", "adn": a swapped pair, or "wich" for "which"
         return _plain_typo(lower, shortest=3) or _short_dropped_letter(lower)
     return _lower_case_typo(lower)
@@ -278,6 +297,8 @@ def _rare_slip_of_common(lower: str) -> bool:
     thirty times as common.)"""
     checker = speller()
     frequency = checker.word_usage_frequency(lower)
+    if _inflected_common(lower):
+        return False  # "cautions": a form of a common word, not a slip of "captions"
     if (
         frequency >= _RARE
         or not checker.known([lower])  # known as a British spelling or a plural, not as is
@@ -293,6 +314,17 @@ def _rare_slip_of_common(lower: str) -> bool:
         for candidate in checker.known(checker.edit_distance_1(lower))
         if candidate != lower
     )
+
+
+def _inflected_common(lower: str) -> bool:
+    """`lower` is a plural, past or -ing form of a common word: "cautions", "tabled"."""
+    checker = speller()
+    return any(
+        lower.endswith(suffix)
+        and checker.word_usage_frequency(lower[: -len(suffix)] + restored) >= _COMMON
+        for suffix, restored in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
+                                 ("ing", "e"), ("d", ""))
+    )  # fmt: skip
 
 
 def _one_plain_slip(word: str, candidate: str) -> bool:

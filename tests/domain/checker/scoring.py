@@ -1,10 +1,10 @@
 """Load the labelled corpora and score the checker against them (used by tests and the tool).
 
 The development set, tuned on, is corpus.json plus every dev*.json file here
-(dev_students.json, dev_round2.json, dev_round3.json, ...). The held-out sets are heldout.json,
-heldout2.json and heldout3.json: written before the checker was tuned on them, never tuned on,
-and scored only when a tuning round is finished. An entry's keys follow
-/work/brief/rules.md: `kind`, `channel`, `text`, `expected`, and optionally `subject`,
+(dev_students.json, dev_round2.json, dev_round3.json, dev_round4.json, ...). The held-out sets
+are heldout.json, heldout2.json, heldout3.json and heldout4.json: written before the checker
+was tuned on them, never tuned on, and scored only when a tuning round is finished. An entry's
+keys follow /work/brief/rules.md: `kind`, `channel`, `text`, `expected`, and optionally `subject`,
 `referrer_name` (or `referrer`), `to` (the recipient's full name), `minutes`, `rule_set`,
 `max_words`, `known_names`, `personal_words`, `other_bodies`, `meeting_ended_at`,
 `recorded_at`, `meeting_notes`.
@@ -27,8 +27,14 @@ DEV_ROUND2 = HERE / "dev_round2.json"
 HELDOUT = HERE / "heldout.json"
 HELDOUT2 = HERE / "heldout2.json"
 HELDOUT3 = HERE / "heldout3.json"
+HELDOUT4 = HERE / "heldout4.json"
 # The held-out sets by the name the tool takes (--heldout heldout2).
-HELDOUT_SETS = {"heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3}
+HELDOUT_SETS = {
+    "heldout": HELDOUT,
+    "heldout2": HELDOUT2,
+    "heldout3": HELDOUT3,
+    "heldout4": HELDOUT4,
+}
 
 
 def dev_sets() -> list[Path]:
@@ -132,19 +138,24 @@ HELDOUT_MIN_POSITIVES = 10
 # Measured once per set with the final checker of a tuning round, not tuned on afterwards:
 # where a rule misses 0.9 there, its floor is the honest figure (docs/checker.md).
 HELDOUT_MEASURED: dict[str, dict[str, float]] = {
-    # Round 2 (dev set: corpus.json + dev_students.json + dev_round2.json); asks-for-job
-    # re-measured once in round 3 (dev set + dev_round3.json), the other rules unchanged.
+    # Round 4 (dev set: corpus.json + dev_students.json + dev_round2/3/4.json): every set
+    # scored once with the round's final checker.
     "heldout": {
-        # asks-for-job: 32/32 in round 3 (0.88 in round 2), so the usual 0.9 floor applies.
+        # asks-for-job: 32/32; greeting-name-mismatch 10/11 (0.91 both ways): the usual 0.9.
         "spelling": 0.86,  # recall 13/15 (0.867); precision 1.00 (was 0.50 in round 1)
     },
     "heldout2": {
-        "asks-for-job": 0.84,  # round 3: recall 32/38 (0.842), precision 32/34 (0.941)
-        "spelling": 0.85,  # precision 12/14 (0.857): two false alarms; recall 1.00
+        "asks-for-job": 0.84,  # recall 32/38 (0.842), precision 32/34 (0.941); as in round 3
+        # spelling: 12/12 in round 4 (precision 0.86 in rounds 2-3), so the usual 0.9 applies.
     },
-    # Round 3: heldout3.json, written by another helper as the round began, before any tuning.
+    # heldout3.json: written by another helper as round 3 began, before any tuning.
     "heldout3": {
-        "asks-for-job": 0.83,  # recall 52/62 (0.839), precision 52/57 (0.912)
+        "asks-for-job": 0.87,  # round 4: recall 54/62 (0.871), precision 54/58 (0.931)
+    },
+    # heldout4.json: written by another helper as round 4 began, before any tuning.
+    "heldout4": {
+        "asks-for-job": 0.78,  # recall 48/61 (0.787), precision 48/50 (0.96)
+        "spelling": 0.86,  # precision 13/15 (0.867), recall 13/14 (0.929)
     },
 }
 

@@ -673,3 +673,205 @@ def test_missing_source_accepts_any_way_of_coming_across_them(text: str) -> None
 )
 def test_missing_why_you_reads_expertise_not_advice(text: str, missing: bool) -> None:
     assert bool(findings(text, "missing-why-you")) is missing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Round 4: who asks whom for what, however indirectly.
+        "If your lab ever has space for someone like me, even for a few hours a week, I'd jump "
+        "at it.",
+        "I was also wondering whether, and please say no if this is awkward, your office might "
+        "have room for a paralegal over the summer.",
+        "To be upfront, I'm hoping this chat could lead to a placement with you.",
+        "I'd be very grateful for any update on whether your team could take me from January.",
+        "Would you mind letting me know if your team takes students for co-op terms in the fall?",
+        "Does your restaurant group take on commis chefs?",
+        "Is St Vincent's recruiting for the ICU this year?",
+        "Would my background fit that role, or would I need a couple of years in banking first?",
+        "Now that I've done that, do you think I'd be competitive for your team's graduate "
+        "intake this year?",
+        "Could you tell me whether your office accepts fellows, and would you consider "
+        "sponsoring my application?",
+        "Are you looking for any summer help at the practice?",
+        "I'd be a great asset to your company.",
+        "Would your team be interested in someone with my skills?",
+        "I'd happily work for free for a few weeks to prove myself.",
+        "I'm writing to express my interest in the marketing assistant position.",
+        "I know you mentioned the team might grow next year; I'd love to be part of that growth.",
+        "Could you let your hiring team know I'm interested?",
+        "Would it help if I sent you my CV for the apprenticeship you advertised?",
+        "I was hoping our chat could be a first step towards a role at your firm.",
+        "I'm between jobs and would gladly take any work your office could offer.",
+        "Would it be possible to do my placement year with your team?",
+        "I'd love to be your next intern!",
+        "Is the junior analyst role on your website still open?",
+        "If your newsroom has any freelance shifts, I'd love to pick some up.",
+        "Does your firm offer summer internships to second-year students, and could I be "
+        "considered?",
+    ],
+)
+def test_asks_for_job_round_four_reads_indirect_asks(text: str) -> None:
+    assert findings(text, "asks-for-job") != []
+
+
+def test_asks_for_job_reads_it_as_the_cv_the_message_attached() -> None:
+    ask = "If you think it's a fit, would you mind forwarding it to your graduate recruitment team?"
+    assert findings(f"I've attached my CV.\n\n{ask}", "asks-for-job") != []
+    assert findings(f"I've attached my notes.\n\n{ask}", "asks-for-job") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your explanation of how the employee referral programme at Arup works cleared up a lot.",
+        "As you suggested, I applied for the summer analyst programme through the public portal.",
+        "I have already applied for intern pharmacist positions through the state-wide round.",
+        "When you were hiring for your team last year, what stood out?",
+        "I read that your company is hiring 300 nurses this year; how do new nurses settle in?",
+        "I'm trying to understand how hiring works: is it mostly campus recruiting?",
+        "Your talk on hiring for potential, not polish, really stuck with me.",
+        "Our student consultancy is recruiting new members for next term.",
+        "Do you think an internship is necessary before applying for graduate schemes?",
+        "Which companies would you say hire the most graduates in this field?",
+        "I'm interested in the role of data in public health.",
+        "What position do you take on remote work for junior staff?",
+        "I'll be applying for graduate schemes next autumn, so I'm learning as much as I can.",
+        "I'd love to hear about your path into the role.",
+        "Does your lab recruit participants for its sleep studies?",
+        "What advice would you give someone with my background?",
+        "Would there be room for a student at the back of your lecture?",
+        "Do you think there's space for someone like me in the industry?",
+        "Could you offer me any advice on placements?",
+        "Could you connect me with the team lead for the climate project?",
+        "I hope our conversation could lead to a collaboration.",
+    ],
+)
+def test_asks_for_job_round_four_leaves_look_alikes_alone(text: str) -> None:
+    assert findings(text, "asks-for-job") == []
+
+
+@pytest.mark.parametrize(
+    ("greeting", "to"),
+    [
+        ("Good day Ma'am Santos,", "Liza Santos"),
+        ("Dear Engr. Nwosu,", "Chukwudi Nwosu"),
+        ("Dear Sister Okeke,", "Ngozi Okeke"),
+        ("Hi Chef Russo,", "Antonio Russo"),
+        ("Hi Seun,", "Oluwaseun Adebayo"),
+        ("Hi Tobi,", "Oluwatobi Adewale"),
+    ],
+)
+def test_greeting_allows_titles_and_short_forms_from_the_end_of_a_name(
+    greeting: str, to: str
+) -> None:
+    text = f"{greeting}\n\nI'm a nursing student at Hertfordshire."
+    assert findings(text, "greeting-name-mismatch", recipient_name=to) == []
+    wrong = greeting.rsplit(" ", 1)[0] + " Johnson,"  # the title kept, the name wrong
+    assert findings(f"{wrong}\n\nHello.", "greeting-name-mismatch", recipient_name=to) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Your explanation of how band 5 posts are advertised on NHS Jobs helped me plan.", False),
+        ("Hearing how you redesigned the intake form showed me what service design can do.", False),
+        ("Learning that you spent your first two years counting fish made me feel better.", False),
+        ("I've taken your advice and started a log of story ideas every week.", False),
+        ("Hearing about your experience in logistics was eye-opening.", True),
+        ("I've taken your advice to heart.", True),
+    ],
+)
+def test_thank_you_round_four_reads_explanations_and_actions(text: str, vague: bool) -> None:
+    assert bool(findings(text, "thank-you-not-specific", kind="thank-you")) is vague
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr. Korhonen cautions against reading too much into league tables.",
+        "I'd like to ask how you work with farmers who are sceptical of rewilding.",
+        "I spent three months on the garde manger section.",
+        "Your work on brain organoids at Wellcome Sanger is why I'm writing.",
+        "I saw your talk with Sanne Visser at the Symbotic offices near Scripps.",
+        "With kind regards,\nSanne de Vries",
+    ],
+)
+def test_spelling_round_four_leaves_names_and_real_words_alone(text: str) -> None:
+    assert findings(text, "spelling") == []
+
+
+def test_spelling_still_flags_a_slip_of_a_common_word_mid_sentence() -> None:
+    text = "I'm a student in the Enviromental Science programme at the Provincial Goverment."
+    assert pointed(text, "spelling") == ["Enviromental", "Goverment"]
+
+
+def test_round_four_introductions_why_you_and_follow_up_plans() -> None:
+    assert findings("Newly qualified nurse here, Amy from UCD!", "missing-introduction") == []
+    intro = "I am writing as a final-year student of Medical Laboratory Science at Benin."
+    assert findings(intro, "missing-introduction") == []
+    for why in (
+        "I read your chapter on workplace burnout.",
+        "She spoke so highly of your mooting workshops.",
+        "I found you while reading about your oncology trials.",
+        "I heard you talked about immigration clinics in East LA.",
+    ):
+        assert findings(why, "missing-why-you") == [], why
+    plan = "If I haven't heard back by the 14th, I'll send a gentle reminder."
+    assert findings(plan, "missing-follow-up-plan") == []
+
+
+def test_a_short_form_from_the_end_of_a_name_is_a_name_of_its_own_below_four_letters() -> None:
+    text = "Hi Ian,\n\nI'm a student at Leeds."
+    assert findings(text, "greeting-name-mismatch", recipient_name="Christian Berg") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm free from June and eager to start somewhere like your studio.",
+        "Could I drop off my CV at the salon?",
+        "If you're ever short-staffed, I'd love to help out.",
+        "Any chance of a foot in the door?",
+        "Is your company open to hiring international students?",
+        "I hope I can count on your support when applications open.",
+        "It would be amazing to gain experience on your team.",
+        "Are you the right person to speak to about joining the firm?",
+        "I'd love the chance to learn on the job at your practice.",
+        "Is there any way I could get involved with your team's work this summer, paid or "
+        "otherwise?",
+        "I'd be so grateful if you could recommend me to your colleagues in the trading team.",
+        "Do you have any availability for a work experience student in August?",
+    ],
+)
+def test_asks_for_job_round_four_reads_offers_to_work_and_hopes(text: str) -> None:
+    assert findings(text, "asks-for-job") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How did your team cope when it was short-staffed during Covid?",
+        "I'd love to work somewhere like your studio one day.",
+        "Could I ask for your help with my thesis?",
+        "Do you think firms are open to hiring people without degrees?",
+        "I'd love to learn on the job rather than do a master's.",
+        "Should I take a paid or unpaid internship first?",
+        "Are you the right person to talk to about joining the alumni network?",
+    ],
+)
+def test_asks_for_job_round_four_leaves_their_look_alikes_alone(text: str) -> None:
+    assert findings(text, "asks-for-job") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm working somewhere like your studio, but much smaller, and I'd love to compare notes.",
+        "If you were in my shoes, would you apply for the graduate scheme or a master's?",
+    ],
+)
+def test_asks_for_job_leaves_the_readers_choice_and_the_students_own_work_alone(
+    text: str,
+) -> None:
+    assert findings(text, "asks-for-job") == []
