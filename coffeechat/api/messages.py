@@ -13,6 +13,7 @@ from coffeechat.api.forms import form_data, validated
 from coffeechat.api.pagination import Pagination
 from coffeechat.common.http import MAX_ID
 from coffeechat.domain.drafts import KINDS
+from coffeechat.followups import services as followups_services
 from coffeechat.interviews.forms import ReferralForm
 from coffeechat.interviews.services import refer
 from coffeechat.network.models import Contact
@@ -157,7 +158,10 @@ def record_reply(request: HttpRequest, message_id: int, payload: ReplyIn) -> Mes
         reply_outcome=payload.outcome,
         reply_text=payload.text,
     )
-    return _save(request, queries.message_detail(request.user, message_id), changes)
+    message = _save(request, queries.message_detail(request.user, message_id), changes)
+    if message.replied_at is not None:  # learn how quickly they answer; wake them if dormant
+        followups_services.record_reply(message, message.replied_at)
+    return message
 
 
 @router.post("/{message_id}/referrals", response={200: ReferralOut, 201: ReferralOut})

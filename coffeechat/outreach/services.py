@@ -25,10 +25,14 @@ def mark_sent(message: Message, when: datetime) -> Message:
 def mark_replied(message: Message, when: datetime, outcome: str = "", text: str = "") -> Message:
     """They answered at `when`: what they said (vocab.REPLY_OUTCOMES) decides what comes next,
     and `text` keeps their words."""
-    message.replied_at = when
-    message.reply_outcome = outcome
-    message.reply_text = text
-    message.save(update_fields=["replied_at", "reply_outcome", "reply_text", "updated_at"])
+    from coffeechat.followups.services import record_reply  # followups builds on outreach
+
+    with transaction.atomic():
+        message.reply_outcome = outcome
+        message.reply_text = text
+        message.save(update_fields=["reply_outcome", "reply_text", "updated_at"])
+        # Stores the time, learns how quickly they answer, and wakes them if set aside as dormant.
+        record_reply(message, when)
     return message
 
 

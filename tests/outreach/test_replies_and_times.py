@@ -268,3 +268,27 @@ def test_export_and_backup_keep_the_outcome_and_their_words(alice: Any, referrer
     restore_backup(fresh, document)
     restored = Message.objects.owned_by(fresh).get()
     assert restored.reply_outcome == "declined" and restored.reply_text == "Not this term, sorry."
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_reply_wakes_a_contact_set_aside_as_dormant_on_the_web_and_in_the_api(
+    client_alice: Any, api_alice: Any, alice: Any, referrer: Contact, sent_request: Message
+) -> None:
+    referrer.closed_reason = "dormant"
+    referrer.save()
+    answer = {"when": "2026-11-05T08:10", "outcome": "yes"}
+    client_alice.post(f"/messages/{sent_request.pk}/replied", answer)
+    referrer.refresh_from_db()
+    assert referrer.closed_reason == ""  # they answered after all
+    assert referrer.responsiveness != "unknown"  # and we learned how quickly
+    other = Message.objects.create(
+        owner=alice, contact=referrer, kind="request", status="sent", sent_at=NOW
+    )
+    referrer.closed_reason = "dormant"
+    referrer.save()
+    answered = api_alice.post(
+        f"/api/v1/messages/{other.pk}/reply", {"outcome": "proposed", "replied_at": NOW.isoformat()}
+    )
+    assert answered.status_code == 200, answered.content
+    referrer.refresh_from_db()
+    assert referrer.closed_reason == ""
