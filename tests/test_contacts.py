@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from typing import Any
 
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -240,3 +242,19 @@ def test_whether_the_referrer_may_be_named_is_kept_and_defaults_to_not_asked(
     assert (bo.referrer_consent, bo.honorific) == ("no", "Dr.")
     refused = base | {"first_name": "Cy", "referrer_consent": "maybe"}
     assert client_alice.post("/contacts/new", refused).status_code == 422
+
+
+@time_machine.travel(datetime(2026, 12, 2, 15, 0, tzinfo=UTC), tick=False)
+def test_the_contact_page_shows_what_letters_and_reminders_use(
+    client_alice: Any, referrer: Contact
+) -> None:
+    referrer.honorific = "Dr."
+    referrer.postal_address = "14 Wharf Street\nLeeds LS2 7EQ"
+    referrer.keep_in_touch_days = 0  # "Don't remind me" must show, though it is falsy
+    referrer.connected_on = date(2025, 9, 18)
+    referrer.save()
+    page = client_alice.get(f"/contacts/{referrer.pk}/").content.decode()
+    assert "Dear Dr. Raman" in page
+    assert "14 Wharf Street<br>Leeds LS2 7EQ" in page
+    assert "Don&#x27;t remind me" in page or "Don't remind me" in page
+    assert "Thu 18 Sep 2025" in page  # the year, since it isn't this one

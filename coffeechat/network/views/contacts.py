@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.accounts.services import profile_of
@@ -28,6 +29,7 @@ from coffeechat.common.owned import get_owned_or_404
 from coffeechat.domain import vocab
 from coffeechat.domain.work_fields import FIELDS as WORK_FIELDS
 from coffeechat.network import queries, services
+from coffeechat.outreach.context import user_tz
 from coffeechat.network.forms import BulkForm, ContactForm, contact_label
 from coffeechat.network.models import Contact, Organization
 
@@ -271,11 +273,14 @@ def _timeline(contact: Contact) -> list[dict[str, Any]]:
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     contact = queries.contact_detail(request.user, pk)
     prefetch_related_objects([contact], "messages", "meetings", "referrals")
+    tz = user_tz(profile_of(request.user))
     return render(
         request,
         "network/contact_detail.html",
         {
             "contact": contact,
+            "tz": tz,
+            "today": timezone.now().astimezone(tz).date(),
             "timeline": _timeline(contact),
             "chain": services.referral_chain(contact),
             "referrals": list(contact.referrals.all()),
