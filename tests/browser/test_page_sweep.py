@@ -163,3 +163,18 @@ def test_page(site: Site, name: str, path: str, width: int) -> None:
         if v["impact"] in {"serious", "critical"}
     ]
     assert not serious, serious
+
+
+def test_the_guides_contents_lead_to_each_step_and_a_lost_page_leads_back(site: Site) -> None:
+    from playwright.sync_api import expect
+
+    page = site.page
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{site.app.url}/no/such/page/")
+    page.get_by_role("main").get_by_role("link", name="Guide").click()
+    expect(page).to_have_url(f"{site.app.url}/guide/")
+    contents = page.get_by_role("navigation", name="Contents")
+    contents.get_by_role("link", name="Say thank you").click()
+    expect(page).to_have_url(f"{site.app.url}/guide/#thank-you")
+    expect(page.locator("#thank-you")).to_be_in_viewport()
+    expect(page.locator("#thank-you")).to_contain_text("within 24 hours")
