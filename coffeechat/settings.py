@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
+    "coffeechat.common",  # no models: the Guide's template filters (templatetags/guide.py)
     "coffeechat.accounts",
     "coffeechat.network",
     "coffeechat.outreach",

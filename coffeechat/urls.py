@@ -9,6 +9,8 @@ from coffeechat.network.views import contacts, organizations
 urlpatterns = [
     path("", accounts.home, name="home"),
     path("healthz", common_views.healthz, name="healthz"),
+    path("favicon.ico", common_views.favicon, name="favicon"),
+    path("guide/", common_views.guide, name="guide"),
     path("signin/<str:key>", accounts.sign_in_with_link, name="signin-link"),
     path("login/", accounts.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from coffeechat.accounts.models import ApiToken, SignInLink, digest
 
-PUBLIC = {"login", "signin-link", "healthz"}
+PUBLIC = {"login", "signin-link", "healthz", "favicon"}
 
 
 def page_routes() -> list[str]:

@@ -10,4 +10,5 @@ from coffeechat.accounts.services import role_of
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    return {"role": role_of(request.user)}
+    # A request refused before the authentication middleware (a 400 for a bad Host) has no user.
+    return {"role": role_of(getattr(request, "user", None))}

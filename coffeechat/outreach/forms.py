@@ -192,7 +192,7 @@ class CheckerSettingsForm(CheckedForm):
     rule_set = forms.ChoiceField(
         label="Rule set",
         choices=[(r.id, r.label) for r in RULE_SETS.values()],
-        help_text="The career-office set warns past 150 words; the 2-Hour Job Search sets keep "
+        help_text="The career office set warns past 150 words; the 2-Hour Job Search sets keep "
         "a first note much shorter, because short notes get answered.",
     )
     max_words = _number("max_words", "Longest request (words)")

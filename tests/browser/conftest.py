@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,10 +48,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def fresh_app(tmp_path: Path) -> Iterator[RunningApp]:
+@contextmanager
+def serving(data_dir: Path) -> Iterator[RunningApp]:
+    """`coffeechat serve` on a free port over `data_dir`, until the block ends."""
     port = free_port()
-    data_dir = tmp_path / "data"
     env = {**os.environ, "COFFEECHAT_DATA_DIR": str(data_dir), "COFFEECHAT_MODE": "personal"}
     env.pop("DATABASE_URL", None)
     process = subprocess.Popen(
@@ -80,17 +81,25 @@ def fresh_app(tmp_path: Path) -> Iterator[RunningApp]:
             break
         except OSError:
             time.sleep(0.05)
-    app = RunningApp(f"http://127.0.0.1:{port}", sign_in, data_dir, process)
-    yield app
-    process.terminate()
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        yield RunningApp(f"http://127.0.0.1:{port}", sign_in, data_dir, process)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 @pytest.fixture
-def page(fresh_app: RunningApp) -> Iterator[Any]:
+def fresh_app(tmp_path: Path) -> Iterator[RunningApp]:
+    with serving(tmp_path / "data") as app:
+        yield app
+
+
+@contextmanager
+def chromium_page(width: int = 375, height: int = 800) -> Iterator[Any]:
+    """A headless Chromium page; on leaving, fails if the page broke its Content-Security-Policy."""
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: `python3 dev.py test` installs it.")
     from playwright.sync_api import expect, sync_playwright
@@ -101,7 +110,7 @@ def page(fresh_app: RunningApp) -> Iterator[Any]:
     expect.set_options(timeout=ASSERTION_TIMEOUT_MS)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 375, "height": 800})
+        context = browser.new_context(viewport={"width": width, "height": height})
         page = context.new_page()
         page.set_default_timeout(ACTION_TIMEOUT_MS)
         page.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
@@ -114,3 +123,9 @@ def page(fresh_app: RunningApp) -> Iterator[Any]:
         context.close()
         browser.close()
         assert not blocked, f"the page broke its Content-Security-Policy: {blocked}"
+
+
+@pytest.fixture
+def page(fresh_app: RunningApp) -> Iterator[Any]:
+    with chromium_page() as page:
+        yield page

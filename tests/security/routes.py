@@ -191,6 +191,7 @@ ROLE_ROUTES: dict[str, ObjectMap] = {"adviser-student": lambda w: {"pk": w.user.
 # the calendar feed's secret), checked in test_public_pages.py.
 PUBLIC_ROUTES = {
     "healthz",
+    "favicon",  # a redirect to the static icon: browsers ask for it before anyone signs in
     "login",
     "signin-link",
     "signup",

@@ -13,6 +13,30 @@ LINKEDIN_VARIANTS = ("before", "after", "before-short", "after-short")
 # The 2-Hour Job Search's e-mails: one wording each, under 100 and under 75 words.
 SHORT_RULE_SETS = frozenset({"2hjs-5", "2hjs-6"})
 
+# When each wording is used, in the words the templates page shows ("Used when").
+_VARIANT_LABELS = {
+    "referred": "Someone suggested them and is happy to be named",
+    "unnamed": "Someone suggested them but isn't named",
+    "alumni": "They went to your school",
+    "warm": "You know them through your own circle",
+    "cold": "You have no connection yet",
+    "2hjs-5": "You chose the 2-Hour Job Search 5-point style",
+    "2hjs-6": "You chose the 2-Hour Job Search 6-point style",
+    "before": "Before you have talked",
+    "after": "After your conversation",
+    "before-short": "Before you have talked, with a tight character limit",
+    "after-short": "After your conversation, with a tight character limit",
+}
+_REFERRAL_INTRO_DEFAULT = "The person who suggested them is happy to be named"
+
+
+def variant_label(kind: str, variant: str) -> str:
+    """When the wording `variant` of `kind` is used, in plain words."""
+    if variant == DEFAULT_VARIANT:
+        return _REFERRAL_INTRO_DEFAULT if kind == "referral-intro" else "Always"
+    return _VARIANT_LABELS.get(variant, variant.replace("-", " ").capitalize())
+
+
 # People the user reaches through their own circle: the request can be friendlier.
 WARM_SOURCES = frozenset({"faculty", "family", "friend", "neighbour", "colleague", "event"})
 

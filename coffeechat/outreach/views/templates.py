@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from coffeechat.common.http import render_form
 from coffeechat.domain import vocab
 from coffeechat.domain.drafts import Template, builtin_templates, template_fields
+from coffeechat.domain.drafts.variants import variant_label
 from coffeechat.outreach import queries, services
 from coffeechat.outreach.forms import TemplateForm
 from coffeechat.outreach.review import review_template
@@ -32,6 +33,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
             "kind": t.kind,
             "variant": t.variant,
             "label": vocab.label(vocab.MESSAGE_KINDS, t.kind),
+            "used_when": variant_label(t.kind, t.variant),
             "customized": (t.kind, t.variant) in customized,
         }
         for t in builtin_templates().values()
@@ -78,6 +80,7 @@ def _page(kind: str, variant: str, form: TemplateForm, *, customized: bool) -> d
         "kind": kind,
         "variant": variant,
         "label": vocab.label(vocab.MESSAGE_KINDS, kind),
+        "used_when": variant_label(kind, variant),
         "customized": customized,
         "fields": template_fields(),
     }
