@@ -29,9 +29,9 @@ from coffeechat.common.owned import get_owned_or_404
 from coffeechat.domain import vocab
 from coffeechat.domain.work_fields import FIELDS as WORK_FIELDS
 from coffeechat.network import queries, services
-from coffeechat.outreach.context import user_tz
 from coffeechat.network.forms import BulkForm, ContactForm, contact_label
 from coffeechat.network.models import Contact, Organization
+from coffeechat.outreach.context import user_tz
 
 
 def _filters(request: HttpRequest, params: QueryDict | None = None) -> queries.ContactFilters:
