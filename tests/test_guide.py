@@ -151,3 +151,23 @@ def test_the_favicon_is_an_svg_and_every_page_links_it(client: Client, db: Any) 
     assert b"<svg" in response.getvalue()
     login = client.get("/login/").content.decode()
     assert '<link rel="icon" href="/static/coffeechat/favicon.svg" type="image/svg+xml">' in login
+
+
+def test_checker_findings_and_today_steps_link_to_their_reasons(
+    client_alice: Client, referral: Any, referrer: Any
+) -> None:
+    findings = client_alice.post(
+        "/compose/findings",
+        {"contact": referral.pk, "kind": "request", "channel": "email", "subject": "",
+         "body": "Hi, do you have a job opening for me?"},
+    ).content.decode()  # fmt: skip
+    assert 'href="/guide/#rule-asks-for-job"' in findings
+    assert 'href="/guide/#rule-missing-subject"' in findings
+    today = client_alice.get("/today/").content.decode()
+    links = set(re.findall(r'class="why-link" href="(/guide/#[a-z-]+)"', today))
+    assert links, "every step on Today says why, with a link"
+    sections = {
+        f"/guide/#{section}"
+        for section in re.findall(r'id="([a-z-]+)"', client_alice.get("/guide/").content.decode())
+    }
+    assert links <= sections

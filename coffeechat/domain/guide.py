@@ -98,6 +98,8 @@ STEPS: tuple[Step, ...] = (
             f"Send at most {_T.max_follow_ups} follow-ups, then let it rest.",
             f"If the first person at an organization hasn't replied after "
             f"{_T.try_another_business_days} business days, write to a second person there too.",
+            "If someone says no, thank them warmly and leave the door open: no is an answer, "
+            "and a kind reply is remembered.",
         ),
         why="The next move is always yours: people mean to reply and forget. Working two doors "
         "at once keeps a quiet inbox from stalling you (the 3B7 routine of The 2-Hour Job "
@@ -332,6 +334,7 @@ ACTION_SECTIONS: dict[str, str] = {
     "contact-referral": "referrals",
     "forward-introduction": "referrals",
     "close-the-loop": "referrals",
+    "thank-for-answer": "follow-up",
     "connect": "keep-in-touch",
     "keep-in-touch": "keep-in-touch",
     "broaden": "find-people",
