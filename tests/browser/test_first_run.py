@@ -64,6 +64,6 @@ def test_a_newcomer_gets_from_empty_folder_to_a_referral_chain(
     expect(page.get_by_role("heading", name="Tomás Ibáñez")).to_be_visible()
     chain = page.locator("ol.chain")
     expect(chain.get_by_role("link", name="Priya Raman")).to_be_visible()
-    expect(page.get_by_text("researched", exact=True)).to_be_visible()
+    expect(page.get_by_text("Researched", exact=True)).to_be_visible()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"the page scrolls sideways at phone width ({width}px)"

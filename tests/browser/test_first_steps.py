@@ -85,7 +85,7 @@ def test_a_meeting_today_is_pinned_and_a_late_group_is_settled_at_once(
     expect(pinned.get_by_role("link", name="Prep")).to_be_visible()
     expect(pinned.get_by_role("link", name="Live notes")).to_be_visible()
 
-    group = page.locator(".late-group", has_text="Keep-in-touch updates")
+    group = page.locator(".late-group", has_text="Updates to keep in touch")
     expect(group.locator(".action-row")).to_have_count(10)
     expect(group).to_contain_text("2 more like these")
     _fits(page)
@@ -93,6 +93,6 @@ def test_a_meeting_today_is_pinned_and_a_late_group_is_settled_at_once(
     expect(group.get_by_role("status")).to_contain_text("Marked 12 done.")
     group.get_by_role("button", name="Undo").click()
     # Undo brings the page back as it was.
-    expect(page.locator(".late-group", has_text="Keep-in-touch updates")).to_contain_text(
+    expect(page.locator(".late-group", has_text="Updates to keep in touch")).to_contain_text(
         "Mark all 12 done"
     )

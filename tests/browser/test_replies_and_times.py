@@ -3,6 +3,7 @@ through in a real browser at phone width."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -83,7 +84,8 @@ def test_a_no_closes_kindly_and_the_sent_time_can_be_corrected(
     page.get_by_label("When").fill("2026-01-05T09:15:30")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Sent time corrected.")).to_be_visible()
-    expect(page.get_by_text("Sent 5 Jan 2026, 09:15")).to_be_visible()
+    # The year shows only when it isn't this one.
+    expect(page.get_by_text(re.compile(r"Sent 5 Jan( 2026)?, 09:15"))).to_be_visible()
 
     page.get_by_role("link", name="Reply received").click()
     page.get_by_label("Declined").check()

@@ -64,7 +64,7 @@ def test_late_keep_in_touch_reminders_are_one_group_settled_together(
     meeting(late_thanks, ny(2026, 11, 30, 10), status="held", reflection={"x": "y"})
     html = page(alice)
     assert html.count('class="late-group"') == 2
-    assert html.index("Thank-yous to send") < html.index("Keep-in-touch updates")
+    assert html.index("Thank-yous to send") < html.index("Updates to keep in touch")
     assert "Mark all 12 done" in html and "Snooze all a week" in html
     assert html.count("an update") == 10  # ten drawn, the rest a click away
     assert "2 more like these" in html

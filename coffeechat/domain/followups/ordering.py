@@ -49,7 +49,7 @@ GROUP_TITLES: dict[ActionKind, str] = {
     "thank-for-answer": "Kind replies to people who said no",
     "close-the-loop": "People to tell how it went",
     "connect": "LinkedIn connections to make",
-    "keep-in-touch": "Keep-in-touch updates",
+    "keep-in-touch": "Updates to keep in touch",
     "broaden": "Fields to hear more voices in",
 }
 

@@ -56,7 +56,7 @@ def test_late_steps_are_grouped_by_kind_most_urgent_group_first_oldest_first() -
     found = arrange(late, ON)
     assert [g.kind for g in found.overdue] == ["thank-you", "keep-in-touch"]
     keep = found.overdue[1]
-    assert keep.title == "Keep-in-touch updates" and len(keep.actions) == 9
+    assert keep.title == "Updates to keep in touch" and len(keep.actions) == 9
     assert [a.due for a in keep.actions] == sorted(a.due for a in updates)
     assert found.overdue_count == 10
     assert [a.kind for a in found.due_today] == ["follow-up"]
