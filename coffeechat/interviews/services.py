@@ -210,9 +210,12 @@ def end_meeting(meeting: Meeting) -> Meeting:
     """Mark the conversation held at its actual end, which starts the thank-you clock."""
     if meeting.status != "held" or meeting.ended_at is None:
         now = timezone.now()
-        changes: dict[str, Any] = {"status": "held", "ended_at": now}
-        if meeting.started_at is None:
-            changes["started_at"] = min(meeting.starts_at, now)
+        started = meeting.started_at or min(meeting.starts_at, now)
+        changes: dict[str, Any] = {"status": "held", "ended_at": now, "started_at": started}
+        if meeting.starts_at > now:
+            # Held in live mode before the time it was set for: it happened now, so the
+            # record moves to when it really began (Insights never sees an end before a start).
+            changes["starts_at"] = started
         update_meeting(meeting, changes)
     return meeting
 

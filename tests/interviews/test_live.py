@@ -206,3 +206,17 @@ def test_the_openapi_document_describes_the_agenda_endpoints(api_alice: Any) -> 
     plan = paths["/api/v1/meetings/{meeting_id}/agenda/plan"]["post"]
     assert plan["requestBody"]["required"] is False
     assert "/api/v1/meetings/{meeting_id}/agenda/items/{item_id}" in paths
+
+
+def test_a_conversation_held_in_live_mode_before_its_set_time_moves_to_when_it_happened(
+    api_alice: Any, meeting: Meeting
+) -> None:
+    meeting.starts_at = datetime(2025, 3, 10, 15, 0, tzinfo=UTC)  # set for next week
+    meeting.save()
+    with time_machine.travel(datetime(2025, 3, 4, 15, 2, tzinfo=UTC), tick=False):
+        api_alice.post(api_path(meeting, "/start"), {})
+    with time_machine.travel(datetime(2025, 3, 4, 15, 24, tzinfo=UTC), tick=False):
+        api_alice.post(api_path(meeting, "/end"), {})
+    meeting.refresh_from_db()
+    assert meeting.starts_at == meeting.started_at == datetime(2025, 3, 4, 15, 2, tzinfo=UTC)
+    assert meeting.ended_at is not None and meeting.ended_at > meeting.starts_at
