@@ -129,3 +129,11 @@ def chromium_page(width: int = 375, height: int = 800) -> Iterator[Any]:
 def page(fresh_app: RunningApp) -> Iterator[Any]:
     with chromium_page() as page:
         yield page
+
+
+def go_to(page: Any, room: str) -> None:
+    """Follow a link of the main navigation, opening the phone's Menu first when it is folded."""
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible():
+        menu.click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name=room).click()

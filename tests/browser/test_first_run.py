@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import RunningApp
+from tests.browser.conftest import RunningApp, go_to
 
 pytestmark = pytest.mark.browser
 
@@ -29,11 +29,11 @@ def test_a_newcomer_gets_from_empty_folder_to_a_referral_chain(
     page.get_by_label("Fields of interest").fill("urban planning, transit")
     page.get_by_role("button", name="Save and go on").click()
     expect(page.get_by_text("Profile saved. Next: bring in the people you know.")).to_be_visible()
-    page.get_by_role("link", name="Profile").click()
+    go_to(page, "Profile")
     expect(page.get_by_label("Country")).to_have_value("US")
     expect(page.get_by_label("Time zone")).to_have_value("America/Chicago")
 
-    page.get_by_role("link", name="Contacts").click()
+    go_to(page, "Contacts")
     expect(page.get_by_text("Your list is empty")).to_be_visible()
     page.get_by_role("link", name="Add your first contact").click()
     page.get_by_label("First name").fill("Priya")
@@ -43,7 +43,7 @@ def test_a_newcomer_gets_from_empty_folder_to_a_referral_chain(
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("heading", name="Priya Raman")).to_be_visible()
 
-    page.get_by_role("link", name="Contacts").click()
+    go_to(page, "Contacts")
     page.get_by_role("link", name="Add a contact").click()
     page.get_by_label("First name").fill("Tomás")
     page.get_by_label("Last name").fill("Ibáñez")
@@ -53,7 +53,7 @@ def test_a_newcomer_gets_from_empty_folder_to_a_referral_chain(
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("heading", name="Tomás Ibáñez")).to_be_visible()
 
-    page.get_by_role("link", name="Contacts").click()
+    go_to(page, "Contacts")
     page.get_by_role("searchbox").fill("bus networks")
     results = page.locator("#contact-results")
     expect(results.get_by_text("1 contact", exact=True)).to_be_visible()
