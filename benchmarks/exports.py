@@ -41,19 +41,12 @@ def floor_s(data_dir: Path, repeats: int = 3) -> float:
     return best
 
 
-def _rss_kib(srv: server.Server) -> int:
-    for line in Path(f"/proc/{srv.process.pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
-
-
 def measure(data_dir: Path, requests: int) -> dict[str, Any]:
     floor = floor_s(data_dir)
     results = []
     with server.running(data_dir) as srv:
         srv.time("/today/", 1)  # warm: the first request pays for imports and the session
-        before = _rss_kib(srv)
+        before = srv.rss_kib()
         for kind in KINDS:
             timing = srv.time(f"/export/{kind}", requests)
             if timing.statuses != {200}:
@@ -66,7 +59,7 @@ def measure(data_dir: Path, requests: int) -> dict[str, Any]:
                     "goal": GOALS.get(kind),
                 }
             )
-        after = _rss_kib(srv)
+        after = srv.rss_kib()
         peak = srv.peak_rss_kib()
     return {
         "floor_s": floor,

@@ -48,11 +48,18 @@ class Server:
 
     def peak_rss_kib(self) -> int:
         """Peak resident memory of the server process (Linux /proc), 0 where unknown."""
+        return self._status_kib("VmHWM")
+
+    def rss_kib(self) -> int:
+        """Resident memory of the server process now (Linux /proc), 0 where unknown."""
+        return self._status_kib("VmRSS")
+
+    def _status_kib(self, field: str) -> int:
         status = Path(f"/proc/{self.process.pid}/status")
         if not status.exists():
             return 0
         for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1])
         return 0
 

@@ -78,11 +78,12 @@ class StampedCache(Generic[T]):
             if known is not None and known[0] == version:
                 self._known.move_to_end(full_key)
                 return known[1]
-        shared_key = self._shared_key(owner, key, version)
-        value = _shared_get(shared_key)
+        shared_key = self._shared_key(owner, key, version) if settings.SHARED_CACHE_URL else ""
+        value = _shared_get(shared_key) if shared_key else None
         if value is None:
             value = compute()
-            _shared_set(shared_key, value)
+            if shared_key:
+                _shared_set(shared_key, value)
         with self._lock:
             self._known[full_key] = (version, value)
             self._known.move_to_end(full_key)
@@ -107,8 +108,6 @@ class StampedCache(Generic[T]):
 
 
 def _shared_get(key: str) -> Any:
-    if not settings.SHARED_CACHE_URL:
-        return None
     try:
         return caches[SHARED_CACHE].get(key)
     except Exception:  # a cache that is down must never take a page down: work it out here
@@ -117,7 +116,7 @@ def _shared_get(key: str) -> Any:
 
 
 def _shared_set(key: str, value: Any) -> None:
-    if not settings.SHARED_CACHE_URL or value is None:
+    if value is None:
         return
     try:
         caches[SHARED_CACHE].set(key, value)

@@ -14,6 +14,7 @@ from coffeechat.accounts.services import profile_of
 from coffeechat.common.http import int_param, render_form
 from coffeechat.common.owned import get_owned_or_404
 from coffeechat.domain import vocab
+from coffeechat.domain.followups.ordering import day_label
 from coffeechat.followups import calendars, scheduling
 from coffeechat.followups.forms import HeldEarlierForm, MeetingScheduleForm
 from coffeechat.followups.rule_settings import rule_settings_for
@@ -119,11 +120,10 @@ def _held_earlier(request: HttpRequest, meeting: Meeting) -> HttpResponse:
 
 
 def _day_label(moment: datetime, now: datetime) -> str:
-    """'15:00 today', 'Tue 8 Dec', or 'Tue 8 Dec 2027' when not this year."""
+    """'15:00 today', else Today's one date style ('Tue 8 Dec', 'Tue 8 Dec 2027')."""
     if moment.date() == now.date():
         return f"{moment:%H:%M} today"
-    label = f"{moment:%a} {moment.day} {moment:%b}"
-    return label if moment.year == now.year else f"{label} {moment.year}"
+    return day_label(moment.date(), now.date())
 
 
 def _ended_at(request: HttpRequest, meeting: Meeting) -> datetime | None:

@@ -134,11 +134,14 @@ def contacts_table(owner: Any, zone: zoneinfo.ZoneInfo) -> Table:
     return Table("Contacts", CONTACT_HEADERS, rows)
 
 
+_RHYTHMS = dict(KEEP_IN_TOUCH_CHOICES)
+
+
 def _rhythm(days: int | None) -> str:
     """The contact's keep-in-touch rhythm in words; empty when it follows the usual one."""
     if days is None:
         return ""
-    return str(dict(KEEP_IN_TOUCH_CHOICES).get(days, days))
+    return str(_RHYTHMS.get(days, days))
 
 
 def _organizations(owner: Any) -> Table:
@@ -244,6 +247,7 @@ def vcards(owner: Any) -> Iterator[VCardData]:
         .select_related("organization")
         .order_by("last_name", "first_name", "pk")
     )
+    namespace = uid_namespace()
     return (
         VCardData(
             first_name=c.first_name,
@@ -258,19 +262,23 @@ def vcards(owner: Any) -> Iterator[VCardData]:
             honorific=c.honorific,
             postal_address=c.postal_address,
             location=c.location,
-            uid=card_uid(c),
+            uid=card_uid(c, namespace),
             revised=c.updated_at,
         )
         for c in contacts.iterator(chunk_size=2000)
     )
 
 
-def card_uid(contact: Contact) -> str:
+def uid_namespace() -> uuid.UUID:
+    """This installation's namespace for contact UIDs, derived from its secret."""
+    secret = hashlib.sha256(f"coffeechat-vcard-uid:{settings.SECRET_KEY}".encode()).digest()
+    return uuid.UUID(bytes=secret[:16])
+
+
+def card_uid(contact: Contact, namespace: uuid.UUID) -> str:
     """The same UID for the same contact in every export, and no two contacts share one.
 
     Derived from the instance's secret, the owner and the contact, so it reveals neither
     database ids nor anything about other instances.
     """
-    secret = hashlib.sha256(f"coffeechat-vcard-uid:{settings.SECRET_KEY}".encode()).digest()
-    namespace = uuid.UUID(bytes=secret[:16])
     return f"urn:uuid:{uuid.uuid5(namespace, f'{contact.owner_id}/{contact.pk}')}"
