@@ -33,11 +33,6 @@ class PlacedPerson:
     y: float
 
     @property
-    def label(self) -> str:
-        """Short enough to fit its column in the drawing; the table beside it has the full name."""
-        return self.name if len(self.name) <= 16 else self.name[:15] + "…"
-
-    @property
     def waiting(self) -> bool:
         """A referral nobody has written to yet: a branch still worth following."""
         return self.parent is not None and not self.pursued
@@ -62,6 +57,30 @@ class TreeLayout:
     @property
     def waiting(self) -> tuple[PlacedPerson, ...]:
         return tuple(p for p in self.people if p.waiting)
+
+    @property
+    def branches(self) -> tuple[Branch, ...]:
+        """The people nested under whoever referred them, each level left to right as drawn:
+        what a list of folding branches shows."""
+        below: dict[int | None, list[PlacedPerson]] = {}
+        for p in sorted(self.people, key=lambda p: p.x):
+            below.setdefault(p.parent, []).append(p)
+
+        def grow(person: PlacedPerson) -> Branch:
+            return Branch(person, tuple(grow(kid) for kid in below.get(person.id, [])))
+
+        return tuple(grow(root) for root in below.get(None, []))
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    person: PlacedPerson
+    children: tuple[Branch, ...]
+
+    @property
+    def size(self) -> int:
+        """Everyone below this person, however far down."""
+        return sum(1 + child.size for child in self.children)
 
 
 def layout(people: Iterable[Person]) -> TreeLayout:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from coffeechat.common.stamps import StampedCache
-from coffeechat.insights import report
+from coffeechat.insights import charts, queries, report
 
 # The figures read all of the user's data and draw a large page (200 KB for a heavy user);
 # the same data on the same day draws the same figures, so the drawing is kept until
@@ -23,7 +23,13 @@ def _drawn(request: HttpRequest, today: date) -> tuple[bool, SafeString]:
     built = report.build(request.user, today=today, for_page=True)
     if built.empty:
         return True, mark_safe("")
-    return False, mark_safe(render_to_string("insights/figures.html", {"report": built}))
+    zone = report.zone_of(request.user)
+    drawn = {
+        "report": built,
+        "funnel": charts.funnel(built, queries.booked(request.user)),
+        "activity": charts.activity(request.user, zone, today),
+    }
+    return False, mark_safe(render_to_string("insights/figures.html", drawn))
 
 
 def insights_page(request: HttpRequest) -> HttpResponse:

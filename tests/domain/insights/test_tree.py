@@ -34,10 +34,26 @@ def test_a_loop_of_referrals_does_not_hang_and_keeps_everyone():
     assert {p.id for p in tree.people if p.parent is None} == {1, 2}
 
 
-def test_roots_are_never_waiting_and_long_names_are_shortened():
+def test_roots_are_never_waiting():
     tree = layout([Person(1, "Maximiliana Featherstonehaugh", None, False)])
     assert tree.waiting == ()
-    assert tree.people[0].label == "Maximiliana Fea…"
+
+
+def test_branches_nest_everyone_under_who_referred_them_left_to_right():
+    tree = layout(
+        [
+            Person(1, "Ana", None, True),
+            Person(2, "Ben", 1, True),
+            Person(3, "Cleo", 2, False),
+            Person(4, "Dev", 1, True),
+            Person(5, "Eli", None, True),
+        ]
+    )
+    ana, eli = tree.branches
+    assert (ana.person.name, eli.person.name) == ("Ana", "Eli") and eli.children == ()
+    assert [b.person.name for b in ana.children] == ["Ben", "Dev"]
+    assert [b.person.name for b in ana.children[0].children] == ["Cleo"]
+    assert ana.size == 3 and ana.children[0].size == 1 and eli.size == 0
 
 
 def test_an_empty_tree():
