@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, tzinfo
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -19,11 +19,10 @@ from coffeechat.insights import charts, queries, report
 DRAWN: StampedCache[tuple[bool, SafeString]] = StampedCache("insights", 32)
 
 
-def _drawn(request: HttpRequest, today: date) -> tuple[bool, SafeString]:
+def _drawn(request: HttpRequest, zone: tzinfo, today: date) -> tuple[bool, SafeString]:
     built = report.build(request.user, today=today, for_page=True)
     if built.empty:
         return True, mark_safe("")
-    zone = report.zone_of(request.user)
     drawn = {
         "report": built,
         "funnel": charts.funnel(built, queries.booked(request.user)),
@@ -38,5 +37,5 @@ def insights_page(request: HttpRequest) -> HttpResponse:
     # The zone is part of the key: it was read before the stamp, so a change of zone in
     # between keeps this drawing under the old zone, where nobody asks for it again.
     key = (str(zone), today)
-    empty, figures = DRAWN.get(request.user, key, lambda: _drawn(request, today))
+    empty, figures = DRAWN.get(request.user, key, lambda: _drawn(request, zone, today))
     return render(request, "insights/index.html", {"empty": empty, "figures": figures})
