@@ -49,6 +49,13 @@ def test_insights_reads_on_a_phone_and_on_a_laptop(page: Any, fresh_app: Running
     scroll_width, screen = page.evaluate(WIDTH)
     assert scroll_width <= screen, (scroll_width, screen)
 
+    # The target list is a column of short blocks on a phone, nothing to scroll sideways.
+    contents.get_by_role("link", name="Target list").click()
+    targets = page.locator("details#targets .table-wrap")
+    expect(targets).to_be_in_viewport()
+    overflow = targets.evaluate("e => e.scrollWidth - e.clientWidth")
+    assert overflow <= 1, overflow
+
     # Any section folds and unfolds from its heading.
     funnel.locator("summary").first.click()
     expect(funnel).not_to_have_attribute("open", "")
