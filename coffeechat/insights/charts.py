@@ -46,27 +46,44 @@ def _day(day: date) -> str:
     return f"{day.day} {day:%b}"
 
 
+# Who "the step before" is, in words, for the share shown beside each step.
+OF_WHOM = {
+    "requested": "of those identified",
+    "replied": "of those asked",
+    "booked": "of those who replied",
+    "met": "of those booked",
+    "thanked": "of those met",
+}
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    bar: insights.FunnelRow
+    of_whom: str  # what the rate is a share of
+    wait: float | None  # median days from an earlier step
+    wait_since: str  # which, when it isn't the step before
+
+
 @dataclass(frozen=True)
 class Funnel:
-    rows: list[insights.FunnelRow]
+    steps: list[FunnelStep]
     height: float
-    waits: list[tuple[float | None, str]]  # per row: the median wait, and since when
-
-    @property
-    def table(self) -> list[tuple[insights.FunnelRow, float | None, str]]:
-        return [
-            (row, days, since) for row, (days, since) in zip(self.rows, self.waits, strict=True)
-        ]
 
 
 def funnel(report: Report, booked: int) -> Funnel:
     """The report's funnel with the booked step between a reply and a conversation held."""
-    steps = [(s.label, s.count) for s in report.funnel]
+    ids = [s.id for s in report.funnel]
+    counts = [(s.label, s.count) for s in report.funnel]
     waits = [(s.median_days, "") for s in report.funnel]
-    met = [s.id for s in report.funnel].index("met")
-    steps.insert(met, ("Conversation booked", booked))
+    met = ids.index("met")
+    ids.insert(met, "booked")
+    counts.insert(met, ("Conversation booked", booked))
     # The report times a conversation from the reply, not from the booking.
     waits[met] = (waits[met][0], "after the reply")
     waits.insert(met, (None, ""))
-    rows = insights.funnel_rows(steps)
-    return Funnel(rows, insights.funnel_height(rows), waits)
+    bars = insights.funnel_rows(counts)
+    steps = [
+        FunnelStep(bar, OF_WHOM.get(step, ""), wait, since)
+        for step, bar, (wait, since) in zip(ids, bars, waits, strict=True)
+    ]
+    return Funnel(steps, insights.funnel_height(bars))

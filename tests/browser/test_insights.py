@@ -71,7 +71,7 @@ def test_insights_reads_on_a_phone_and_on_a_laptop(page: Any, fresh_app: Running
     expect(contents).to_be_in_viewport()
     funnel_chart = page.locator("svg.chart.funnel")
     expect(funnel_chart).to_contain_text("Replied")
-    expect(funnel_chart).to_contain_text("of the step before")
+    expect(funnel_chart).to_contain_text("of those asked")
     scroll_width, screen = page.evaluate(WIDTH)
     assert scroll_width <= screen, (scroll_width, screen)
 

@@ -59,10 +59,7 @@ CODE_NAMES = re.compile(
 )
 # A page known to fail, while it is being fixed: (name, width, scheme) -> why (a strict xfail,
 # so the sweep says when it passes again).
-KNOWN: dict[tuple[str, int, str], str] = {
-    ("insights", 375, "dark"): "insights.css still paints .progress-met in a light hex green under "
-    "the dark --ok; the Insights look branch moves insights.css onto tokens (remove this then)",
-}
+KNOWN: dict[tuple[str, int, str], str] = {}
 
 # The page's width, the screen's, and the elements that stick out (unless a scroller holds them).
 WIDER_THAN_THE_SCREEN = """() => {

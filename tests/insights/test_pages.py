@@ -34,7 +34,7 @@ def test_the_page_shows_every_chart_with_its_table(
         "Funnel: Identified 10, Asked for a conversation 6, Replied 4, Conversation booked 3,"
         " Met 3, Thanked 2" in page
     )
-    assert "67 %</td>" in page and "75 % of the step before" in page
+    assert "67 %</td>" in page and "75 % of those who replied" in page
     assert "1.5 days" in page and "1.7 days" in page and "5 days after the reply" in page
     assert "learn sql" in page and "Zoe Lindqvist" in page
     assert "not contacted yet" in page and "1 person is marked" in page
@@ -109,7 +109,7 @@ def test_the_weekly_chart_draws_each_week_to_scale_with_dates_and_a_table(
 def test_a_new_user_is_encouraged_not_shown_empty_charts(client_outsider: Any) -> None:
     page = client_outsider.get("/insights/").content.decode()
     assert "fills in as your search grows" in page
-    assert "<svg" not in page
+    assert '<svg class="chart' not in page
 
 
 def test_the_outsider_sees_nothing_of_alices(client_outsider: Any, search: SimpleNamespace) -> None:
