@@ -3,7 +3,7 @@
 Public API:
     median, rate, step_gaps, week_starts                              (stats)
     Note, Phrase, phrases_in, recurring_phrases, STOP_WORDS           (phrases)
-    Person, PlacedPerson, Edge, TreeLayout, Branch, layout, first_people (tree)
+    Person, PlacedPerson, TreeLayout, Branch, layout, first_people     (tree)
     ColumnChart, Column, Segment, Tick, AxisLabel, stacked_columns,
     FunnelRow, funnel_rows, funnel_height, nice_step, nice_ticks       (charts)
     JournalEntry, AgendaNote, ResourceNote, FollowUp, render_markdown (journal)
@@ -40,7 +40,6 @@ from coffeechat.domain.insights.phrases import (
 from coffeechat.domain.insights.stats import median, rate, step_gaps, week_starts
 from coffeechat.domain.insights.tree import (
     Branch,
-    Edge,
     Person,
     PlacedPerson,
     TreeLayout,
@@ -55,7 +54,6 @@ __all__ = [
     "Branch",
     "Column",
     "ColumnChart",
-    "Edge",
     "FollowUp",
     "FunnelRow",
     "JournalEntry",
