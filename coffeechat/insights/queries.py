@@ -276,3 +276,56 @@ def weekly(user: Any, zone: tzinfo, today: date) -> list[dict[str, Any]]:
         }
         for monday in mondays
     ]
+
+
+# A conversation booked counts once the person has replied (or met you): booked without a
+# recorded reply would put more people at this step than at the one before it.
+_BOOKED = (
+    Q(Exists(Meeting.objects.filter(contact=OuterRef("pk")).exclude(status="cancelled"))) & _REPLIED
+) | _MET
+
+
+def booked(user: Any) -> int:
+    """How many people got at least as far as a conversation in the calendar."""
+    return _active(user).filter(_BOOKED).count()
+
+
+def weekly_activity(user: Any, zone: tzinfo, today: date) -> list[dict[str, Any]]:
+    """Per ISO week (Monday in the user's zone): messages sent (with the requests and
+    thank-yous among them), replies received and conversations held. Three queries."""
+    mondays = insights.week_starts(today, WEEKS)
+    since = datetime.combine(mondays[0], datetime.min.time(), tzinfo=zone)
+    messages = Message.objects.owned_by(user)
+    sent = _per_week(
+        messages.filter(status="sent", sent_at__gte=since),
+        "sent_at",
+        zone,
+        sent=Count("pk"),
+        requests=Count("pk", filter=Q(kind__in=REQUEST_KINDS)),
+        thank_yous=Count("pk", filter=Q(kind="thank-you")),
+    )
+    replies = _per_week(messages.filter(replied_at__gte=since), "replied_at", zone, n=Count("pk"))
+    held = Meeting.objects.owned_by(user).filter(status="held", starts_at__gte=since)
+    meetings = _per_week(held, "starts_at", zone, n=Count("pk"))
+    quiet = {"sent": 0, "requests": 0, "thank_yous": 0}
+    return [
+        {
+            "starts": monday,
+            **sent.get(monday, quiet),
+            "replies": replies.get(monday, {"n": 0})["n"],
+            "meetings": meetings.get(monday, {"n": 0})["n"],
+        }
+        for monday in mondays
+    ]
+
+
+def _per_week(
+    queryset: QuerySet[Any], column: str, zone: tzinfo, **counts: Any
+) -> dict[date, dict[str, int]]:
+    rows = (
+        queryset.annotate(week=TruncWeek(column, tzinfo=zone))
+        .values("week")
+        .annotate(**counts)
+        .order_by()
+    )
+    return {row.pop("week").date(): row for row in rows}

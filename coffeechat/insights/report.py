@@ -47,26 +47,6 @@ class Report:
     def step(self, step_id: str) -> Step:
         return next(s for s in self.funnel if s.id == step_id)
 
-    @property
-    def funnel_bars(self) -> list[insights.Bar]:
-        return insights.horizontal_bars(
-            [(s.label, s.count) for s in self.funnel], left=180, width=230
-        )
-
-    @property
-    def funnel_height(self) -> float:
-        return insights.bars_height(self.funnel_bars)
-
-    @property
-    def quiet(self) -> bool:
-        """Nothing happened in the weeks shown: a sentence says more than an empty chart."""
-        return not any(w["requests"] or w["meetings"] or w["thank_yous"] for w in self.weekly)
-
-    @property
-    def weekly_bars(self) -> list[list[insights.Bar]]:
-        series = ("requests", "meetings", "thank_yous")
-        return insights.grouped_columns([[w[name] for w in self.weekly] for name in series])
-
 
 # The page draws at most this many people of the referral tree: a drawing of thousands helps
 # nobody and costs seconds. The API, the CLI and each contact's page keep every chain.

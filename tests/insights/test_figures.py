@@ -154,3 +154,22 @@ def test_an_unknown_time_zone_falls_back_to_utc(alice: Any, search: SimpleNamesp
     profile.save()
     # In UTC, Priya's reply lands on 6 March: asked→replied becomes [3, 3, 1, 1] → 2.
     assert report.build(alice).step("replied").median_days == 2.0
+
+
+def test_the_page_only_figures_count_only_the_owners_data(
+    alice: Any, outsider: Any, search: SimpleNamespace
+) -> None:
+    from coffeechat.insights.queries import booked, weekly_activity
+
+    today = date(2025, 3, 20)
+    zone = report.zone_of(alice)
+    assert booked(alice) == 3 and booked(outsider) == 0
+    mine = weekly_activity(alice, zone, today)
+    assert [(w["sent"], w["replies"], w["meetings"]) for w in mine[-3:]] == [
+        (4, 2, 0),
+        (3, 1, 2),  # Ken's thank-you, sent Sunday evening in New York, counts in this week
+        (2, 1, 1),
+    ]
+    assert not any(
+        w["sent"] or w["replies"] or w["meetings"] for w in weekly_activity(outsider, zone, today)
+    )

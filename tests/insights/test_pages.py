@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
@@ -24,23 +25,91 @@ def test_the_page_shows_every_chart_with_its_table(
     response = client_alice.get("/insights/")
     assert response.status_code == 200
     page = response.content.decode()
-    assert page.count('<svg class="chart') == 3  # funnel, referral tree, weekly activity
-    assert page.count('role="img"') == 3 and page.count("<title id=") == 3
+    assert page.count('<svg class="chart') == 2  # the funnel and the weeks
+    assert page.count('role="img"') == 2 and page.count("<title id=") == 2
     headings = ("Who answers", "Who led you to whom", "Perspectives per field", "What people said")
-    for heading in (*headings, "Activity over the last 26 weeks", "Your target list"):
+    for heading in (*headings, "Week by week", "Your target list"):
         assert heading in page
-    assert "Funnel: Identified 10, Asked for a conversation 6, Replied 4, Met 3, Thanked 2" in page
-    assert "67 %" in page and "1.5 days" in page and "1.7 days" in page
+    assert (
+        "Funnel: Identified 10, Asked for a conversation 6, Replied 4, Conversation booked 3,"
+        " Met 3, Thanked 2" in page
+    )
+    assert "67 %</td>" in page and "75 % of those who replied" in page
+    assert "1.5 days" in page and "1.7 days" in page and "5 days after the reply" in page
     assert "learn sql" in page and "Zoe Lindqvist" in page
-    assert 'class="node waiting"' in page
+    assert "not contacted yet" in page and "1 person is marked" in page
     assert "a few more voices would round it out" in page
-    assert "Booster found" in page
+    assert "Booster found" in page and "2 people: 1 booster, 1 obligate" in page
+
+
+def test_a_contents_bar_links_to_every_section_and_each_section_folds(
+    client_alice: Any, search: SimpleNamespace
+) -> None:
+    page = client_alice.get("/insights/").content.decode()
+    sections = re.findall(r'<details class="insight" id="([a-z]+)"[^>]* open>', page)
+    assert sections == ["funnel", "activity", "response", "tree", "targets", "fields", "said"]
+    contents = page[
+        page.index('<nav class="contents"') : page.index("</nav>", page.index("contents"))
+    ]
+    assert re.findall(r'href="#([a-z]+)"', contents) == sections
+    assert 'src="/static/coffeechat/insights.js"' in page
+
+
+def test_the_referral_tree_nests_whole_names_in_folding_branches(
+    client_alice: Any, alice: Any, search: SimpleNamespace
+) -> None:
+    Contact.objects.filter(owner=alice, first_name="Omar").update(
+        last_name="Haddad-Featherstonehaugh al-Rashidi"
+    )
+    client_alice.get("/insights/")  # drawn once, then again after the change
+    page = client_alice.get("/insights/").content.decode()
+    tree = page[page.index('class="referrals"') : page.index("</ul>\n  \n")]
+    assert ">Omar Haddad-Featherstonehaugh al-Rashidi</a>" in tree
+    priya = tree.index(">Priya Raman</a>")
+    lena, omar = tree.index(">Lena Vogel</a>"), tree.index(">Omar Haddad")
+    assert priya < lena < omar and tree.count("<details open>") == 3  # Priya, Lena, Ken
+    assert "Priya Raman </span>led you to 2" in tree  # Lena, and Omar through her
+    assert "where it started" in tree[tree.index("Ken Sato") :]
+
+
+def test_the_weekly_chart_draws_each_week_to_scale_with_dates_and_a_table(
+    client_alice: Any, search: SimpleNamespace
+) -> None:
+    page = client_alice.get("/insights/").content.decode()
+    chart = page[
+        page.index('<svg class="chart activity"') : page.index("</svg>", page.index("activity-t"))
+    ]
+    assert (
+        "<title>Week of 10 Mar 2025: messages sent 3, replies 1, conversations held 2</title>"
+        in chart
+    )
+    assert (
+        "<title>Week of 3 Mar 2025: messages sent 4, replies 2, conversations held 0</title>"
+        in chart
+    )
+    ticks = re.findall(r'text-anchor="end">(\d+)</text>', chart)
+    assert ticks == ["0", "2", "4", "6"]  # the busiest weeks had 6 things in them
+    assert ">17 Mar</text>" in chart and "Week starting" in chart and "Per week" in chart
+    heights = {
+        float(h): series
+        for series, h in re.findall(r'class="series-(\d)"[^>]*height="([\d.]+)"', chart)
+    }
+    sent_this_week = float(re.findall(r'class="series-0"[^>]*height="([\d.]+)"', chart)[-1])
+    sent_before = float(re.findall(r'class="series-0"[^>]*height="([\d.]+)"', chart)[-2])
+    assert sent_before == pytest.approx(sent_this_week * 3 / 2, abs=0.05)  # 3 sent, then 2
+    assert len(set(heights)) > 1
+    assert "messages sent 9, replies 4, conversations held 3" in chart  # the <desc>
+    table = page[page.index("The weeks in figures") :]
+    assert (
+        '<time datetime="2025-03-10">10 Mar 2025</time></th>'
+        "<td>3</td><td>1</td><td>2</td><td>1</td><td>2</td>" in table
+    )
 
 
 def test_a_new_user_is_encouraged_not_shown_empty_charts(client_outsider: Any) -> None:
     page = client_outsider.get("/insights/").content.decode()
     assert "fills in as your search grows" in page
-    assert "<svg" not in page
+    assert '<svg class="chart' not in page
 
 
 def test_the_outsider_sees_nothing_of_alices(client_outsider: Any, search: SimpleNamespace) -> None:
@@ -130,8 +199,8 @@ def test_a_quiet_half_year_is_said_in_words(
     with time_machine.travel(datetime(2026, 1, 15, 12, tzinfo=UTC), tick=False):
         client_alice.force_login(alice)  # the test session would have expired by then
         page = client_alice.get("/insights/").content.decode()
-    assert "No requests, conversations or thank-yous in the last six months" in page
-    assert page.count('<svg class="chart') == 2  # the funnel and the tree still show
+    assert "No messages, replies or conversations in the last six months" in page
+    assert page.count('<svg class="chart') == 1  # the funnel still shows
 
 
 def test_the_page_draws_a_bounded_part_of_a_long_tree_and_the_latest_notes(client_alice, alice):
@@ -165,7 +234,7 @@ def test_the_page_draws_a_bounded_part_of_a_long_tree_and_the_latest_notes(clien
     )
     page = client_alice.get("/insights/").content.decode()
     assert f"the first {PAGE_TREE_PEOPLE} of the {PAGE_TREE_PEOPLE + 21} people" in page
-    assert page.count("<circle") == PAGE_TREE_PEOPLE
+    assert len(re.findall(r">Ref\d{3}</a>", page)) == PAGE_TREE_PEOPLE - 1  # under Root
     assert "5 earlier ones are in" in page
     assert f"note number {NOTES_SHOWN + 4}" in page and "note number 0<" not in page
     figures = client_alice.get("/api/v1/insights").json()  # the API keeps every chain

@@ -3,12 +3,25 @@
 Public API:
     median, rate, step_gaps, week_starts                              (stats)
     Note, Phrase, phrases_in, recurring_phrases, STOP_WORDS           (phrases)
-    Person, PlacedPerson, Edge, TreeLayout, layout, first_people      (tree)
-    Bar, horizontal_bars, bars_height, grouped_columns                         (charts)
+    Person, PlacedPerson, TreeLayout, Branch, layout, first_people     (tree)
+    ColumnChart, Column, Segment, Tick, AxisLabel, stacked_columns,
+    FunnelRow, funnel_rows, funnel_height, nice_step, nice_ticks       (charts)
     JournalEntry, AgendaNote, ResourceNote, FollowUp, render_markdown (journal)
 """
 
-from coffeechat.domain.insights.charts import Bar, bars_height, grouped_columns, horizontal_bars
+from coffeechat.domain.insights.charts import (
+    AxisLabel,
+    Column,
+    ColumnChart,
+    FunnelRow,
+    Segment,
+    Tick,
+    funnel_height,
+    funnel_rows,
+    nice_step,
+    nice_ticks,
+    stacked_columns,
+)
 from coffeechat.domain.insights.journal import (
     AgendaNote,
     FollowUp,
@@ -26,7 +39,7 @@ from coffeechat.domain.insights.phrases import (
 )
 from coffeechat.domain.insights.stats import median, rate, step_gaps, week_starts
 from coffeechat.domain.insights.tree import (
-    Edge,
+    Branch,
     Person,
     PlacedPerson,
     TreeLayout,
@@ -37,27 +50,34 @@ from coffeechat.domain.insights.tree import (
 __all__ = [
     "STOP_WORDS",
     "AgendaNote",
-    "Bar",
-    "Edge",
+    "AxisLabel",
+    "Branch",
+    "Column",
+    "ColumnChart",
     "FollowUp",
+    "FunnelRow",
     "JournalEntry",
     "Note",
     "Person",
     "Phrase",
     "PlacedPerson",
     "ResourceNote",
+    "Segment",
+    "Tick",
     "TreeLayout",
-    "bars_height",
     "first_people",
-    "grouped_columns",
-    "horizontal_bars",
+    "funnel_height",
+    "funnel_rows",
     "layout",
     "long_date",
     "median",
+    "nice_step",
+    "nice_ticks",
     "phrases_in",
     "rate",
     "recurring_phrases",
     "render_markdown",
+    "stacked_columns",
     "step_gaps",
     "week_starts",
 ]

@@ -1,17 +1,13 @@
-"""The referral tree: who led to whom, laid out for an SVG drawing.
+"""The referral tree: who led to whom, as nested branches for a list that folds.
 
-Leaves take one column each from left to right; a parent sits centred above its children, so
-the drawing never crosses an edge. Depth 0 is a person nobody referred you to.
+Depth 0 is a person nobody referred you to. Each level is in name order, so the same people
+always read the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-COLUMN = 120  # horizontal space per leaf, in SVG units
-ROW = 80  # vertical space per generation
-MARGIN = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +25,6 @@ class PlacedPerson:
     parent: int | None
     depth: int
     pursued: bool
-    x: float
-    y: float
-
-    @property
-    def label(self) -> str:
-        """Short enough to fit its column in the drawing; the table beside it has the full name."""
-        return self.name if len(self.name) <= 16 else self.name[:15] + "…"
 
     @property
     def waiting(self) -> bool:
@@ -44,19 +33,20 @@ class PlacedPerson:
 
 
 @dataclass(frozen=True, slots=True)
-class Edge:
-    x1: float
-    y1: float
-    x2: float
-    y2: float
+class Branch:
+    person: PlacedPerson
+    children: tuple[Branch, ...]
+
+    @property
+    def size(self) -> int:
+        """Everyone below this person, however far down."""
+        return sum(1 + child.size for child in self.children)
 
 
 @dataclass(frozen=True, slots=True)
 class TreeLayout:
-    people: tuple[PlacedPerson, ...]
-    edges: tuple[Edge, ...]
-    width: float
-    height: float
+    people: tuple[PlacedPerson, ...]  # level by level from the roots, each level in tree order
+    branches: tuple[Branch, ...]  # the same people nested under whoever referred them
     depth: int  # the longest chain of referrals
 
     @property
@@ -72,42 +62,19 @@ def layout(people: Iterable[Person]) -> TreeLayout:
         parent = p.parent if p.parent in by_id and not _in_loop(p.id, by_id) else None
         children.setdefault(parent, []).append(p.id)
 
-    roots = set(children.get(None, []))
-    placed: dict[int, PlacedPerson] = {}
-    next_column = 0
+    order: list[PlacedPerson] = []
 
-    def place(pid: int, depth: int) -> float:
-        nonlocal next_column
-        kids = children.get(pid, [])
-        if kids:
-            xs = [place(kid, depth + 1) for kid in kids]
-            x = (xs[0] + xs[-1]) / 2
-        else:
-            x = MARGIN + next_column * COLUMN
-            next_column += 1
+    def grow(pid: int, parent: int | None, depth: int) -> Branch:
         p = by_id[pid]
-        parent = None if pid in roots else p.parent
-        y = MARGIN / 2 + depth * ROW
-        placed[pid] = PlacedPerson(p.id, p.name, parent, depth, p.pursued, x, y)
-        return x
+        placed = PlacedPerson(p.id, p.name, parent, depth, p.pursued)
+        order.append(placed)
+        return Branch(placed, tuple(grow(kid, pid, depth + 1) for kid in children.get(pid, [])))
 
-    for root in children.get(None, []):
-        place(root, 0)
-
-    people_out = tuple(sorted(placed.values(), key=lambda p: (p.depth, p.x)))
-    edges = tuple(
-        Edge(placed[p.parent].x, placed[p.parent].y, p.x, p.y)
-        for p in people_out
-        if p.parent is not None
-    )
+    branches = tuple(grow(root, None, 0) for root in children.get(None, []))
+    rank = {p.id: i for i, p in enumerate(order)}
+    people_out = tuple(sorted(order, key=lambda p: (p.depth, rank[p.id])))
     depth = max((p.depth for p in people_out), default=0)
-    return TreeLayout(
-        people=people_out,
-        edges=edges,
-        width=max(next_column, 1) * COLUMN + MARGIN,
-        height=(depth + 1) * ROW + MARGIN / 2,
-        depth=depth,
-    )
+    return TreeLayout(people=people_out, branches=branches, depth=depth)
 
 
 def _in_loop(pid: int, by_id: dict[int, Person]) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, tzinfo
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from coffeechat.common.stamps import StampedCache
-from coffeechat.insights import report
+from coffeechat.insights import charts, queries, report
 
 # The figures read all of the user's data and draw a large page (200 KB for a heavy user);
 # the same data on the same day draws the same figures, so the drawing is kept until
@@ -19,11 +19,16 @@ from coffeechat.insights import report
 DRAWN: StampedCache[tuple[bool, SafeString]] = StampedCache("insights", 32)
 
 
-def _drawn(request: HttpRequest, today: date) -> tuple[bool, SafeString]:
+def _drawn(request: HttpRequest, zone: tzinfo, today: date) -> tuple[bool, SafeString]:
     built = report.build(request.user, today=today, for_page=True)
     if built.empty:
         return True, mark_safe("")
-    return False, mark_safe(render_to_string("insights/figures.html", {"report": built}))
+    drawn = {
+        "report": built,
+        "funnel": charts.funnel(built, queries.booked(request.user)),
+        "activity": charts.activity(request.user, zone, today),
+    }
+    return False, mark_safe(render_to_string("insights/figures.html", drawn))
 
 
 def insights_page(request: HttpRequest) -> HttpResponse:
@@ -32,5 +37,5 @@ def insights_page(request: HttpRequest) -> HttpResponse:
     # The zone is part of the key: it was read before the stamp, so a change of zone in
     # between keeps this drawing under the old zone, where nobody asks for it again.
     key = (str(zone), today)
-    empty, figures = DRAWN.get(request.user, key, lambda: _drawn(request, today))
+    empty, figures = DRAWN.get(request.user, key, lambda: _drawn(request, zone, today))
     return render(request, "insights/index.html", {"empty": empty, "figures": figures})

@@ -5,24 +5,8 @@ from coffeechat.domain.insights import (
     FollowUp,
     JournalEntry,
     ResourceNote,
-    bars_height,
-    grouped_columns,
-    horizontal_bars,
     render_markdown,
 )
-
-
-def test_horizontal_bars_scale_to_the_largest_value():
-    bars = horizontal_bars([("a", 10), ("b", 5), ("c", 0)], left=100, width=200)
-    assert [b.width for b in bars] == [200, 100, 2]
-    assert bars[0].x == 100 and bars[0].end == 300
-    assert bars[1].y == 30 and bars_height(bars) == 90
-
-
-def test_grouped_columns_share_one_scale():
-    columns = grouped_columns([[0, 4], [2, 0]], height=100, column=4, gap=2)
-    assert columns[0][1].height == 100 and columns[1][0].height == 50
-    assert columns[1][0].y == 50 and columns[1][0].x == 4 and columns[0][1].x == 10
 
 
 def test_the_journal_renders_only_the_sections_that_were_filled():
