@@ -28,6 +28,7 @@ WIDTHS = (375, 1280)
 PAGES = (
     ("today", "/today/"),
     ("contacts", "/contacts/"),
+    ("board", "/board/"),
     ("contact", "/contacts/{contact}/"),
     ("organizations", "/organizations/"),
     ("organization", "/organizations/{org}/"),

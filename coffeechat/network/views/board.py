@@ -84,15 +84,23 @@ def board_column(request: HtmxHttpRequest, column: str) -> HttpResponse:
         raise Http404("No such column.")
     filters, organization, note = _filters(request)
     current = plan(request.user)
-    number = min(int_param(request, "page") or 1, MAX_PAGE)
-    page = board.column_page(request.user, filters, chosen, current, max(number, 1))
-    context = _context(request, filters) | {
-        "page": page,
-        "on_date": current.on_date,
+    number = max(min(int_param(request, "page") or 1, MAX_PAGE), 1)
+    context = _context(request, filters) | {"on_date": current.on_date}
+    part = "cards" if request.htmx else "column-list"
+
+    def draw() -> str:
+        page = board.column_page(request.user, filters, chosen, current, number)
+        return render_to_string(f"network/board.html#{part}", context | {"page": page})
+
+    drawn = stamped_fragment(request, f"board-{part}:{current.on_date}:{chosen.id}", draw)
+    if request.htmx:
+        return HttpResponse(drawn)
+    context |= {
+        "column": chosen,
+        "number": number,
+        "drawn": drawn,
         "organization": organization,
         "note": note,
         "count": board.column_counts(request.user, filters)[chosen.id],
     }
-    if request.htmx:
-        return render(request, "network/board.html#cards", context)
     return render(request, "network/board_column.html", context)
