@@ -44,6 +44,8 @@ def test_the_board_on_demo_data(page: Any, fresh_app: RunningApp) -> None:
 
     first.get_by_role("link", name="Show more").click()
     expect(cards).to_have_count(25)
+    # The focus goes on with the first card brought, not back to the top of the page.
+    expect(cards.nth(20).get_by_role("link", name="Pat20 Aalto", exact=True)).to_be_focused()
     expect(first.get_by_role("link", name="Show more")).to_have_count(0)
 
     page.get_by_role("textbox", name="Tag").fill("rivers")
