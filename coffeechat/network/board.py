@@ -93,6 +93,15 @@ def column_page(
     return ColumnPage(column, [moves.card(c) for c in shown], page, len(rows) > PER_COLUMN)
 
 
+# The moves that are a message to write, and its kind (the composer drafts it).
+_DRAFTS: dict[board.Move, str] = {
+    "write-request": "request",
+    "thank": "thank-you",
+    "keep-in-touch": "update",
+    "update": "update",
+}
+
+
 class _Moves:
     """Where each card's one move leads, from the plan's facts: no query."""
 
@@ -144,9 +153,8 @@ class _Moves:
             return reverse("meeting-prep", args=[upcoming.id])
         if chosen == "schedule":
             return f"{reverse('meeting-create')}?contact={pk}"
-        drafts = {"write-request": "request", "thank": "thank-you", "keep-in-touch": "update"}
-        if chosen in drafts or chosen == "update":
-            query = {"contact": pk, "kind": drafts.get(chosen, "update")}
+        if chosen in _DRAFTS:
+            query = {"contact": pk, "kind": _DRAFTS[chosen]}
             if chosen == "thank" and held is not None:
                 query["meeting"] = held.id
             return f"{reverse('compose')}?{urlencode(query)}"
