@@ -130,6 +130,7 @@ def test_columns_load_a_page_at_a_time(client_alice: Client, alice: Any) -> None
     page = client_alice.get("/board/identified/?page=2").content.decode()  # without JavaScript
     assert "<html" in page and "P24 Many" in page and "Back to the whole board" in page
     assert client_alice.get("/board/identified/?page=zero").status_code == 200
+    assert client_alice.get(f"/board/identified/?page={2**63 - 1}").status_code == 200
     assert client_alice.get("/board/nowhere/").status_code == 404
 
 
