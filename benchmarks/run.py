@@ -75,6 +75,8 @@ def pages(data_dir: Path) -> list[Page]:
         Page("search", "/contacts/?q=chen", paginated=True),
         Page("contact list, page 100", "/contacts/?page=100", paginated=True),
         Page("contact detail", f"/contacts/{known['contact']}/"),
+        Page("pipeline board", "/board/", paginated=True),
+        Page("board column, page 2", "/board/identified/?page=2", paginated=True),
         Page("organization list", "/organizations/", paginated=True),
         Page("messages list", "/messages/", paginated=True),
         Page("live mode page", f"/meetings/{known['meeting']}/live/"),

@@ -96,25 +96,39 @@ class ContactFilters:
     organization: int | None = None
     field: str = ""
     tag: str = ""
+    shortlisted: bool = False
     sort: str = "name"
 
 
-def _stage_candidates(contacts: QuerySet[Any], user: Any, stage: str) -> QuerySet[Any]:
-    """Narrow to the contacts that *can* be in `stage` through an index before the derived stage
-    is compared, so rare stages (held, thanked…) cost what they match, not the whole list."""
+def _stage_narrowing(user: Any, stage: str) -> Q | None:
+    """The contacts that *can* be in `stage`, through an index (None: anyone can be)."""
     sent = Message.objects.filter(owner_id=user.pk, status="sent")
     if stage == "declined":  # closed as declined, or said no in a reply
         said_no = sent.filter(reply_outcome="declined").values("contact_id")
-        return contacts.filter(Q(closed_reason=stage) | Q(pk__in=said_no))
+        return Q(closed_reason=stage) | Q(pk__in=said_no)
     if stage in {"cancelled", "dormant"}:
-        return contacts.filter(closed_reason=stage)
+        return Q(closed_reason=stage)
     if stage in {"thanked", "keep-in-touch"}:
-        return contacts.filter(pk__in=sent.filter(kind="thank-you").values("contact_id"))
+        return Q(pk__in=sent.filter(kind="thank-you").values("contact_id"))
     if stage in {"scheduled", "prepared", "held"}:
-        return contacts.filter(pk__in=Meeting.objects.filter(owner_id=user.pk).values("contact_id"))
+        return Q(pk__in=Meeting.objects.filter(owner_id=user.pk).values("contact_id"))
     if stage in {"requested", "replied"}:
-        return contacts.filter(pk__in=sent.values("contact_id"))
-    return contacts
+        return Q(pk__in=sent.values("contact_id"))
+    return None
+
+
+def in_stages(contacts: QuerySet[Any], user: Any, stages: tuple[str, ...]) -> QuerySet[Any]:
+    """The contacts (annotated `with_stage`) in any of `stages`. They are first narrowed to the
+    ones that *can* be there through an index, so rare stages (held, thanked…) cost what they
+    match, not the whole list."""
+    narrowing = [_stage_narrowing(user, stage) for stage in stages]
+    known = [q for q in narrowing if q is not None]
+    if known and len(known) == len(narrowing):
+        either = Q()
+        for q in known:
+            either |= q
+        contacts = contacts.filter(either)
+    return contacts.filter(stage__in=stages)
 
 
 def contact_list(user: Any, filters: ContactFilters) -> QuerySet[Any]:
@@ -136,7 +150,7 @@ def contact_ids(
     if filters.q:
         contacts = search(contacts, filters.q)
     if filters.stage:
-        contacts = _stage_candidates(contacts, user, filters.stage).filter(stage=filters.stage)
+        contacts = in_stages(contacts, user, (filters.stage,))
     if filters.how_found:
         contacts = contacts.filter(how_found=filters.how_found)
     if filters.organization:
@@ -145,6 +159,8 @@ def contact_ids(
         contacts = contacts.filter(field__iexact=filters.field)
     if filters.tag:
         contacts = contacts.filter(tags_text__icontains="," + clean_tag(filters.tag) + ",")
+    if filters.shortlisted:
+        contacts = contacts.filter(shortlisted=True)
     return contacts.order_by(*CONTACT_SORTS.get(filters.sort, CONTACT_SORTS["name"]))
 
 

@@ -1,8 +1,10 @@
 from django.urls import URLPattern, path
 
-from coffeechat.network.views import contacts, merge, transfer
+from coffeechat.network.views import board, contacts, merge, transfer
 
 urlpatterns: list[URLPattern] = [
+    path("board/", board.board_page, name="board"),
+    path("board/<slug:column>/", board.board_column, name="board-column"),
     path("contacts/bulk", contacts.contact_bulk, name="contact-bulk"),
     path("contacts/bulk/undo", contacts.contact_bulk_undo, name="contact-bulk-undo"),
     path("contacts/fill-fields", contacts.contact_fill_fields, name="contact-fill-fields"),

@@ -30,6 +30,7 @@ VIEWS = ((375, "light"), (1280, "light"), (375, "dark"))
 PAGES = (
     ("today", "/today/"),
     ("contacts", "/contacts/"),
+    ("board", "/board/"),
     ("contact", "/contacts/{contact}/"),
     ("organizations", "/organizations/"),
     ("organization", "/organizations/{org}/"),

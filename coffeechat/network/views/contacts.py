@@ -34,7 +34,9 @@ from coffeechat.network.models import Contact, Organization
 from coffeechat.outreach.context import user_tz
 
 
-def _filters(request: HttpRequest, params: QueryDict | None = None) -> queries.ContactFilters:
+def contact_filters(
+    request: HttpRequest, params: QueryDict | None = None
+) -> queries.ContactFilters:
     """The list's filters, from the query string (or, for a bulk change, from `params`)."""
     get = request.GET if params is None else params
     return queries.ContactFilters(
@@ -46,6 +48,7 @@ def _filters(request: HttpRequest, params: QueryDict | None = None) -> queries.C
         organization=parse_id(get.get("organization", "")),
         field=get.get("field", "").strip()[:120],
         tag=get.get("tag", "").strip()[:40],
+        shortlisted=get.get("shortlisted") in {"1", "True"},  # a ticked box, or the bulk form
         sort=get.get("sort", "name") if get.get("sort") in queries.CONTACT_SORTS else "name",
     )
 
@@ -74,7 +77,7 @@ def _filter_params(filters: queries.ContactFilters) -> list[tuple[str, str]]:
 
 
 def contact_list(request: HtmxHttpRequest) -> HttpResponse:
-    filters = _filters(request)
+    filters = contact_filters(request)
     results = stamped_fragment(request, "contacts", lambda: _results(request, filters))
     if request.htmx and request.htmx.target == "contact-results":
         return HttpResponse(results)
@@ -114,14 +117,14 @@ def _bulk_targets(request: HttpRequest, scope: str) -> QuerySet[Contact]:
     the page's, or every one matching the list's filter (never loaded: a subquery)."""
     contacts = Contact.objects.owned_by(request.user)
     if scope == "all":
-        matching = queries.contact_ids(request.user, _filters(request, request.POST))
+        matching = queries.contact_ids(request.user, contact_filters(request, request.POST))
         return contacts.filter(pk__in=matching.values("pk"))
     posted = request.POST.getlist("page_ids" if scope == "page" else "ids")[:MAX_TICKED]
     return contacts.filter(pk__in=[pk for pk in map(parse_id, posted) if pk is not None])
 
 
 def _back(request: HttpRequest) -> str:
-    params = _filter_params(_filters(request, request.POST))
+    params = _filter_params(contact_filters(request, request.POST))
     return reverse("contact-list") + (f"?{urlencode(params)}" if params else "")
 
 
@@ -146,7 +149,7 @@ def contact_bulk(request: HttpRequest) -> HttpResponse:
                 for name in ("action", "value", "scope", "ids", "page_ids")
                 for item in request.POST.getlist(name)[:MAX_TICKED]
             ]
-            + _filter_params(_filters(request, request.POST)),
+            + _filter_params(contact_filters(request, request.POST)),
             "back": _back(request),
         }
         return render(request, "network/contact_bulk_confirm.html", context)
