@@ -22,6 +22,7 @@ def test_a_flash_message_is_a_toast_read_out_as_status(client_alice: Client, ali
 def test_a_signed_out_page_has_no_tab_bar(client: Client, db: Any) -> None:
     page = client.get("/login/").content.decode()
     assert 'aria-label="Tabs"' not in page and 'class="signed-in"' not in page
+    assert 'class="brand"' in page and 'aria-label="Main"' not in page  # the name, no rooms
 
 
 def _board(request: HttpRequest) -> HttpResponse:
