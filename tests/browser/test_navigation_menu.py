@@ -73,6 +73,7 @@ def test_a_phone_has_a_tab_bar_and_a_wide_screen_lists_the_rooms(
 
     tabs.get_by_role("link", name="Meetings").click()
     expect(page.get_by_role("heading", name="Meetings", exact=True)).to_be_visible()
+    _tall_enough(page.get_by_role("main").locator("a.primary").first)  # primary buttons too
 
     page.set_viewport_size({"width": 1280, "height": 800})
     expect(tabs).to_be_hidden()
@@ -112,3 +113,21 @@ def test_without_javascript_every_room_stays_reachable_on_a_phone(
     guide.click()
     expect(plain).to_have_url(f"{fresh_app.url}/guide/")
     context.close()
+
+
+def test_a_toast_says_what_happened_and_can_be_put_away(page: Any, fresh_app: RunningApp) -> None:
+    import re
+
+    from playwright.sync_api import expect
+
+    page.goto(fresh_app.sign_in_url)
+    page.goto(f"{fresh_app.url}/profile/")
+    page.get_by_label("Your name").fill("Noor Haddad")
+    page.get_by_role("button", name=re.compile(r"^Save")).click()
+    toast = page.get_by_role("status").locator(".toast")
+    expect(toast).to_contain_text("Profile saved")
+    box, heading = toast.bounding_box(), page.get_by_role("heading", level=1).bounding_box()
+    assert box and heading and box["y"] + box["height"] <= heading["y"], "it covers the page"
+    toast.get_by_role("button", name="Dismiss").click()
+    expect(page.locator(".flash")).to_have_count(0)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
