@@ -97,11 +97,9 @@ PAIRS = [
     ("--accent-ink", "--accent", TEXT),  # the primary button
     ("--accent-ink", "--accent-hover", TEXT),
     ("--accent", "--accent-soft", TEXT),  # a quiet button, hovered
-    *[
-        (fg, soft, TEXT)
-        for soft in ("--accent-soft", "--ok-soft", "--warn-soft", "--danger-soft", "--info-soft")
-        for fg in ("--ink",)
-    ],  # stage badges, highlighted words in the composer
+    # stage badges, highlighted words in the composer
+    *[("--ink", soft, TEXT) for soft in ("--accent-soft", "--ok-soft", "--warn-soft")],
+    *[("--ink", soft, TEXT) for soft in ("--danger-soft", "--info-soft")],
     ("--ok", "--ok-soft", TEXT),
     ("--warn", "--warn-soft", TEXT),  # due today, notices
     ("--danger", "--danger-soft", TEXT),  # late
