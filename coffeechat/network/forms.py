@@ -60,6 +60,17 @@ FIELD_ORDER = [
 ]
 
 
+# The form shows in groups a reader can scan; each starts at one of these fields and runs to the
+# next, so a field added to FIELD_ORDER always lands in a group.
+FIELDSET_STARTS = {
+    "honorific": "Their name",
+    "email": "How to reach them",
+    "organization_name": "Where they work",
+    "how_found": "How you know them",
+    "shortlisted": "Your plan",
+}
+
+
 class ContactForm(SingleLineMixin, CheckedModelForm):
     linkedin_url = forms.URLField(
         label="LinkedIn URL", required=False, max_length=300, assume_scheme="https"
@@ -121,6 +132,15 @@ class ContactForm(SingleLineMixin, CheckedModelForm):
                 "referred_by_ref", contact_label(contact.referred_by) if contact.referred_by else ""
             )
             self.initial.setdefault("tags_input", ", ".join(contact.tags))
+
+    def fieldsets(self) -> list[tuple[str, list[Any]]]:
+        """(legend, bound fields) in form order, grouped at FIELDSET_STARTS."""
+        groups: list[tuple[str, list[Any]]] = []
+        for field in self:
+            if field.name in FIELDSET_STARTS or not groups:
+                groups.append((FIELDSET_STARTS.get(field.name, ""), []))
+            groups[-1][1].append(field)
+        return groups
 
     def _offer_usual_rhythm(self, owner: Any) -> None:
         """The empty choice follows the user's own rule settings; say how often that is."""
