@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 
 from coffeechat.accounts.services import profile_of
 from coffeechat.common import validators
-from coffeechat.common.forms import CheckedForm, CheckedModelForm
+from coffeechat.common.forms import CheckedForm, CheckedModelForm, FieldsetsMixin
 from coffeechat.domain.field_choices import FIELD_MAX
 from coffeechat.domain.followups import RuleSettings
 from coffeechat.followups.rule_settings import overrides
@@ -60,8 +60,7 @@ FIELD_ORDER = [
 ]
 
 
-# The form shows in groups a reader can scan; each starts at one of these fields and runs to the
-# next, so a field added to FIELD_ORDER always lands in a group.
+# The groups the form shows, each named at the field it starts with.
 FIELDSET_STARTS = {
     "honorific": "Their name",
     "email": "How to reach them",
@@ -71,7 +70,7 @@ FIELDSET_STARTS = {
 }
 
 
-class ContactForm(SingleLineMixin, CheckedModelForm):
+class ContactForm(FieldsetsMixin, SingleLineMixin, CheckedModelForm):
     linkedin_url = forms.URLField(
         label="LinkedIn URL", required=False, max_length=300, assume_scheme="https"
     )
@@ -100,6 +99,7 @@ class ContactForm(SingleLineMixin, CheckedModelForm):
         label="Tags", required=False, max_length=400, help_text="Separate tags with commas."
     )
     field_order = FIELD_ORDER
+    fieldset_starts = FIELDSET_STARTS
 
     class Meta:
         model = Contact
@@ -132,15 +132,6 @@ class ContactForm(SingleLineMixin, CheckedModelForm):
                 "referred_by_ref", contact_label(contact.referred_by) if contact.referred_by else ""
             )
             self.initial.setdefault("tags_input", ", ".join(contact.tags))
-
-    def fieldsets(self) -> list[tuple[str, list[Any]]]:
-        """(legend, bound fields) in form order, grouped at FIELDSET_STARTS."""
-        groups: list[tuple[str, list[Any]]] = []
-        for field in self:
-            if field.name in FIELDSET_STARTS or not groups:
-                groups.append((FIELDSET_STARTS.get(field.name, ""), []))
-            groups[-1][1].append(field)
-        return groups
 
     def _offer_usual_rhythm(self, owner: Any) -> None:
         """The empty choice follows the user's own rule settings; say how often that is."""
