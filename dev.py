@@ -74,8 +74,13 @@ def ensure_venv(extras: str) -> None:
     marker.write_text(previous + stamp + "\n")
 
 
-# Debian packages the tests run for real: the browser, and a Redis for the shared cache.
-TEST_PACKAGES = {"chromium": CHROMIUM, "redis-server": Path("/usr/bin/redis-server")}
+# Debian packages the tests run for real: the browser, a Redis for the shared cache, and
+# Dovecot for the mailbox sync.
+TEST_PACKAGES = {
+    "chromium": CHROMIUM,
+    "redis-server": Path("/usr/bin/redis-server"),
+    "dovecot-imapd": Path("/usr/sbin/dovecot"),  # a real IMAP server for the mailbox sync
+}
 
 
 def ensure_test_packages() -> None:
