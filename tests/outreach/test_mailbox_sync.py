@@ -14,14 +14,14 @@ from coffeechat.outreach.mailbox import imap, records, sync
 from coffeechat.outreach.mailbox.accounts import check_connection, save_account
 from coffeechat.outreach.models import MailboxFinding, MailboxFolder, Message
 from tests.outreach.mailbox_helpers import PASSWORD, Mailbox, mail
-from tests.servers import Dovecot, dovecot  # noqa: F401  (the fixture)
+from tests.servers import Dovecot
 
 ME = "alice@uni.example"
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def trusted(dovecot: Dovecot, monkeypatch: pytest.MonkeyPatch) -> Dovecot:  # noqa: F811
+def trusted(dovecot: Dovecot, monkeypatch: pytest.MonkeyPatch) -> Dovecot:
     monkeypatch.setenv("SSL_CERT_FILE", str(dovecot.cert))
     return dovecot
 
@@ -257,7 +257,7 @@ def test_tls_and_starttls(trusted: Dovecot, security: str, tls_port: bool, works
         assert failed.value.reason in ("tls", "network")
 
 
-def test_an_untrusted_certificate_is_refused(dovecot: Dovecot) -> None:  # noqa: F811
+def test_an_untrusted_certificate_is_refused(dovecot: Dovecot) -> None:
     Mailbox(dovecot, "alice")
     config = imap.MailboxConfig("localhost", dovecot.tls_port, "tls", "alice", PASSWORD)
     with pytest.raises(imap.MailboxError) as failed:

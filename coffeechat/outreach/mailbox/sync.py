@@ -76,6 +76,15 @@ def account_of(user: Any) -> MailboxAccount:
     return account
 
 
+def connected_users() -> list[Any]:
+    """Server mode: every active person with a mailbox connected."""
+    from django.contrib.auth import get_user_model
+
+    # An operator's run across all accounts (`mail sync --all`): the one place that reads them all.
+    owners = MailboxAccount.objects.values("owner_id")
+    return list(get_user_model().objects.filter(is_active=True, pk__in=owners).order_by("pk"))
+
+
 def config_of(account: MailboxAccount) -> imap.MailboxConfig:
     try:
         password = unseal(account.password_sealed, PASSWORD_PURPOSE)
