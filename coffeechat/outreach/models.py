@@ -154,8 +154,6 @@ class MailboxFinding(Owned):
     )
     kind = models.CharField(max_length=5, choices=MAILBOX_FINDING_KINDS)
     key = models.CharField(max_length=255)
-    # The found mail's own Message-ID, so a later mail in the same thread can be placed.
-    mail_message_id = models.CharField(max_length=255, blank=True, default="")
     # True when the sync wrote the message itself (no draft matched): undo deletes it.
     created_message = models.BooleanField(default=False)
     undone_at = BoundedDateTimeField(null=True, blank=True)
@@ -164,7 +162,6 @@ class MailboxFinding(Owned):
         constraints = [
             models.UniqueConstraint(fields=["owner", "key"], name="mailbox_finding_once")
         ]
-        indexes = [models.Index(fields=["owner", "mail_message_id"])]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} found for {self.contact}"

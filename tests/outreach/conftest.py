@@ -14,7 +14,9 @@ from aiosmtpd.controller import Controller
 from coffeechat.accounts.services import profile_of
 from coffeechat.interviews.models import Meeting, Resource
 from coffeechat.network.models import Contact
+from coffeechat.outreach.mailbox import imap
 from coffeechat.outreach.models import Message
+from tests.servers import Dovecot
 
 
 @pytest.fixture
@@ -90,3 +92,25 @@ def smtp_server() -> Iterator[tuple[Inbox, int]]:
         yield inbox, port
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def trusted(dovecot: Dovecot, monkeypatch: pytest.MonkeyPatch) -> Dovecot:
+    """The test Dovecot, its self-signed certificate trusted as a real one would be."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(dovecot.cert))
+    return dovecot
+
+
+@pytest.fixture
+def bodies_read(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """Every body the sync asked the server for."""
+    seen: list[bytes] = []
+    original = imap.Session.bodies
+
+    def recording(self: imap.Session, uids: list[int]) -> Iterator[tuple[int, bytes]]:
+        for uid, raw in original(self, uids):
+            seen.append(raw)
+            yield uid, raw
+
+    monkeypatch.setattr(imap.Session, "bodies", recording)
+    return seen

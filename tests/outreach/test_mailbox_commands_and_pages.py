@@ -7,7 +7,6 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-import pytest
 from django.test import Client
 
 from coffeechat.cli.main import main
@@ -19,12 +18,6 @@ from tests.outreach.mailbox_helpers import PASSWORD, Mailbox, mail
 from tests.servers import Dovecot
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def trusted(dovecot: Dovecot, monkeypatch: pytest.MonkeyPatch) -> Dovecot:
-    monkeypatch.setenv("SSL_CERT_FILE", str(dovecot.cert))
-    return dovecot
 
 
 def run(argv: list[str], capsys: Any, stdin: str = "") -> tuple[int, str, str]:
@@ -128,7 +121,11 @@ def test_a_second_run_exits_cleanly(server: Any, alice: Any, trusted: Dovecot, c
 def test_disconnect(server: Any, alice: Any, trusted: Dovecot, capsys: Any) -> None:
     Mailbox(trusted, "alice").connect(alice)
     code, out, _ = run(["mail", "disconnect", "--user", "alice"], capsys)
-    assert code == 0 and not MailboxAccount.objects.owned_by(alice).exists()
+    assert (
+        code == 0
+        and "Mailbox removed" in out
+        and not MailboxAccount.objects.owned_by(alice).exists()
+    )
     code, _, _ = run(["mail", "test", "--user", "alice"], capsys)
     assert code == 3
 

@@ -3,7 +3,6 @@ running it again, twice at once, after a crash or a renumbering changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -21,31 +20,10 @@ T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def trusted(dovecot: Dovecot, monkeypatch: pytest.MonkeyPatch) -> Dovecot:
-    monkeypatch.setenv("SSL_CERT_FILE", str(dovecot.cert))
-    return dovecot
-
-
-@pytest.fixture
 def box(trusted: Dovecot, alice: Any) -> Mailbox:
     mailbox = Mailbox(trusted, "alice")
     mailbox.connect(alice)
     return mailbox
-
-
-@pytest.fixture
-def bodies_read(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
-    """Every body the sync asked the server for."""
-    seen: list[bytes] = []
-    original = imap.Session.bodies
-
-    def recording(self: imap.Session, uids: list[int]) -> Iterator[tuple[int, bytes]]:
-        for uid, raw in original(self, uids):
-            seen.append(raw)
-            yield uid, raw
-
-    monkeypatch.setattr(imap.Session, "bodies", recording)
-    return seen
 
 
 def person(owner: Any, first: str, email: str, notes: str = "") -> Contact:

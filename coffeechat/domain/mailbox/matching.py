@@ -42,9 +42,6 @@ class Known:
     messages: list[KnownMessage]
     # Keys of mail already recorded, or recorded and undone: never recorded again.
     done_keys: set[str] = field(default_factory=set)
-    # Message-IDs of the contacts' replies found so far (the student's answers to them are talk,
-    # not new requests).
-    their_message_ids: set[str] = field(default_factory=set)
 
     def contact_of(self, headers: MailHeaders, role: Role) -> int | None:
         addresses = headers.recipients if role == "sent" else (headers.sender,)
@@ -109,8 +106,10 @@ def _sent(
     draft = next((m for m in mine if _same_message(m, headers, body)), None)
     if draft is not None and draft.status == "sent":
         return None  # already marked as sent by hand
-    if draft is None and any(i in known.their_message_ids for i in headers.thread_ids):
-        return None  # answering their reply: a conversation, not a new request to follow up
+    if draft is None and headers.in_reply_to and known.by_mail_id(headers.in_reply_to[0]) is None:
+        # Answering a mail of theirs: a conversation, not a new request to follow up. (A reply
+        # to the student's own request is a follow-up in the same thread, and counts.)
+        return None
     return Finding(
         kind="sent",
         key=headers.key,

@@ -20,14 +20,8 @@ def known_for(user: Any) -> Known:
     for pk, email, notes in contacts.iterator(chunk_size=2000):
         for address in contact_addresses(email, notes):
             by_address.setdefault(address, pk)
-    findings = MailboxFinding.objects.owned_by(user).values_list("key", "kind", "mail_message_id")
-    done: set[str] = set()
-    theirs: set[str] = set()
-    for key, kind, mail_id in findings.iterator(chunk_size=2000):
-        done.add(key)
-        if kind == "reply" and mail_id:
-            theirs.add(mail_id)
-    return Known(by_address, messages_for(user), done, theirs)
+    done = set(MailboxFinding.objects.owned_by(user).values_list("key", flat=True))
+    return Known(by_address, messages_for(user), done)
 
 
 def messages_for(user: Any) -> list[KnownMessage]:
@@ -74,7 +68,6 @@ def record(user: Any, finding: Finding) -> MailboxFinding:
         message=message,
         kind=finding.kind,
         key=finding.key,
-        mail_message_id=finding.mail_message_id,
         created_message=created,
     )
 

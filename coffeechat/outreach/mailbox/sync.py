@@ -211,5 +211,3 @@ def _record_one(
     # Later mail in the same batch sees this one (a reply right after the request it answers).
     known.messages = records.messages_for(user)
     known.done_keys.add(finding.key)
-    if finding.kind == "reply" and finding.mail_message_id:
-        known.their_message_ids.add(finding.mail_message_id)
