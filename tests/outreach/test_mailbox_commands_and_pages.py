@@ -195,7 +195,7 @@ def test_the_timeline_marks_findings_and_undoes_them(
     sync.sync(alice)
     finding = MailboxFinding.objects.owned_by(alice).get()
     page = client_alice.get(f"/contacts/{priya.pk}/").content.decode()
-    assert "Found in your mailbox." in page
+    assert "Found in your mailbox" in page
 
     assert client_outsider.post(f"/outreach/mailbox/found/{finding.pk}/undo").status_code == 404
     assert Message.objects.owned_by(alice).count() == 1
@@ -203,5 +203,5 @@ def test_the_timeline_marks_findings_and_undoes_them(
     response = client_alice.post(f"/outreach/mailbox/found/{finding.pk}/undo", follow=True)
     page = response.content.decode()
     assert "won&#x27;t be picked up from your mailbox again" in page
-    assert "Found in your mailbox." not in page
+    assert "Found in your mailbox" not in page
     assert not Message.objects.owned_by(alice).exists()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coffeechat.common.owned import get_owned_or_404
@@ -17,7 +16,8 @@ PAGE_BUDGET_SECONDS = 20.0
 
 
 def _back() -> HttpResponse:
-    return redirect(reverse("outreach-settings") + "#mailbox")
+    # To the top, where the message saying how it went is shown.
+    return redirect("outreach-settings")
 
 
 @require_POST

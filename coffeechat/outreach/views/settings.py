@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.services import profile_of
@@ -56,7 +55,7 @@ def outreach_settings(request: HttpRequest) -> HttpResponse:
         return redirect("outreach-settings")
     if section == "mailbox" and mailbox.is_valid():
         _connect_mailbox(request, mailbox.cleaned_data)
-        return redirect(reverse("outreach-settings") + "#mailbox")
+        return redirect("outreach-settings")
     return render_form(
         request,
         "outreach/settings.html",
