@@ -170,3 +170,11 @@ def dovecot() -> Iterator[Dovecot]:
             yield Dovecot(port, tls_port, root / "cert.pem")
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def trusted(dovecot: Dovecot, monkeypatch: pytest.MonkeyPatch) -> Dovecot:
+    """The test Dovecot with its self-signed certificate trusted (by this process and the
+    servers it starts), as a real provider's would be."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(dovecot.cert))
+    return dovecot

@@ -16,7 +16,6 @@ from coffeechat.interviews.models import Meeting, Resource
 from coffeechat.network.models import Contact
 from coffeechat.outreach.mailbox import imap
 from coffeechat.outreach.models import Message
-from tests.servers import Dovecot
 
 
 @pytest.fixture
@@ -92,13 +91,6 @@ def smtp_server() -> Iterator[tuple[Inbox, int]]:
         yield inbox, port
     finally:
         controller.stop()
-
-
-@pytest.fixture
-def trusted(dovecot: Dovecot, monkeypatch: pytest.MonkeyPatch) -> Dovecot:
-    """The test Dovecot, its self-signed certificate trusted as a real one would be."""
-    monkeypatch.setenv("SSL_CERT_FILE", str(dovecot.cert))
-    return dovecot
 
 
 @pytest.fixture
