@@ -190,3 +190,14 @@ def test_a_sent_mail_without_a_draft_is_a_new_request_or_a_follow_up() -> None:
 )
 def test_no_sent_mail_is_found(mail: MailHeaders, body: str, messages: list[KnownMessage]) -> None:
     assert classify(mail, body, "sent", known(*messages)) is None
+
+
+def test_what_a_mail_carries_is_made_storable() -> None:
+    raw = b"From: a@b.example\r\nSubject: Hi\x01 there\r\nMessage-ID: <x\x00y@z>\r\n\r\n"
+    parsed = parse_headers(raw)
+    assert parsed.subject == "Hi there"
+    assert "\x00" not in parsed.key
+    assert body_text(b"Subject: x\r\n\r\nA\x00B\r\n") == "AB\n"
+    long_mail = sent_mail(subject="S" * 500)
+    found = classify(long_mail, "B" * 20_000, "sent", known())
+    assert found is not None and len(found.subject) == 200 and len(found.text) == 10_000

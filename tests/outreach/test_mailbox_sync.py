@@ -266,3 +266,22 @@ def test_two_students_see_only_their_own(alice: Any, bob: Any, trusted: Dovecot)
     assert not Message.objects.owned_by(alice).exists()
     assert Message.objects.owned_by(bob).get().contact == bobs_priya
     assert MailboxFinding.objects.owned_by(alice).count() == 0
+
+
+def test_the_time_budget_stops_between_batches_and_the_next_run_goes_on(
+    alice: Any, box: Mailbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people = [person(alice, f"P{i}", f"p{i}@acme.example") for i in range(5)]
+    for i, contact in enumerate(people):
+        box.put("Sent", mail(sender=ME, to=contact.email, subject=f"Advice {i}", body="Hi",
+                             when=T0 + timedelta(minutes=i)))  # fmt: skip
+    monkeypatch.setattr(imap, "HEADER_BATCH", 2)
+    ticks = iter([0.0, 0.0, 1000.0])  # the start, the first batch in time, then out of time
+
+    report = sync.sync(alice, budget_seconds=10, clock=lambda: next(ticks, 1000.0))
+
+    assert (report.complete, report.scanned, report.sent_found) == (False, 2, 2)
+    assert "There's more to read" in report.summary()
+    assert sync.account_of(alice).sync_lease_until is None
+    rest = sync.sync(alice)
+    assert (rest.complete, rest.scanned, rest.sent_found) == (True, 3, 3)

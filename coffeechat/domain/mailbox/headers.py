@@ -10,6 +10,8 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import getaddresses, parsedate_to_datetime
 
+from coffeechat.domain import limits
+
 # Asked for with BODY.PEEK[HEADER.FIELDS (...)]: enough to match and to spot auto-replies.
 FIELDS = (
     "FROM",
@@ -86,7 +88,7 @@ def _text(message: EmailMessage, name: str) -> str:
         value = message.get(name, "")
     except (ValueError, IndexError):  # a header too broken to decode is as good as absent
         return ""
-    return " ".join(str(value).split())
+    return limits.one_line(str(value))
 
 
 def parse_headers(raw: bytes) -> MailHeaders:
@@ -136,7 +138,7 @@ def body_text(raw: bytes) -> str:
         text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
     if part.get_content_subtype() == "html":
         text = re.sub(r"<[^>]*>", " ", re.sub(r"(?is)<(style|script).*?</\1>", " ", text))
-    return text.replace("\r\n", "\n")
+    return limits.storable(text.replace("\r\n", "\n"))
 
 
 # Where the quoted original starts: "On Tue, Ann wrote:", "-----Original Message-----", "> …".

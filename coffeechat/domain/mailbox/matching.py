@@ -20,6 +20,9 @@ from coffeechat.domain.mailbox.headers import (
 Role = Literal["sent", "inbox"]
 # How much of a draft's opening must match the mail's: mail programs add signatures below it.
 BODY_START_CHARS = 120
+# What a message keeps, as the composer allows: a subject line, a body of 10,000 characters.
+SUBJECT_CHARS = 200
+BODY_CHARS = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +119,8 @@ def _sent(
         contact_id=contact_id,
         message_id=draft.id if draft else None,
         when=headers.date,
-        subject=headers.subject,
-        text=body.strip(),
+        subject=headers.subject[:SUBJECT_CHARS],
+        text=body.strip()[:BODY_CHARS],
         mail_message_id=headers.message_id,
         follow_up=draft is None and any(m.status == "sent" for m in mine),
     )
@@ -145,7 +148,7 @@ def _reply(
         contact_id=target.contact_id,
         message_id=target.id,
         when=when,
-        subject=headers.subject,
+        subject=headers.subject[:SUBJECT_CHARS],
         text=reply_excerpt(body),
         mail_message_id=headers.message_id,
     )

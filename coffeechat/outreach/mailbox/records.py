@@ -52,7 +52,7 @@ def record(user: Any, finding: Finding) -> MailboxFinding:
                 owner=user,
                 contact=contact,
                 kind="follow-up" if finding.follow_up else "request",
-                subject=finding.subject[:200],
+                subject=finding.subject,
                 body=finding.text,
             )
             created = True
