@@ -154,14 +154,20 @@ def test_a_uidvalidity_change_rereads_the_folder_without_duplicates(
     assert Message.objects.owned_by(alice).count() == 1
 
 
-def test_a_connection_dropped_mid_sync_resumes_without_duplicates(
-    alice: Any, box: Mailbox, monkeypatch: pytest.MonkeyPatch
+def five_requests_in_batches_of_two(
+    owner: Any, box: Mailbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    people = [person(alice, f"P{i}", f"p{i}@acme.example") for i in range(5)]
-    for i, contact in enumerate(people):
+    for i in range(5):
+        contact = person(owner, f"P{i}", f"p{i}@acme.example")
         box.put("Sent", mail(sender=ME, to=contact.email, subject=f"Advice {i}", body="Hi",
                              when=T0 + timedelta(minutes=i)))  # fmt: skip
     monkeypatch.setattr(imap, "HEADER_BATCH", 2)
+
+
+def test_a_connection_dropped_mid_sync_resumes_without_duplicates(
+    alice: Any, box: Mailbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    five_requests_in_batches_of_two(alice, box, monkeypatch)
     original = imap.Session.headers
     calls = {"n": 0}
 
@@ -271,11 +277,7 @@ def test_two_students_see_only_their_own(alice: Any, bob: Any, trusted: Dovecot)
 def test_the_time_budget_stops_between_batches_and_the_next_run_goes_on(
     alice: Any, box: Mailbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    people = [person(alice, f"P{i}", f"p{i}@acme.example") for i in range(5)]
-    for i, contact in enumerate(people):
-        box.put("Sent", mail(sender=ME, to=contact.email, subject=f"Advice {i}", body="Hi",
-                             when=T0 + timedelta(minutes=i)))  # fmt: skip
-    monkeypatch.setattr(imap, "HEADER_BATCH", 2)
+    five_requests_in_batches_of_two(alice, box, monkeypatch)
     ticks = iter([0.0, 0.0, 1000.0])  # the start, the first batch in time, then out of time
 
     report = sync.sync(alice, budget_seconds=10, clock=lambda: next(ticks, 1000.0))
