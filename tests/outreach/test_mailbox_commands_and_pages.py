@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.test import Client
 
 from coffeechat.cli.main import main
 from coffeechat.common.sealed import unseal
+from coffeechat.domain.mailbox.matching import Finding
 from coffeechat.network.models import Contact
-from coffeechat.outreach.mailbox import sync
+from coffeechat.outreach.mailbox import records, sync
 from coffeechat.outreach.models import MailboxAccount, MailboxFinding, Message
 from tests.outreach.mailbox_helpers import PASSWORD, Mailbox, mail
 from tests.servers import Dovecot
@@ -184,6 +185,22 @@ def test_the_page_asks_for_the_password_once_and_says_when_it_is_wrong(
 def test_check_mail_without_a_mailbox(client_alice: Client) -> None:
     page = client_alice.post("/outreach/mailbox/sync", follow=True).content.decode()
     assert "No mailbox is connected yet" in page
+
+
+def test_a_found_reply_asks_how_they_answered(client_alice: Client, alice: Any) -> None:
+    priya = Contact.objects.create(owner=alice, first_name="Priya", email="priya@acme.example")
+    request = Message.objects.create(owner=alice, contact=priya, status="sent", sent_at=T0)
+    finding = Finding("reply", "<r@acme.example>", priya.pk, request.pk, T0 + timedelta(days=1),
+                      "Re: Advice", "Happy to!", "<r@acme.example>")  # fmt: skip
+    records.record(alice, finding)
+    page = client_alice.get(f"/contacts/{priya.pk}/").content.decode()
+    assert f'href="/messages/{request.pk}/replied">Note how they answered' in page
+    client_alice.post(
+        f"/messages/{request.pk}/replied",
+        {"when": (T0 + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"), "outcome": "yes"},
+    )
+    page = client_alice.get(f"/contacts/{priya.pk}/").content.decode()
+    assert "Reply received: yes" in page and "Note how they answered" not in page
 
 
 def test_the_timeline_marks_findings_and_undoes_them(

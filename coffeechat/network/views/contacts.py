@@ -254,6 +254,7 @@ def _timeline(contact: Contact) -> list[dict[str, Any]]:
                     "detail": REPLY_NOTES.get(message.reply_outcome, ""),
                     "quote": message.reply_text,
                     "found": found.get((message.pk, "reply")),
+                    "outcome": message.reply_outcome,
                 }
             )
     for meeting in contact.meetings.all():
