@@ -15,6 +15,7 @@ from coffeechat.domain.mailbox.matching import Finding
 from coffeechat.network.models import Contact
 from coffeechat.outreach.mailbox import records, sync
 from coffeechat.outreach.models import MailboxAccount, MailboxFinding, Message
+from tests.followups.conftest import free_port
 from tests.outreach.mailbox_helpers import PASSWORD, Mailbox, mail
 from tests.servers import Dovecot
 
@@ -80,10 +81,7 @@ def test_sync_json_counts_and_exit_codes(
     assert code == 0
     assert (report["status"], report["sent_found"], report["scanned"]) == ("ok", 1, 1)
 
-    account = MailboxAccount.objects.owned_by(alice).get()
-    account.port = trusted.tls_port  # IMAPS spoken to as STARTTLS: the greeting never comes
-    account.security = "starttls"
-    account.save()
+    MailboxAccount.objects.owned_by(alice).update(port=free_port())  # nobody listens there
     code, _, err = run(["mail", "sync", "--user", "alice"], capsys)
     assert code == 5 and err
 
