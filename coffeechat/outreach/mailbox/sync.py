@@ -98,12 +98,14 @@ def config_of(account: MailboxAccount) -> imap.MailboxConfig:
     )
 
 
-def _take_lease(account: MailboxAccount, seconds: float) -> bool:
+def _take_lease(user: Any, account: MailboxAccount, seconds: float) -> bool:
     """One conditional UPDATE: only a run that finds the lease free or run out gets it. The
     same on SQLite (writes are serialised) and PostgreSQL (the row is locked for the update)."""
     now = timezone.now()
-    free = MailboxAccount.objects.filter(pk=account.pk).filter(
-        Q(sync_lease_until__isnull=True) | Q(sync_lease_until__lt=now)
+    free = (
+        MailboxAccount.objects.owned_by(user)
+        .filter(pk=account.pk)
+        .filter(Q(sync_lease_until__isnull=True) | Q(sync_lease_until__lt=now))
     )
     return free.update(sync_lease_until=now + timedelta(seconds=seconds) + LEASE_MARGIN) == 1
 
@@ -116,7 +118,7 @@ def sync(
     """Read new mail once; raises NotConnected, AlreadySyncing or imap.MailboxError."""
     account = account_of(user)
     config = config_of(account)
-    if not _take_lease(account, budget_seconds):
+    if not _take_lease(user, account, budget_seconds):
         raise AlreadySyncing("Your mailbox is already being checked; try again in a minute.")
     report = SyncReport()
     deadline = clock() + budget_seconds
@@ -141,7 +143,7 @@ def sync(
         note = str(error)
         raise error from exc
     finally:
-        MailboxAccount.objects.filter(pk=account.pk).update(
+        MailboxAccount.objects.owned_by(user).filter(pk=account.pk).update(
             sync_lease_until=None, last_sync_at=timezone.now(), last_sync_note=note[:300]
         )
 
