@@ -169,6 +169,7 @@ OBJECT_ROUTES: dict[str, ObjectMap] = {
         ("question-edit", "question-hide", "question-move", "question-delete"), _question
     ),
     "account-token-revoke": lambda w: {"pk": w.api_token.pk},
+    "finding-undo": lambda w: {"pk": w.finding.pk if w.finding else 0},
     "account-sharing-revoke": lambda w: {"pk": w.share.pk if w.share else 0},
 }
 
