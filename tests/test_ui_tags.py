@@ -140,13 +140,13 @@ def test_the_hue_is_stable_across_runs_and_ignores_case_and_spacing() -> None:
 
 def test_an_avatar_is_decorative_with_initials_and_a_hue() -> None:
     assert render("{% avatar name %}", name="Ada Lovelace") == (
-        '<span class="avatar" style="--avatar-hue: 191" aria-hidden="true">AL</span>'
+        '<span class="avatar hue-12" aria-hidden="true">AL</span>'  # 191° // 15
     )
 
 
 def test_an_organization_avatar_is_square_and_a_large_one_says_so() -> None:
     html = render('{% avatar name shape="square" size="large" %}', name="Acme Labs")
-    assert html.startswith('<span class="avatar square large" style="--avatar-hue: ')
+    assert html.startswith('<span class="avatar square large hue-')
     assert html.endswith(">AL</span>")
 
 
@@ -155,7 +155,7 @@ def test_an_avatar_never_lets_markup_through() -> None:
         html = render("{% avatar name %}", name=name)
         assert "<script" not in html and "<b>" not in html and "<img" not in html
         assert re.fullmatch(
-            r'<span class="avatar" style="--avatar-hue: \d+" aria-hidden="true">[^<>"\']+</span>',
+            r'<span class="avatar hue-\d+" aria-hidden="true">[^<>"\']+</span>',
             html,
         )
 
@@ -163,3 +163,14 @@ def test_an_avatar_never_lets_markup_through() -> None:
 def test_an_avatar_refuses_a_shape_it_does_not_draw() -> None:
     with pytest.raises(TemplateSyntaxError):
         avatar("Ada", shape="hexagon")
+
+
+def test_every_avatar_hue_class_has_its_colour() -> None:
+    """The hue is a class (the CSP refuses inline styles); each one must be given a hue."""
+    from pathlib import Path
+
+    from coffeechat.common.templatetags.ui import HUE_STEP
+
+    css = (Path(__file__).parent.parent / "coffeechat/static/coffeechat/rows.css").read_text()
+    for n in range(360 // HUE_STEP):
+        assert f".avatar.hue-{n} {{ --avatar-hue: {n * HUE_STEP}; }}" in css
