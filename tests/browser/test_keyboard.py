@@ -132,3 +132,8 @@ def test_a_today_row_shows_one_main_action_and_keeps_the_rest_in_its_menu(
     wide.keyboard.press("Escape")
     expect(row.get_by_role("button", name="Done")).to_be_hidden()
     expect(menu).to_be_focused()
+    # So does a click anywhere else.
+    menu.click()
+    expect(row.get_by_role("button", name="Done")).to_be_visible()
+    wide.get_by_role("heading", name="Today", exact=True).click()
+    expect(row.get_by_role("button", name="Done")).to_be_hidden()

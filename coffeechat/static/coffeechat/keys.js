@@ -52,7 +52,7 @@
   }
 
   function searchField() {
-    var fields = document.querySelectorAll("main input[type=search], main [data-search]");
+    var fields = document.querySelectorAll("main input[type=search]");
     return Array.prototype.filter.call(fields, visible)[0] || null;
   }
 
