@@ -226,8 +226,8 @@ def test_the_detail_page_links_to_the_composer_and_each_message(
     assert f"/messages/{message.pk}/" in page and "Drafted: Request" in page
     referral.do_not_contact = True
     referral.save()
-    # No link to write to them (the c shortcut's blank composer, named on every page, is not one).
-    assert 'href="/compose/' not in client_alice.get(f"/contacts/{referral.pk}/").content.decode()
+    page = client_alice.get(f"/contacts/{referral.pk}/").content.decode()
+    assert f"/compose/?contact={referral.pk}" not in page  # only the navigation's blank Write
 
 
 def test_whether_the_referrer_may_be_named_is_kept_and_defaults_to_not_asked(

@@ -80,3 +80,84 @@ def test_avatar_initials_are_readable_on_every_hue(scheme: str) -> None:
         (ratio(hsl_to_rgb(h, ink_s, ink_l), hsl_to_rgb(h, bg_s, bg_l)), h) for h in range(360)
     )
     assert worst[0] >= TEXT, f"{scheme}: initials at hue {worst[1]} reach only {worst[0]:.2f}:1"
+
+
+UI = 3.0  # borders that show a control, focus rings, icons standing alone (WCAG 1.4.11)
+SURFACES = ("--paper", "--card")
+# (foreground, background, minimum): every pairing the pieces in docs/design.md put together.
+PAIRS = [
+    *[
+        (fg, bg, TEXT)
+        for bg in SURFACES
+        for fg in ("--ink", "--muted", "--accent", "--accent-hover")
+    ],
+    *[(fg, bg, TEXT) for bg in SURFACES for fg in ("--ok", "--warn", "--danger", "--info")],
+    ("--ink", "--surface-2", TEXT),  # code, early stages, hovered buttons
+    ("--muted", "--surface-2", TEXT),  # closed stages
+    ("--accent-ink", "--accent", TEXT),  # the primary button
+    ("--accent-ink", "--accent-hover", TEXT),
+    ("--accent", "--accent-soft", TEXT),  # a quiet button, hovered
+    *[
+        (fg, soft, TEXT)
+        for soft in ("--accent-soft", "--ok-soft", "--warn-soft", "--danger-soft", "--info-soft")
+        for fg in ("--ink",)
+    ],  # stage badges, highlighted words in the composer
+    ("--ok", "--ok-soft", TEXT),
+    ("--warn", "--warn-soft", TEXT),  # due today, notices
+    ("--danger", "--danger-soft", TEXT),  # late
+    ("--info", "--info-soft", TEXT),  # due soon
+    *[("--line-strong", bg, UI) for bg in SURFACES],  # field and button borders
+    *[("--focus", bg, UI) for bg in (*SURFACES, "--surface-2", "--accent-soft")],
+]
+
+
+def _colour(t: dict[str, str], token: str) -> tuple[float, float, float]:
+    return hex_to_rgb(t[token])
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("fg", "bg", "minimum"), PAIRS, ids=[f"{f}-on-{b}" for f, b, _ in PAIRS])
+def test_token_pairs_meet_aa(scheme: str, fg: str, bg: str, minimum: float) -> None:
+    t = tokens(scheme)
+    got = ratio(_colour(t, fg), _colour(t, bg))
+    assert got >= minimum, f"{scheme}: {fg} on {bg} is {got:.2f}:1, needs {minimum}:1"
+
+
+def test_every_colour_token_has_a_dark_value() -> None:
+    light, dark = tokens("light"), tokens("dark")
+    colours = {name for name, value in light.items() if value.startswith("#")}
+    css = re.sub(r"/\*.*?\*/", "", APP_CSS.read_text(encoding="utf-8"), flags=re.S)
+    dark_block = re.search(r"prefers-color-scheme:\s*dark\)\s*{\s*:root\s*{(?P<body>[^}]*)}", css)
+    assert dark_block is not None
+    missing = colours - set(_declarations(dark_block.group("body")))
+    assert not missing, f"no dark value for {sorted(missing)}"
+    assert light["--paper"] != dark["--paper"]
+
+
+def _rules_setting_both(css: str) -> list[tuple[str, str, str]]:
+    """(selector, colour token, background token) of each rule that sets both with var()."""
+    found = []
+    for selector, body in re.findall(
+        r"([^{}]+){([^{}]*)}", re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    ):
+        fg = re.search(r"(?<![-\w])color:\s*var\((--[\w-]+)", body)
+        bg = re.search(r"background(?:-color)?:\s*var\((--[\w-]+)", body)
+        if fg and bg:
+            found.append((selector.strip(), fg.group(1), bg.group(1)))
+    return found
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_rule_that_sets_text_and_background_is_readable(scheme: str) -> None:
+    """Any rule in our stylesheets that puts a token colour on a token background, so a new
+    pairing is checked without anyone remembering to list it above."""
+    t = tokens(scheme)
+    sheets = [p for p in sorted(STATIC.glob("*.css")) if "print" not in p.name]
+    rules = [rule for sheet in sheets for rule in _rules_setting_both(sheet.read_text("utf-8"))]
+    assert len(rules) > 10, "the rule scan found almost nothing: has the pattern gone stale?"
+    poor = [
+        f"{sel}: {fg} on {bg} {r:.2f}:1"
+        for sel, fg, bg in rules
+        if (r := ratio(_colour(t, fg), _colour(t, bg))) < TEXT
+    ]
+    assert not poor, f"{scheme}: {poor}"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.template import Context, Template, TemplateSyntaxError
 
-from coffeechat.common.templatetags.ui import avatar, hue, icon, initials
+from coffeechat.common.templatetags.ui import HUE_STEPS, avatar, hue, icon, initials
 
 ROOT = Path(__file__).resolve().parent.parent
 SPRITE = ROOT / "coffeechat" / "static" / "coffeechat" / "icons.svg"
@@ -133,21 +133,30 @@ def test_initials(name: str, expected: str) -> None:
 
 def test_the_hue_is_stable_across_runs_and_ignores_case_and_spacing() -> None:
     # A fixed number: sha256, not Python's per-process salted hash().
-    assert hue("Ada Lovelace") == 191
-    assert hue(" ada lovelace ") == 191
-    assert all(0 <= hue(name) < 360 for name in ["", "🎉", "王小明", "x" * 500])
+    assert hue("Ada Lovelace") == 23
+    assert hue(" ada lovelace ") == 23
+    assert all(0 <= hue(name) < HUE_STEPS for name in ["", "🎉", "王小明", "x" * 500])
+    assert len({hue(f"Person {n}") for n in range(200)}) == HUE_STEPS  # names spread out
+
+
+def test_app_css_colours_every_hue_the_tag_can_pick() -> None:
+    css = (ROOT / "coffeechat" / "static" / "coffeechat" / "app.css").read_text(encoding="utf-8")
+    for step in range(HUE_STEPS):
+        assert f".hue-{step} {{ --avatar-hue: {step * 360 // HUE_STEPS}; }}" in css, step
 
 
 def test_an_avatar_is_decorative_with_initials_and_a_hue() -> None:
     assert render("{% avatar name %}", name="Ada Lovelace") == (
-        '<span class="avatar hue-12" aria-hidden="true">AL</span>'  # 191° // 15
+        '<span class="avatar hue-23" aria-hidden="true">AL</span>'
     )
 
 
 def test_an_organization_avatar_is_square_and_a_large_one_says_so() -> None:
     html = render('{% avatar name shape="square" size="large" %}', name="Acme Labs")
-    assert html.startswith('<span class="avatar square large hue-')
-    assert html.endswith(">AL</span>")
+    assert (
+        html
+        == f'<span class="avatar hue-{hue("Acme Labs")} square large" aria-hidden="true">AL</span>'
+    )
 
 
 def test_an_avatar_never_lets_markup_through() -> None:
@@ -163,14 +172,3 @@ def test_an_avatar_never_lets_markup_through() -> None:
 def test_an_avatar_refuses_a_shape_it_does_not_draw() -> None:
     with pytest.raises(TemplateSyntaxError):
         avatar("Ada", shape="hexagon")
-
-
-def test_every_avatar_hue_class_has_its_colour() -> None:
-    """The hue is a class (the CSP refuses inline styles); each one must be given a hue."""
-    from pathlib import Path
-
-    from coffeechat.common.templatetags.ui import HUE_STEP
-
-    css = (Path(__file__).parent.parent / "coffeechat/static/coffeechat/rows.css").read_text()
-    for n in range(360 // HUE_STEP):
-        assert f".avatar.hue-{n} {{ --avatar-hue: {n * HUE_STEP}; }}" in css

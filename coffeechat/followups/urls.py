@@ -9,6 +9,7 @@ urlpatterns = [
     path("today/groups/undo", today.group_undo, name="group-undo"),
     path("today/groups/<str:verb>", today.group_state, name="group-state"),
     path("today/actions/<str:verb>", today.action_state, name="action-state"),
+    path("meetings/", meetings.meeting_list, name="meeting-list"),
     path("meetings/new", meetings.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting-detail"),
     path("meetings/<int:pk>/edit", meetings.meeting_edit, name="meeting-edit"),

@@ -132,8 +132,9 @@ def page(fresh_app: RunningApp) -> Iterator[Any]:
 
 
 def go_to(page: Any, room: str) -> None:
-    """Follow a link of the main navigation, opening the phone's Menu first when it is folded."""
-    menu = page.get_by_role("button", name="Menu")
-    if menu.is_visible():
-        menu.click()
-    page.get_by_role("navigation", name="Main").get_by_role("link", name=room).click()
+    """Follow a link of the main navigation, opening More first when the room is folded under it
+    (the tab bar's More on a phone, the list's More on a wide screen)."""
+    link = page.get_by_role("navigation", name="Main").get_by_role("link", name=room)
+    if not link.is_visible():
+        page.get_by_role("button", name="More").click()
+    link.click()

@@ -1,5 +1,6 @@
-"""Every main page, signed in with demo data, at a phone's width and a laptop's: nothing wider
-than the screen, nothing in the console, no serious or critical axe-core finding, and none of
+"""Every main page, signed in with demo data, at a phone's width and a laptop's (and in dark
+mode at the phone's width, where axe-core checks the dark colours too): nothing wider than the
+screen, nothing in the console, no serious or critical axe-core finding, and none of
 the ids the product stores (such as `keep-in-touch` or `career-office`) shown where words belong.
 
 One server, one browser and one sign-in serve the whole sweep (a module-scoped fixture), so it
@@ -23,7 +24,8 @@ from tests.browser.test_live_mode import coffeechat
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = (375, 1280)
+# (width, colour scheme): light at both widths; dark once, as its colours are the same at any width.
+VIEWS = ((375, "light"), (1280, "light"), (375, "dark"))
 # name, path ({contact}, {org}, {message}, {upcoming} and {held} are the demo's records)
 PAGES = (
     ("today", "/today/"),
@@ -55,8 +57,12 @@ CODE_NAMES = re.compile(
     r"\b[a-z]+_[a-z_]+\b|career-office|2hjs-|keep-in-touch|google-csv|outlook-csv|linkedin-note"
     r"|referral-intro|introduction-blurb|phone-script|close-the-loop"
 )
-# A page known to fail, while it is being fixed: (name, width) -> why. Empty: every page passes.
-KNOWN: dict[tuple[str, int], str] = {}
+# A page known to fail, while it is being fixed: (name, width, scheme) -> why (a strict xfail,
+# so the sweep says when it passes again).
+KNOWN: dict[tuple[str, int, str], str] = {
+    ("insights", 375, "dark"): "insights.css still paints .progress-met in a light hex green under "
+    "the dark --ok; the Insights look branch moves insights.css onto tokens (remove this then)",
+}
 
 # The page's width, the screen's, and the elements that stick out (unless a scroller holds them).
 WIDER_THAN_THE_SCREEN = """() => {
@@ -116,20 +122,23 @@ def _said(message: Any) -> str:
     return f"{message.text} ({message.location.get('url', '')})"
 
 
-def _case(name: str, path: str, width: int) -> Any:
-    why = KNOWN.get((name, width))
+def _case(name: str, path: str, width: int, scheme: str) -> Any:
+    why = KNOWN.get((name, width, scheme))
     marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
-    return pytest.param(name, path, width, id=f"{name}-{width}", marks=marks)
+    suffix = "" if scheme == "light" else f"-{scheme}"
+    return pytest.param(name, path, width, scheme, id=f"{name}-{width}{suffix}", marks=marks)
 
 
 @pytest.mark.parametrize(
-    ("name", "path", "width"), [_case(n, p, w) for n, p in PAGES for w in WIDTHS]
+    ("name", "path", "width", "scheme"),
+    [_case(n, p, w, s) for n, p in PAGES for w, s in VIEWS],
 )
-def test_page(site: Site, name: str, path: str, width: int) -> None:
+def test_page(site: Site, name: str, path: str, width: int, scheme: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     page = site.page
     page.set_viewport_size({"width": width, "height": 800})
+    page.emulate_media(color_scheme=scheme)
     site.console.clear()
     url = site.app.url + path.format(**site.ids)
     response = page.goto(url)

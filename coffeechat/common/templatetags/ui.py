@@ -5,6 +5,8 @@ means (hidden from screen readers); `{% icon "mail" label="Write" %}` stands on 
 announced. `{% avatar contact.full_name %}` is a coloured circle with initials,
 `{% avatar org.name shape="square" %}` a square for an organization; `size="large"` for a page
 head. Avatars are decoration beside a name that is written out, so screen readers skip them.
+The colour is a class (`hue-N`), not a style attribute: the Content-Security-Policy forbids
+inline styles.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ register = template.Library()
 _ICON_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SHAPES = {"circle": "", "square": " square"}
 _SIZES = {"": "", "large": " large"}
-HUE_STEP = 15  # degrees between the avatar colours: 24 of them
 
 
 @register.simple_tag
@@ -58,11 +59,14 @@ def _upper_letter(letter: str) -> str:
     return upper if len(upper) == 1 else letter  # "ß".upper() is "SS": keep one letter
 
 
+HUE_STEPS = 24  # colours to pick from, 15° apart; app.css has a .hue-N class for each
+
+
 def hue(name: str) -> int:
-    """A colour angle 0–359 that stays the same for a name across runs and machines (Python's
+    """Which of the HUE_STEPS colours a name gets: the same across runs and machines (Python's
     hash() is salted per process, so it would repaint everyone on every restart)."""
     key = unicodedata.normalize("NFC", name or "").strip().casefold().encode("utf-8")
-    return int.from_bytes(hashlib.sha256(key).digest()[:4], "big") % 360
+    return int.from_bytes(hashlib.sha256(key).digest()[:4], "big") % HUE_STEPS
 
 
 @register.simple_tag
@@ -71,12 +75,10 @@ def avatar(name: str, shape: str = "circle", size: str = "") -> SafeString:
         raise template.TemplateSyntaxError(
             f"avatar takes shape={'|'.join(_SHAPES)} and size=large, not {shape!r}/{size!r}"
         )
-    # A class, not style="--avatar-hue: …": the Content-Security-Policy (style-src 'self')
-    # refuses inline styles. rows.css gives each of the 24 classes its hue, 15° apart.
     return format_html(
-        '<span class="avatar{}{} hue-{}" aria-hidden="true">{}</span>',
+        '<span class="avatar hue-{}{}{}" aria-hidden="true">{}</span>',
+        hue(name),
         _SHAPES[shape],
         _SIZES[size],
-        hue(name) // HUE_STEP,
         initials(name),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.accounts.services import profile_of
-from coffeechat.common.http import int_param, render_form
+from coffeechat.common.http import int_param, page_of, query_without_page, render_form
 from coffeechat.common.owned import get_owned_or_404
 from coffeechat.domain import vocab
 from coffeechat.domain.followups.ordering import day_label
@@ -29,6 +29,31 @@ def _zone(request: HttpRequest) -> str:
 def _owned_meeting(request: HttpRequest, pk: int) -> Meeting:
     return get_owned_or_404(
         Meeting.objects.select_related("contact", "contact__organization"), request.user, pk=pk
+    )
+
+
+# Still ahead: proposed or scheduled, and not begun more than this long ago (one under way counts).
+_OPEN = ("proposed", "scheduled")
+_UNDER_WAY = timedelta(hours=3)
+
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    """Every conversation: the ones ahead, soonest first, then the ones before, latest first."""
+    owned = Meeting.objects.owned_by(request.user).select_related(
+        "contact", "contact__organization"
+    )
+    since = timezone.now() - _UNDER_WAY
+    ahead = owned.filter(status__in=_OPEN, starts_at__gte=since)
+    before = owned.exclude(status__in=_OPEN, starts_at__gte=since).order_by("-starts_at", "-pk")
+    return render(
+        request,
+        "followups/meeting_list.html",
+        {
+            "ahead": list(ahead.order_by("starts_at", "pk")[:100]),
+            "before": page_of(request, before, per_page=30),
+            "query": query_without_page(request),
+            "time_zone": _zone(request),
+        },
     )
 
 
