@@ -137,3 +137,24 @@ def test_a_today_row_shows_one_main_action_and_keeps_the_rest_in_its_menu(
     expect(row.get_by_role("button", name="Done")).to_be_visible()
     wide.get_by_role("heading", name="Today", exact=True).click()
     expect(row.get_by_role("button", name="Done")).to_be_hidden()
+
+
+def test_a_menu_near_the_foot_of_a_phone_opens_upward_above_the_tab_bar(
+    wide: Any, fresh_app: RunningApp
+) -> None:
+    from playwright.sync_api import expect
+
+    wide.set_viewport_size({"width": 375, "height": 800})
+    wide.goto(f"{fresh_app.url}/today/")
+    last = wide.locator(".action-row").nth(3)
+    expect(last).to_be_visible()
+    # The row just above the tab bar: no room for the menu below it.
+    last.evaluate("r => window.scrollBy(0, r.getBoundingClientRect().bottom - (innerHeight - 70))")
+    last.locator("summary").click()
+    done = last.get_by_role("button", name="Done")
+    expect(done).to_be_visible()
+    tabs = wide.get_by_role("navigation", name="Tabs").bounding_box()
+    panel = last.locator(".menu-panel").bounding_box()
+    assert tabs and panel and panel["y"] + panel["height"] <= tabs["y"], (panel, tabs)
+    done.click()
+    expect(wide.get_by_text("Marked done.")).to_be_visible()

@@ -157,19 +157,39 @@
     closeMenus(event.target.closest ? event.target.closest("details.row-menu") : null);
   });
 
+  // A menu opened near the bottom of the screen (or above a phone's tab bar) opens upward
+  // instead, so its buttons are never hidden. "toggle" doesn't bubble: listen on the way down.
+  document.addEventListener("toggle", function (event) {
+    var menu = event.target;
+    if (!menu.matches || !menu.matches("details.row-menu")) { return; }
+    var panel = menu.querySelector(".menu-panel");
+    if (!menu.open || !panel) { return; }
+    panel.classList.remove("up");
+    var bar = document.querySelector(".tabbar");
+    var floor = bar && visible(bar) ? bar.getBoundingClientRect().top : window.innerHeight;
+    var room = panel.getBoundingClientRect();
+    var row = menu.closest("[data-row]") || menu;
+    if (room.bottom > floor && row.getBoundingClientRect().top - room.height > 0) {
+      panel.classList.add("up");
+    }
+  }, true);
+
   // Arriving from "/" on a page without a search: put the cursor in this one.
   if (window.location.hash === SEARCH_HASH) {
     var field = searchField();
     if (field) { field.focus(); }
   }
 
-  // A discreet reminder, on wide screens only: a phone has no keyboard to remind of.
+  // A discreet reminder at the foot of the page, on wide screens only: a phone has no
+  // keyboard to remind of (and its page ends with its own content, above the tab bar).
   var main = document.querySelector("main");
   var wide = window.matchMedia("(min-width: 60rem)");
   if (main) {
     var hint = document.createElement("p");
-    hint.hidden = !wide.matches;
-    wide.addEventListener("change", function () { hint.hidden = !wide.matches; });
+    var place = function () {
+      if (wide.matches) { main.appendChild(hint); } else if (hint.parentNode) { hint.remove(); }
+    };
+    wide.addEventListener("change", place);
     hint.className = "keys-hint";
     var open = document.createElement("button");
     open.type = "button";
@@ -177,6 +197,6 @@
     open.textContent = "Keyboard shortcuts: ?";
     open.addEventListener("click", showHelp);
     hint.appendChild(open);
-    main.appendChild(hint);
+    place();
   }
 })();
