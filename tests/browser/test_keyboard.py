@@ -137,6 +137,11 @@ def test_a_today_row_shows_one_main_action_and_keeps_the_rest_in_its_menu(
     expect(row.get_by_role("button", name="Done")).to_be_visible()
     wide.get_by_role("heading", name="Today", exact=True).click()
     expect(row.get_by_role("button", name="Done")).to_be_hidden()
+    # And moving on with j.
+    menu.click()
+    expect(row.get_by_role("button", name="Done")).to_be_visible()
+    wide.keyboard.press("j")
+    expect(row.get_by_role("button", name="Done")).to_be_hidden()
 
 
 def test_a_menu_near_the_foot_of_a_phone_opens_upward_above_the_tab_bar(

@@ -2,7 +2,7 @@
 // (elements marked data-row; the focus goes to the row's link marked data-row-link, so Enter
 // opens it), / finds the search field (the contact search when the page has none), c writes a
 // message, ? lists the shortcuts. Nothing fires while you type in a field or hold Ctrl, Alt or
-// Meta. Row menus (<details class="row-menu">) close with Escape or a click elsewhere.
+// Meta. Row menus (<details class="row-menu">) close with Escape, a click elsewhere, or j / k.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -39,6 +39,7 @@
   function move(step) {
     var list = rows();
     if (!list.length) { return false; }
+    closeMenus(null);  // moving on leaves an open menu behind
     var at = current(list);
     var next = at < 0 ? (step > 0 ? 0 : list.length - 1) : Math.min(Math.max(at + step, 0), list.length - 1);
     var marked = document.querySelectorAll("[data-row][aria-current]");
