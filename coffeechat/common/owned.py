@@ -8,7 +8,7 @@ another person's id is simply not found.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
@@ -16,7 +16,7 @@ from django.db import models
 from django.http import Http404
 
 from coffeechat.common.fields import BoundedDateTimeField
-from coffeechat.common.stamps import touch
+from coffeechat.common.stamps import quiet_topics, touch
 
 M = TypeVar("M", bound=models.Model)
 
@@ -40,7 +40,7 @@ class OwnedQuerySet(models.QuerySet[M]):
     def update(self, **kwargs: Any) -> int:
         owners = self._owners()
         count = super().update(**kwargs)
-        touch(owners)
+        touch(owners, quiet_topics(getattr(self.model, "QUIET_FIELDS", {}), kwargs))
         return count
 
     update.alters_data = True  # type: ignore[attr-defined]
@@ -77,13 +77,17 @@ class Owned(models.Model):
     updated_at = BoundedDateTimeField(auto_now=True)
 
     objects = OwnedQuerySet.as_manager()
+    # Per stamp topic (`stamps.TOPICS`), the fields it never reads: a save of only these (with
+    # `update_fields`, as live mode's autosave does) leaves that topic's stamp alone.
+    QUIET_FIELDS: ClassVar[dict[str, frozenset[str]]] = {}
 
     class Meta:
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
-        touch([self.owner_id])
+        written = kwargs.get("update_fields")
+        touch([self.owner_id], quiet_topics(self.QUIET_FIELDS, written) if written else ())
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         # Rows a cascade deletes belong to the owner of the row that started it.

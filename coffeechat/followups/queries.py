@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 
-from coffeechat.common.stamps import StampedCache
-from coffeechat.domain.followups import Action, BusinessCalendar, actions
+from coffeechat.common.stamps import PLAN, StampedCache
+from coffeechat.domain.followups import Action, BusinessCalendar, outcome
 from coffeechat.domain.followups.first_steps import Progress, Step, finished, first_steps
 from coffeechat.domain.followups.ordering import Arranged, arrange, is_daily
 from coffeechat.domain.vocab import REQUEST_KINDS
@@ -34,6 +34,7 @@ class Plan:
     calendar: BusinessCalendar
     on_date: date
     actions: list[Action]
+    dormant: frozenset[int]  # resting without an answer (`dormant_contacts`)
 
     def due(self) -> list[Action]:
         return [a for a in self.actions if a.due <= self.on_date]
@@ -64,7 +65,8 @@ def _known(user: Any) -> _Known:
 
 
 class PlanCache:
-    """The last users' plans, kept until their data stamp changes (`coffeechat.common.stamps`).
+    """The last users' plans, kept until their plan stamp changes (`coffeechat.common.stamps`):
+    any write but one of only fields no rule reads, such as live mode's notes.
 
     Reading the facts and running the rules is most of what Today, the navigation badge and
     the digest cost; with this, a page view that changed nothing costs one stamp query.
@@ -72,7 +74,7 @@ class PlanCache:
     """
 
     def __init__(self, users: int = 64, days_per_user: int = 4) -> None:
-        self._facts: StampedCache[_Known] = StampedCache("plan-facts", users)
+        self._facts: StampedCache[_Known] = StampedCache("plan-facts", users, PLAN)
         self._days = days_per_user
         self._lock = threading.Lock()
 
@@ -85,12 +87,8 @@ class PlanCache:
         found = known.plans.get(day)
         if found is None:
             gathered = known.gathered
-            found = Plan(
-                gathered,
-                known.calendar,
-                day,
-                actions(gathered.snapshot, gathered.settings, day, known.calendar),
-            )
+            ran = outcome(gathered.snapshot, gathered.settings, day, known.calendar)
+            found = Plan(gathered, known.calendar, day, ran.actions, ran.dormant)
             with self._lock:
                 if len(known.plans) >= self._days:
                     known.plans.clear()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -12,6 +12,26 @@ from coffeechat.domain.followups.context import RuleContext
 from coffeechat.domain.followups.facts import ActionStateFacts, Snapshot
 from coffeechat.domain.followups.rule_settings import RuleSettings
 from coffeechat.domain.followups.rules import RULES
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one run of the rules says: the pending actions, and who is resting (see
+    `actions` and `dormant_contacts`), from one pass over the histories."""
+
+    actions: list[Action]
+    dormant: frozenset[int]
+
+
+def outcome(
+    snapshot: Snapshot,
+    settings: RuleSettings,
+    on_date: date,
+    calendar: BusinessCalendar | None = None,
+) -> Outcome:
+    """`actions` and `dormant_contacts` together: the histories are built once for both."""
+    ctx = RuleContext.build(snapshot, settings, on_date, calendar)
+    return Outcome(_pending(ctx, snapshot), _dormant(ctx))
 
 
 def actions(
@@ -26,7 +46,11 @@ def actions(
     view shows those with `due <= on_date`. Done and dismissed actions are dropped; a snoozed
     one is due on its snooze date. Pass a `calendar` to reuse its holiday cache across calls.
     """
-    ctx = RuleContext.build(snapshot, settings, on_date, calendar)
+    return _pending(RuleContext.build(snapshot, settings, on_date, calendar), snapshot)
+
+
+def _pending(ctx: RuleContext, snapshot: Snapshot) -> list[Action]:
+    on_date = ctx.on_date
     states = {s.key: s for s in snapshot.action_states}
     pending = [
         shown
@@ -45,7 +69,10 @@ def _apply_state(action: Action, state: ActionStateFacts | None, on_date: date) 
             return None
         if state.snoozed_until is not None:
             due = state.snoozed_until
-    return replace(action, due=due, overdue=due < on_date)
+    late = due < on_date
+    if due == action.due and late == action.overdue:
+        return action  # most steps: nothing to change, and a copy of each costs
+    return replace(action, due=due, overdue=late)
 
 
 def dormant_contacts(
@@ -58,7 +85,10 @@ def dormant_contacts(
     marked dormant / "curmudgeon"). The caller may record them as "curmudgeon"; they get no
     more actions until they reply. Excluded contacts (do-not-contact etc.) are not listed.
     """
-    ctx = RuleContext.build(snapshot, settings, on_date, calendar)
+    return _dormant(RuleContext.build(snapshot, settings, on_date, calendar))
+
+
+def _dormant(ctx: RuleContext) -> frozenset[int]:
     return frozenset(
         contact_id
         for contact_id, h in ctx.histories.items()

@@ -24,7 +24,7 @@ SETTLED = {"done": "Marked done.", "dismiss": "Dismissed.", "snooze": "Snoozed u
 def today(request: HtmxHttpRequest) -> HttpResponse:
     current = queries.plan(request.user)
     if queries.PLANS.first_look(request.user, current):
-        services.settle_contacts(request.user, current, current.on_date)
+        services.settle_contacts(request.user, current)
     board = queries.board(request.user, current, show_all="all" in request.GET)
     return render(
         request,
