@@ -21,6 +21,7 @@ from coffeechat.common.stamps import INSIGHTS, PLAN, version_of
 from coffeechat.demo.generate import Scale, fill_account
 from coffeechat.domain.followups import BusinessCalendar, outcome
 from coffeechat.followups import queries, services
+from coffeechat.followups.models import ActionState
 from coffeechat.followups.snapshot import gather
 from coffeechat.insights.views import overview
 from coffeechat.interviews import services as interviews
@@ -63,6 +64,17 @@ def test_live_mode_notes_leave_the_plan_and_the_figures_alone(alice: Any) -> Non
     assert _moved(alice, lambda: meetings.update(notes="n", status="held")) == every
     assert _moved(alice, talk.save) == every
     assert _moved(alice, item.delete) == every
+
+
+def test_what_is_done_with_a_step_leaves_the_figures_alone(alice: Any) -> None:
+    states = ActionState.objects.owned_by(alice)
+    plan_only = {"all", PLAN}
+    assert (
+        _moved(alice, lambda: ActionState.objects.create(owner=alice, key="k", state="done"))
+        == plan_only
+    )
+    assert _moved(alice, lambda: states.update(state="dismissed")) == plan_only
+    assert _moved(alice, lambda: states.delete()) == plan_only
 
 
 @time_machine.travel(NOON, tick=False)

@@ -19,6 +19,9 @@ class ActionState(Owned):
     state = models.CharField(max_length=10, choices=STATES)
     until = BoundedDateField(null=True, blank=True)
 
+    # Insights never reads what was done with a step: marking one done keeps its figures.
+    QUIET_TOPICS = frozenset({"insights"})
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["owner", "key"], name="action_state_unique_per_owner")
