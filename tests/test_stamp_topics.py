@@ -22,7 +22,7 @@ from coffeechat.demo.generate import Scale, fill_account
 from coffeechat.domain.followups import BusinessCalendar, outcome
 from coffeechat.followups import queries, services
 from coffeechat.followups.models import ActionState
-from coffeechat.followups.snapshot import gather
+from coffeechat.followups.snapshot import gather, gather_facts
 from coffeechat.insights.views import overview
 from coffeechat.interviews import services as interviews
 from coffeechat.interviews.models import AgendaItem, Meeting
@@ -66,27 +66,28 @@ def test_live_mode_notes_leave_the_plan_and_the_figures_alone(alice: Any) -> Non
     assert _moved(alice, item.delete) == every
 
 
-def test_what_is_done_with_a_step_leaves_the_figures_alone(alice: Any) -> None:
+def test_what_is_done_with_a_step_leaves_the_rules_and_figures_alone(alice: Any) -> None:
     states = ActionState.objects.owned_by(alice)
-    plan_only = {"all", PLAN}
+    only_the_whole = {"all"}
     assert (
         _moved(alice, lambda: ActionState.objects.create(owner=alice, key="k", state="done"))
-        == plan_only
+        == only_the_whole
     )
-    assert _moved(alice, lambda: states.update(state="dismissed")) == plan_only
-    assert _moved(alice, lambda: states.delete()) == plan_only
+    assert _moved(alice, lambda: states.update(state="dismissed")) == only_the_whole
+    assert _moved(alice, lambda: states.delete()) == only_the_whole
 
 
 @time_machine.travel(NOON, tick=False)
-def test_the_autosave_keeps_the_worked_out_plan_and_figures(
+def test_the_autosave_and_a_step_marked_done_keep_what_was_worked_out(
     alice: Any, client_alice: Client
 ) -> None:
-    kit = person(alice, "Kit")
-    talk = meeting(kit, ny(2026, 3, 16, 10))
+    kit = person(alice, "Kit", shortlisted=True)  # a step for Kit: send the request
+    talk = meeting(person(alice, "Sol"), ny(2026, 3, 16, 10))
     client_alice.get("/today/")
     client_alice.get("/insights/")
     with (
-        mock.patch.object(queries, "gather", wraps=gather) as gathered,
+        mock.patch.object(queries, "gather_facts", wraps=gather_facts) as gathered,
+        mock.patch.object(queries, "outcome", wraps=outcome) as ran,
         mock.patch.object(overview.report, "build", wraps=overview.report.build) as built,
     ):
         saved = client_alice.patch(
@@ -95,12 +96,17 @@ def test_the_autosave_keeps_the_worked_out_plan_and_figures(
         assert saved.status_code == 200
         assert client_alice.get("/today/").status_code == 200
         assert client_alice.get("/insights/").status_code == 200
-        assert (gathered.call_count, built.call_count) == (0, 0)
-        kit.title = "Hydrologist"  # a change both read: both are worked out again
+        step = next(a for a in queries.plan(alice).actions if a.contact_id == kit.pk)
+        assert step.title in client_alice.get("/today/").content.decode()
+        assert client_alice.post(f"/api/v1/actions/{step.key}/done").status_code == 200
+        assert step.title not in client_alice.get("/today/").content.decode()
+        assert client_alice.get("/insights/").status_code == 200
+        assert (gathered.call_count, ran.call_count, built.call_count) == (0, 0, 0)
+        kit.title = "Hydrologist"  # a fact both read: both are worked out again
         kit.save()
         client_alice.get("/today/")
         client_alice.get("/insights/")
-        assert (gathered.call_count, built.call_count) == (1, 1)
+        assert (gathered.call_count, ran.call_count, built.call_count) == (1, 1, 1)
 
 
 def _fresh_plan(user: Any, day: date) -> tuple[Any, ...]:
@@ -108,7 +114,7 @@ def _fresh_plan(user: Any, day: date) -> tuple[Any, ...]:
     settings = gathered.settings
     calendar = BusinessCalendar(settings.country, settings.subdivision)
     ran = outcome(gathered.snapshot, settings, day, calendar)
-    return gathered.snapshot, ran.actions, ran.dormant
+    return gathered.snapshot, ran.pending(gathered.snapshot.action_states), ran.dormant
 
 
 def _changes(user: Any, rng: random.Random) -> list[Callable[[], object]]:

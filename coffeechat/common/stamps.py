@@ -7,8 +7,9 @@ navigation badge, the digest, the API), list counts, and the drawn lists and Ins
 `bulk_create` and `bulk_update`, `Profile.save`, and the import's raw `INSERT`. The bump runs
 in the same transaction as the write, so the two become visible together.
 
-Beside that number, one per *topic* (`TOPICS`): the facts Today's plan reads, and the figures
-of Insights. A write that changes only fields a topic never reads (a model's `QUIET_FIELDS`,
+Beside that number, one per *topic* (`TOPICS`): the facts Today's rules read (not what was
+done with each step, which the plan cache reads under the whole number), and the figures of
+Insights. A write that changes only fields a topic never reads (a model's `QUIET_FIELDS`,
 such as the general notes live mode saves every few seconds) leaves that topic's number alone,
 so the plan and the figures are not worked out again for it.
 
@@ -23,7 +24,7 @@ import hashlib
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 from django.conf import settings
@@ -37,7 +38,7 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-# What Today's follow-up plan reads, and what the Insights figures read.
+# The facts Today's follow-up rules read, and what the Insights figures read.
 PLAN = "plan"
 INSIGHTS = "insights"
 TOPICS = (PLAN, INSIGHTS)
@@ -69,21 +70,27 @@ def touch(owner_ids: Iterable[int | None], quiet: Iterable[str] = ()) -> None:
 
 
 def version_of(user: Any, topic: str | None = None) -> int:
-    """The user's current number (of one topic's, when given). Every user gets a stamp when
-    created (`accounts.apps`); one that has none, say after a hand-edited database, gets it
-    here."""
+    """The user's current number (of one topic's, when given)."""
+    return versions_of(user, (topic,))[0]
+
+
+def versions_of(user: Any, topics: Sequence[str | None]) -> tuple[int, ...]:
+    """Several of the user's numbers in one query (None: the whole data's). Every user gets a
+    stamp when created (`accounts.apps`); one that has none, say after a hand-edited database,
+    gets it here."""
     from coffeechat.accounts.models import DataStamp
 
-    column = _column(topic)
+    columns = [_column(t) for t in topics]
     stamps = DataStamp.objects.filter(user_id=user.pk)
-    version = stamps.values_list(column, flat=True).first()
-    if version is not None:
-        return int(version)
-    try:
-        with transaction.atomic():
-            return int(getattr(DataStamp.objects.create(user_id=user.pk), column))
-    except IntegrityError:  # another request made it first
-        return int(stamps.values_list(column, flat=True).get())
+    found = stamps.values_list(*columns).first()
+    if found is None:
+        try:
+            with transaction.atomic():
+                DataStamp.objects.create(user_id=user.pk)
+        except IntegrityError:  # another request made it first
+            pass
+        found = stamps.values_list(*columns).get()
+    return tuple(int(v) for v in found)
 
 
 class StampedCache(Generic[T]):
@@ -103,8 +110,14 @@ class StampedCache(Generic[T]):
         self._known: OrderedDict[tuple[int, Hashable], tuple[int, T]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, owner: Any, key: Hashable, compute: Callable[[], T]) -> T:
-        version = version_of(owner, self._topic)  # first, before `compute` reads anything
+    def get(
+        self, owner: Any, key: Hashable, compute: Callable[[], T], version: int | None = None
+    ) -> T:
+        """The value kept for `key`, or `compute`'s. `version` is this cache's topic's number
+        when the caller read it already (`versions_of`, several in one query), before reading
+        anything else."""
+        if version is None:
+            version = version_of(owner, self._topic)  # first, before `compute` reads anything
         full_key = (owner.pk, key)
         with self._lock:
             known = self._known.get(full_key)

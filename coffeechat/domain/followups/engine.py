@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
@@ -16,11 +17,27 @@ from coffeechat.domain.followups.rules import RULES
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What one run of the rules says: the pending actions, and who is resting (see
-    `actions` and `dormant_contacts`), from one pass over the histories."""
+    """What one run of the rules says on one day, before what the user did with each step:
+    every step the facts call for (`candidates`), and who is resting (`dormant_contacts`),
+    from one pass over the histories. Marking a step done changes no fact, so a kept outcome
+    takes the new states through `pending` without running the rules again."""
 
-    actions: list[Action]
+    on_date: date
+    candidates: tuple[Action, ...]
     dormant: frozenset[int]
+
+    def pending(self, action_states: Iterable[ActionStateFacts]) -> list[Action]:
+        """The steps left once done and dismissed ones are dropped and snoozed ones moved,
+        sorted by due date, then kind, then key."""
+        on_date = self.on_date
+        states = {s.key: s for s in action_states}
+        shown = [
+            kept
+            for candidate in self.candidates
+            if (kept := _apply_state(candidate, states.get(candidate.key), on_date)) is not None
+        ]
+        shown.sort(key=lambda a: (a.due, a.kind, a.key))
+        return shown
 
 
 def outcome(
@@ -29,9 +46,11 @@ def outcome(
     on_date: date,
     calendar: BusinessCalendar | None = None,
 ) -> Outcome:
-    """`actions` and `dormant_contacts` together: the histories are built once for both."""
+    """The rules' steps and the dormant contacts together: the histories are built once for
+    both. The snapshot's action states play no part (see `Outcome.pending`)."""
     ctx = RuleContext.build(snapshot, settings, on_date, calendar)
-    return Outcome(_pending(ctx, snapshot), _dormant(ctx))
+    candidates = tuple(candidate for rule in RULES for candidate in rule(ctx))
+    return Outcome(on_date, candidates, _dormant(ctx))
 
 
 def actions(
@@ -46,20 +65,7 @@ def actions(
     view shows those with `due <= on_date`. Done and dismissed actions are dropped; a snoozed
     one is due on its snooze date. Pass a `calendar` to reuse its holiday cache across calls.
     """
-    return _pending(RuleContext.build(snapshot, settings, on_date, calendar), snapshot)
-
-
-def _pending(ctx: RuleContext, snapshot: Snapshot) -> list[Action]:
-    on_date = ctx.on_date
-    states = {s.key: s for s in snapshot.action_states}
-    pending = [
-        shown
-        for rule in RULES
-        for candidate in rule(ctx)
-        if (shown := _apply_state(candidate, states.get(candidate.key), on_date)) is not None
-    ]
-    pending.sort(key=lambda a: (a.due, a.kind, a.key))
-    return pending
+    return outcome(snapshot, settings, on_date, calendar).pending(snapshot.action_states)
 
 
 def _apply_state(action: Action, state: ActionStateFacts | None, on_date: date) -> Action | None:
