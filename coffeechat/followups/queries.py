@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 from zoneinfo import ZoneInfo
@@ -26,7 +26,7 @@ from coffeechat.network.models import Contact
 UPCOMING_MEETINGS = 10
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Plan:
     """Every pending action of one user on one day, with the facts they came from."""
 
@@ -35,6 +35,12 @@ class Plan:
     on_date: date
     actions: list[Action]
     dormant: frozenset[int]  # resting without an answer (`dormant_contacts`)
+
+    @cached_property
+    def arranged(self) -> Arranged:
+        """Today's parts, worked out once per plan: every view of Today draws from them, and
+        a heavy user's plan holds tens of thousands of steps."""
+        return arrange(self.actions, self.on_date)
 
     def due(self) -> list[Action]:
         return [a for a in self.actions if a.due <= self.on_date]
@@ -432,7 +438,7 @@ def board(user: Any, plan: Plan, *, show_all: bool = False) -> Board:
     today_meetings, later_meetings = meetings_around(user, plan.on_date, plan.gathered.tz)
     return Board(
         plan,
-        arrange(plan.actions, plan.on_date),
+        plan.arranged,
         meetings_today=today_meetings,
         meetings=later_meetings,
         steps=first_run_steps(user, plan),
