@@ -62,9 +62,12 @@ def _pages(result: dict[str, Any]) -> list[str]:
         f"{result['requests']} requests each, one after another; a page slower than the time "
         "budget is timed on the requests that fit (the `n` column). The autosave is the "
         "`PATCH` live mode sends, with the session cookie and the CSRF header. Today and "
-        "insights are kept until the user's data changes; the rows *first view after a "
-        "change* send an untimed autosave before each request, so nothing kept can be "
-        "reused: what those pages cost right after the user changed something.",
+        "insights are kept until something they read changes; the rows *first view after a "
+        "change* send an untimed edit of a contact's job title (`PATCH /api/v1/contacts/…`, "
+        "which both read) before each request, so nothing kept can be reused: what those "
+        "pages cost right after the user changed something. (Live mode's autosave is not "
+        "such a change: neither page reads a meeting's notes; `benchmarks/after_change.py` "
+        "times both kinds.)",
         "",
         f"Floor: median {pages['floor']['median_ms']:.1f} ms, "
         f"p95 {pages['floor']['p95_ms']:.1f} ms.",
