@@ -189,18 +189,21 @@ _JOB = (
     r"opportunit(?:y|ies)(?! (?:to|for) (?:speak|talk|learn|hear|meet|chat|connect|ask|discuss|"
     r"get to know|sit down|pick|understand|find out|share|see|visit|shadow|interview you|"
     r"reflect|grow|practice|explore))|"
-    r"offers?|gigs?|fellowships?|apprenticeships?|residenc(?:y|ies)|clerkships?|"
+    r"offers?|gigs?|fellowships?|(?:job |role |position )?postings?|job (?:listings?|adverts?|ads?)|"
+    r"(?:suitable|vacant|open|available) posts?|apprenticeships?|residenc(?:y|ies)|clerkships?|"
     r"externships?|analyst|associate|(?:casual|part_time|paid|temporary|temp|holiday|seasonal|"
     r"freelance|contract|shift) work|work experience|(?:freelance|paid|extra|casual|weekend|"
     r"bank|locum|relief|trial) shifts?|locums?|(?:nursing|teaching|junior|graduate|first|"
     r"permanent|full_time|part_time|research|training|trainee|staff|registrar|foundation|"
     r"entry_level|assistant) posts?|"
     r"(?:graduate|grad|summer|vacation|spring) (?:schemes?|intakes?)|training contracts?|"
+    r"(?:next|new|graduate|grad|analyst|trainee|summer|fast_stream|incoming) (?:[\w'-]+ )?"
+    r"(?:cohorts?|intakes?)|"
     r"pupillages?|traineeships?|(?:training|trainee|rotational|leadership|"
     r"internship|apprenticeship) (?:schemes?|programmes?|programs?|intakes?))"
 )
 # Nothing but job words and their modifiers between an ask and its object.
-_GAP = r"(?:(?!(?:on|about|of|into|for|to|how|what|advice|tips|information|insights?|perspectives?|your|their|his|her)\b)[\w'-]+ ){0,4}?"  # noqa: E501
+_GAP = r"(?:(?!(?:on|about|of|into|for|to|how|what|advice|tips|information|insights?|perspectives?|your|their|his|her)\b|(?:my|our) [\w-]+'s\b)[\w'-]+ ){0,4}?"  # noqa: E501
 _WORDS = r"(?:[\w'-]+ ){0,5}?"
 _ORG_NOUN = (
     r"(?:team|teams|company|firm|organi[sz]ation|org|group|agency|office|department|lab|"
@@ -210,7 +213,8 @@ _ORG_NOUN = (
     r"pharmacy|council|ministry|crew|site|firm's|business|house|outfit|publication|"
     r"clinic|side|end|branch|chambers|paper|magazine|network|program|center|centre|institute)"
 )
-_THEIR_ORG = rf"(?:your (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN}|you all|you guys|y'all)"
+_YOU_ALL = r"(?:you all|you guys|you folks|you lot|you people|y'all)"
+_THEIR_ORG = rf"(?:your (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN}|{_YOU_ALL})"
 # Someone a team takes on: "a research technician", "an extra outreach worker".
 _PERSON = (
     r"(?:interns?|trainees?|apprentices?|juniors?|graduates?|grads?|freshers|assistants?|fellows?|"
@@ -222,9 +226,17 @@ _PERSON = (
     r"therapists?|physios?|physiotherapists?|midwives|midwife|paramedics?|electricians?|"
     r"plumbers?|carpenters?|mechanics?|journalists?|producers?|animators?|programmers?|"
     r"architects?|surveyors?|economists?|statisticians?|postdocs?|residents?|registrars?|"
-    r"hires?|recruits?|newcomers?|joiners?|starters?|teaching assistants?|tas|ras)"
+    r"hires?|recruits?|newcomers?|joiners?|starters?|teaching assistants?|tas|ras|devs?|"
+    r"(?:junior|graduate|grad|entry_level|trainee|apprentice|summer|vacation|placement) [\w'-]+)"
 )
-_RESUME = r"(?:resume|resumes|cv|cvs|application|applications|portfolio|candidacy|profile)"
+# The student described from outside: "someone with my background would be a good fit".
+_LIKE_ME = (
+    r"(?:someone|somebody|a person|a student|a candidate|a graduate) (?:like me|like myself|with "
+    r"my (?:[\w'-]+ )?(?:background|profile|experience|skills|skill set|skillset|cv|resume))"
+)
+_RESUME = (
+    r"(?:resume|resumes|cv|cvs|application|applications|portfolio|candidacy|candidature|profile)"
+)
 _THIRD_PARTY = (
     r"(?:hiring|recruit\w*|hr|human resources|talent|team|teams|manager|managers|colleagues?|"
     r"people|person|whoever|anyone|anybody|someone|somebody|right|decision|partners?|boss|"
@@ -241,7 +253,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # Whether the reader's team is hiring.
     (
         "hiring",
-        r"\b(?:is|are|be|was|were|been|currently|still|actively|now) (?:(?:[\w'-]+ ){0,3}?hiring|"
+        r"\b(?:is|are|be|was|were|been|currently|still|actively|now) (?:(?:[\w'-]+ ){0,5}?hiring|"
         r"(?:(?!(?:it|this|that|mostly|mainly|largely|all|usually|typically|generally|done|"
         r"through|via|more|less|the)\b)[\w'-]+ ){0,3}?recruiting)\b(?! (?:process|processes|"
         r"manager|managers|practices?|committee|"
@@ -268,8 +280,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("hired", r"\b(?:be|being|get|getting|got) (?:\w+ )?hired\b"),
     (
+        "taking-applicants",
+        r"\b(?:is|are|does|do) [\w'-]+(?: [\w'-]+)? (?:currently |still |even |ever )?(?:taking|"
+        r"take|taking on|take on|hiring|hire|recruiting|recruit|accepting|accept|bringing on) "
+        rf"(?:any |new |more |on )?(?:[\w'-]+ )?(?:{_PERSON}|new grads|grads)\b",
+    ),
+    (
         "hire",
-        r"\b(?:you|you all|y'all|your \w+(?: \w+)?|they|anyone|anybody) (?:are |is |might be |"
+        rf"\b(?:{_YOU_ALL}|you|your \w+(?: \w+)?|they|anyone|anybody) (?:are |is |might be |"
         r"may be |would be |will be |be |were )?(?:currently |still |ever )?(?:taking on|take on|"
         r"takes on|bringing on|bring on|brings on|accepting|accepts|accept|hosting|hosts|host|"
         r"adding|recruiting|recruits|recruit|in need of|taking|takes|take)(?: any| an?| more| new|"
@@ -286,6 +304,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:[\w'-]+ ){0,2}?[\w'-]+|they)) "
         r"(?:ever |ever happen to |happen to |should |do |does )?(?:need|needs|want|wants|"
         r"could use|can use|are looking for|is looking for|looking for|in need of|"
+        r"have (?:a |any )?need (?:of|for)|"
         r"find (?:yourselves|yourself|itself) "
         r"needing)(?: an?| another| some| any| more| extra| one more)? (?:[\w'-]+ ){0,2}?"
         r"(?:interns?|hands|pair of hands|(?:summer|extra|seasonal|holiday|part_time|temporary|"
@@ -302,6 +321,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:you|your (?:[\w'-]+ ){0,2}?[\w'-]+|the (?:team|hotel|lab|studio|office|practice|"
         r"firm|company|salon|kitchen|restaurant|crew|ward|unit)) (?:ever )?(?:needs?|could use) "
         r"(?:anyone|someone|somebody|an extra pair of hands|a hand|extra help)\b",
+    ),
+    (
+        "needs",
+        r"\b(?:teams?|firms?|companies|company|groups?|labs?|offices?|departments?|anyone|anybody)"
+        r"(?: (?:at|in|on) [\w'-]+(?: [\w'-]+)?)? (?:is|are) (?:currently |still |now |actively )?"
+        r"(?:looking for|seeking|after|recruiting|in need of) (?:an? |any |some |more |new )?"
+        rf"(?:[\w'-]+ )?{_PERSON}\b",
     ),
     (
         "room",
@@ -336,18 +362,21 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # Openings, vacancies, open positions: words that only ever mean a job to be filled.
     (
         "opening",
-        r"\b(?:openings|opening(?! (?:your|a|an|the|my|our|their|his|her|up|doors?|remarks|"
-        r"statement|line|night|day|act|keynote|session|hours|of))|vacanc(?:y|ies)|job postings?|"
+        r"\b(?:openings|opening(?= ?(?:$|[,.;:!?)]|at|for|on|in|with|within|that|which|is|are|"
+        r"available|open|coming|come|comes|came|here|there|now|soon|anywhere)\b)"
+        r"|vacanc(?:y|ies)(?! (?:rates?|levels?|figures|data|trends?|and voids?|periods?|"
+        r"allowances?|chains?|risk|costs?)\b)|job postings?|"
         r"open (?:positions?|roles?|jobs?|"
         r"spots?|reqs?|requisitions?|internships?|headcount)|headcount)\b",
     ),
     (
         "opening",
         rf"\b{_JOB} (?:(?:that|which) )?(?:(?:are|is|might be|may be|will be|"
-        r"could be|come|comes|coming) )?(?:currently |ever |should |does |do |happens to |"
+        r"could be|come|comes|coming) )?(?:currently |ever |should |does |do |happens to |still |now |"
         r"happen to )?(?:open|available|opening up|open up|opens up|come up|comes up|coming up|"
         r"pop up|pops up|free up|frees up|comes round|comes around|come round|come around|"
-        r"comes? free|becomes? free|becomes? available|crops? up|arises?)\b",
+        r"comes? free|becomes? free|becomes? available|crops? up|arises?|"
+        r"opens(?= (?:on|in|at|with) (?:your|the)))\b",
     ),
     (
         "opening",
@@ -371,6 +400,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "opening",
         rf"\b{_JOB} (?:is |are )?(?:still |currently |now )?(?:taking|accepting|open to|"
         r"looking for) (?:new )?(?:applicants|applications|candidates)\b",
+    ),
+    (
+        "taking-applicants",
+        r"\b(?:is|are) (?:[\w'-]+ ){0,6}?(?:still |currently |now |even )?(?:taking|accepting|"
+        r"open to|open for) (?:new |more |any )?(?:applicants|applications|candidates|interns|"
+        r"trainees|students)\b",
     ),
     (
         "opening",
@@ -419,6 +454,30 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"write) me a (?:reference|referee)\b|\ba (?:reference|referee) for me\b",
     ),
     ("refer", r"\b(?:be|being) in the running\b"),
+    (
+        "refer",
+        r"\b(?:refer|recommend|nominate|put|suggest|propose|mention) me (?:(?!for\b)[\w'-]+ ){1,6}"
+        rf"for (?:the |a |an |any |this |that |your |their |his |her |its )?(?:[\w'-]+ ){{0,3}}?"
+        rf"{_JOB}\b",
+    ),
+    (
+        "refer",
+        r"\b(?:apply|applying|application) (?:through|via) you\b|\byour name as (?:my |a |an )?"
+        r"(?:referral|referee|reference|referrer|recommender)\b|\b(?:use|put|list|give|mention|cite) "
+        r"your name (?:[\w'-]+ ){0,4}?(?:on|in|for) (?:my|the|an?) (?:[\w'-]+ ){0,3}?"
+        r"(?:application|form|cv|resume)\b",
+    ),
+    (
+        "refer",
+        r"\b(?:be|being|stay|staying|remain|get|getting) on (?:your|the) (?:[\w'-]+ )?radar\b"
+        rf"(?= (?:for|if|when|should)\b)",
+    ),
+    (
+        "refer",
+        r"\b(?:vouch|vouching|speak up|put in a word) for me\b|\b(?:mention|mentioning|drop|"
+        r"dropping|pass|passing) my name (?:to|with|along to|on to)\b|\b(?:put|putting) me forward\b|"
+        r"\bput forward for\b",
+    ),
     ("refer", r"\bmy name (?:forward|in the hat|in the mix|in front of)\b"),
     (
         "refer",
@@ -427,7 +486,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"on file|in consideration|posted (?:on|about) (?:any|openings|roles|positions|jobs))\b",
     ),
     ("refer", r"\b(?:kept|keep me|remember me|think of me) (?:in mind )?(?:for|if|when|should)\b"),
-    ("refer", r"\bconsider(?:ing)? (?:me|my (?:application|resume|candidacy|profile))\b"),
+    ("refer", rf"\bconsider(?:ing)? (?:me|my (?:[\w'-]+ )?{_RESUME})\b"),
     (
         "refer",
         r"\b(?:consider(?:ing)? )?(?:sponsor|sponsoring|endorse|endorsing|back|backing|"
@@ -552,10 +611,17 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:i (?:could|can|might|may)|(?:i|me)\b(?: [\w'-]+){0,3}? to) (?:\w+ )?(?:intern|work|"
         r"apprentice|volunteer) (?:for|under|alongside|with) you\b(?! (?:on|to|at)\b)",
     ),
+    (
+        "join",
+        r"\b(?:dream|honou?r|privilege|love|like|hope|hoping|wish|chance|grateful|thrilled|keen|"
+        r"eager) (?:[\w'-]+ ){0,3}?to (?:work|intern|train|apprentice) (?:under|for|alongside) "
+        r"you\b(?! (?:on|to|at)\b)",
+    ),
     # Fit for the role.
     (
         "fit",
-        rf"\b(?:i|me|my (?:\w+ )?(?:background|skills|experience|profile)) (?:[\w'-]+ ){{0,4}}?"
+        rf"\b(?:i|me|my (?:\w+ )?(?:background|skills|experience|profile)|{_LIKE_ME}) "
+        rf"(?:[\w'-]+ ){{0,4}}?"
         rf"(?:(?:fit|match|candidate|fits|competitive|suitable) (?:in )?(?:well )?(?:for|on|with|"
         rf"in|at|into) |(?:fit|fits|match|matches|suit|suits) )"
         rf"(?:the |your |this |that |a |an |one of )?(?:[\w'-]+ ){{0,3}}?(?:{_JOB}|{_ORG_NOUN})\b",
@@ -567,7 +633,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "fit-bare",
-        r"\b(?:i|me) (?:would|might|could|will|am|may) (?:be )?(?:a |an )?(?:good |"
+        rf"\b(?:i|me|{_LIKE_ME}) (?:would|might|could|will|am|may) (?:be )?(?:a |an )?(?:good |"
         r"great |strong |right |natural |solid |decent |possible )?(?:fit|match|candidate)"
         r"(?= ?(?:$|[,.;:!?]|there\b|here\b|for (?:it|that|this|that one|this one)\b))",
     ),
@@ -589,6 +655,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "search",
         rf"\b(?:i am|we are) (?:\w+ )?after (?:a|an|some|any) (?:bit of |little |spot of )?"
         rf"{_GAP}{_JOB}\b",
+    ),
+    (
+        "search",
+        r"\b(?:i am|i will be|i would be) (?:\w+ )?(?:available|free|able|ready) to start "
+        r"(?:work(?:ing)? )?(?:immediately|right away|straight away|now|from|in|on|next|this|any "
+        r"time|anytime)\b|\bi (?:am|will be|shall be|will soon be|am now|am going to be) "
+        r"(?:\w+ )?on the (?:job )?market\b",
     ),
     (
         "search",
@@ -715,6 +788,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"suitable|relevant|going|open|available|coming up|for me|that might suit|"
         r"that would suit))",
     ),
+    # "You mentioned the firm takes on vacation students. Could I be one of them?"
+    (
+        "be-one",
+        r"\b(?:could|can|may|might) i (?:possibly |perhaps )?be (?:one of (?:them|those|the [\w'-]+)|"
+        r"among them|one)(?= ?(?:$|[,.;:!?]|this|next|in|from)\b)",
+    ),
     # "I'd love to be your next intern!"
     (
         "be-yours",
@@ -740,6 +819,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"find)(?: of| about)? (?:anything|something|any)\b",
     ),
     ("leads", r"\b(?:send|pass|forward|point) (?:it|them|anything|something|any \w+) my way\b"),
+    (
+        "leads",
+        r"\b(?:anything|something|any \w+) (?:\w+ )?(?:comes|come|crosses|cross|lands|land) "
+        r"(?:across|on|onto) your desk\b",
+    ),
 )
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
 
@@ -782,6 +866,7 @@ _TOPIC_FOR = {
         r"\b(?:how|why|where|what kinds?|which kinds?|types? of|usually|typically|about)\b"
     ),
     "exist": _TOPIC,
+    "taking-applicants": _TOPIC,
     "needs": _TOPIC,
     "search": _TOPIC,
     "want": _TOPIC,
@@ -814,9 +899,23 @@ _PAST = re.compile(
     r"\b(?:previously|back when|when i was|while i was|during my|years ago|in high school|"
     r"as a (?:freshman|sophomore|first-year))\b|\b(?:when|while|before|after|as) i\b"
 )
+# Explicitly years away: "in three years", "after grad school" (not "someday", which a hope to
+# get in at the reader's own company often carries).
+_YEARS_AWAY = re.compile(
+    r"\b(?:in (?:a few|a couple of|a couple|two|three|four|five|several|\d+) years|years? "
+    r"(?:away|from now|down the road|off)|(?:is|is not|are) (?:still )?(?:years|a long way) "
+    r"(?:away|off)|still (?:two|three|a few|several) years|after (?:i (?:finish|complete) )?"
+    r"(?:grad|graduate|law|med|medical|business) school)\b"
+)
 _SOMEONE_ELSE = re.compile(
     r"\b(?:someone|somebody|people|students|others|grads|graduates|candidates|newcomers|"
-    r"applicants|folks|they|he|she|friends?|classmates?|peers)\b"
+    r"applicants|folks|they|he|she|friends?|classmates?|peers|sister|brother|cousin|mother|"
+    r"father|mum|mom|dad|parents?|partner|husband|wife|roommate|flatmate|housemate|"
+    r"colleagues?|coursemates?|cohort)\b"
+)
+# The reader's organisation, or a named one: "get in at Deloitte".
+_THEIR_ORG_OR_NAMED = re.compile(
+    rf"{_THEIR_ORG}|\b(?:in|into|at|with) (?!(?:the|a|an|this|that|some|any|my|our)\b)[\w'-]+"
 )
 _FIT_TARGET_NOT_A_JOB = re.compile(
     r"\bfor (?:the|this|that|a|an|my)? ?(?:[\w'-]+ )?(?:field|career|industry|path|profession|"
@@ -897,6 +996,15 @@ _OWN_PLAN = re.compile(
 )
 
 
+# Asking leave to act: "would it be okay if I put your name as my referral?"
+_PERMISSION = re.compile(r"\b(?:(?:okay|ok|alright|all right|fine|mind) if|(?:could|can|may|might)) i\b")
+_HOW_I_COULD = re.compile(r"\bhow i (?:could|might|can|would|should|may) (?:best |ever )?$")
+# Someone other than the student applying: "several of my classmates are applying for openings".
+_OTHERS_APPLYING = re.compile(
+    r"\b(?!i\b)[\w'-]+ (?:are|is|were|was) (?:\w+ )?(?:applying|apply) (?:for|to) (?:[\w'-]+ ){0,2}$"
+)
+
+
 def _TOPIC_OR_PAST(clause_before: str, sentence: str) -> bool:
     """A question about the topic ("how did you cope when the unit was short-staffed?") or the
     student's past."""
@@ -917,6 +1025,19 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     ):
         return True
     reader_org = bool(_READER_ORG.search(clause))
+    if kind == "get-in" and _HOW_I_COULD.search(clause_before) and "at" in match.group().split():
+        return False  # "I'd like to find out how I could get in at Deliveroo": the student's aim
+    if kind == "opening" and (
+        _OTHERS_APPLYING.search(clause_before)
+        or re.search(r"\b(?:office|retail|property|rental|housing|residential|commercial|void)$", before.strip())
+        or _SCHEDULING.search(after[:40])
+        or re.match(r" (?:in|of) (?:your|my|his|her|their|a) (?:[\w'-]+ )?(?:career|life)\b", after)
+    ):
+        return True  # "classmates are applying for openings", "an opening in my schedule"
+    if kind == "taking-applicants" and not (
+        sentence.endswith("?") or re.search(r"\b(?:whether|if)\b", clause_before)
+    ):
+        return True  # told as news, nothing asked
     topic = _TOPIC_FOR.get(kind)
     if (
         topic is not None
@@ -930,7 +1051,11 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         and not reader_org
     ):
         return True
-    if kind == "exist" and not (reader_org or _openly_available(clause)):
+    if kind == "exist" and not (
+        reader_org
+        or _openly_available(clause)
+        or (re.match(r"does\b", match.group()) and sentence.endswith("?"))
+    ):
         return True
     if kind in ("search", "want") and (_FAR_FUTURE.search(sentence) or _PAST.search(sentence)):
         return True
@@ -968,7 +1093,7 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True  # news, not an ask: "I read that Sunnybrook is hiring 300 nurses"
     if kind == "refer" and re.match(r"(?:put|putting|say|saying|drop|dropping)\b", match.group()):
         subject = re.findall(r"\b(?:i|you)\b", clause_before)
-        if subject and subject[-1] == "i":
+        if subject and subject[-1] == "i" and not _PERMISSION.search(clause_before):
             return True  # the student offering: "I'd be glad to put a word in with our office"
     if kind == "join" and _GATHERING.search(match.group()):
         return True  # "join your Thursday reading group", "your team's webinar"
@@ -997,10 +1122,14 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         and not re.search(r"\b(?:you|your)\b", sentence)
     ):
         return True  # "should I take a paid or unpaid internship first?"
-    if kind == "short-staffed" and not re.search(
-        r"\bi (?:would|could|can|will|am|am happy|am glad)\b.*\b(?:help|cover|step in|pitch in|"
-        r"assist|jump in|fill in|lend a hand|work)\b",
-        sentence,
+    if kind == "short-staffed" and not (
+        re.search(
+            r"\bi (?:would|could|can|will|am|am happy|am glad)\b.*\b(?:help|cover|step in|pitch in|"
+            r"assist|jump in|fill in|lend a hand|work)\b",
+            sentence,
+        )
+        # "if you're ever short-staffed on a shoot, I'm a runner with my own car"
+        or (re.search(r"\b(?:if|whenever|should)\b", clause_before) and re.search(r"\bi am\b", after))
     ):
         return True  # "the unit was short-staffed when I visited": news, not an offer
     if kind == "like-yours" and not (
@@ -1077,7 +1206,13 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     ):
         return True  # an application made elsewhere, told as news: nothing asked of the reader
     if kind in ("refer", "refer-bare") and (
-        _SCHEDULING.search(clause_after) or _OWN_ACT.search(clause_before)
+        _SCHEDULING.search(clause_after)
+        or (
+            _OWN_ACT.search(clause_before)
+            and not _PERMISSION.search(clause_before)
+            # the passive is done to the student: "I'm keen to be put forward for the intake"
+            and not re.match(r"(?:be|being|get|getting|been)\b", match.group())
+        )
     ):
         return True
     if kind == "refer-bare" and not (
@@ -1092,10 +1227,18 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True
     if kind == "fit-bare" and not _JOB_NAMED.search(whole):
         return True
-    if kind == "get-in" and _FAR_FUTURE.search(sentence):
+    if kind == "get-in" and (_YEARS_AWAY if _THEIR_ORG_OR_NAMED.search(clause) else _FAR_FUTURE).search(
+        sentence
+    ):
         return True
-    if kind == "hired" and not re.search(r"\b(?:i|me|my)\b", clause_before):
-        return True
+    if kind == "be-one" and not re.search(
+        rf"\b(?:takes? on|taking on|hires?|hiring|recruits?|recruiting|{_PERSON})\b", whole
+    ):
+        return True  # "one of them" is someone the team takes on, named in the message
+    if kind == "hired" and (
+        not re.search(r"\b(?:i|me|my)\b", clause_before) or _SOMEONE_ELSE.search(clause_before)
+    ):
+        return True  # "my sister just got hired at a firm like yours"
     return (
         kind == "leads"
         and "lead" in match.group()
@@ -1116,7 +1259,7 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
 
 _ASKED = re.compile(
     r"\b(?:(?:could|would|can|will|might|may) (?:you|your (?:[\w'-]+ ){0,2}?"
-    rf"{_ORG_NOUN}|y'all|you all|you guys)|(?:you|your (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN}) "
+    rf"{_ORG_NOUN}|{_YOU_ALL})|(?:you|your (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN}) "
     r"(?:could|would|might|may)|(?:if|should|in case) "
     r"(?:you|your (?:[\w'-]+ ){0,2}?"
     rf"{_ORG_NOUN}|there)|please|kindly|any chance|is there any (?:way|chance)|would it be "
@@ -1184,6 +1327,7 @@ _ASKED_ABOUT = re.compile(
     r"somebody|people|students|others|grads|graduates|candidates|applicants|newcomers|"
     r"folks|firms|companies|employers|organi[sz]ations|businesses|hospitals|schools|agencies|"
     r"startups|most|typical|typically|usually|generally|whether(?! (?:i|you|your|there)\b)|worth|"
+    r"matters?|more important|better|(?:when|while|before|after|once) applying|"
     r"thank|thanks|thanking)\b"
 )
 # The reader's own job: "your first role", "the job you had".
