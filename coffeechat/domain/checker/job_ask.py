@@ -403,9 +403,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "taking-applicants",
-        r"\b(?:is|are) (?:[\w'-]+ ){0,6}?(?:still |currently |now |even )?(?:taking|accepting|"
-        r"open to|open for) (?:new |more |any )?(?:applicants|applications|candidates|interns|"
-        r"trainees|students)\b",
+        r"\b(?:is|are) (?:[\w'-]+ ){0,6}?(?:still |currently |now |even )?(?:(?:taking|accepting) "
+        r"(?:new |more |any )?(?:applicants|applications|candidates|interns|trainees)|(?:open to|"
+        r"open for) (?:new |more |any )?(?:applicants|applications|candidates))\b",
     ),
     (
         "opening",
@@ -1034,6 +1034,8 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         or re.match(r" (?:in|of) (?:your|my|his|her|their|a) (?:[\w'-]+ )?(?:career|life)\b", after)
     ):
         return True  # "classmates are applying for openings", "an opening in my schedule"
+    if kind == "taking-applicants" and _GATHERING.search(sentence):
+        return True  # "is the reading group taking new members?"
     if kind == "taking-applicants" and not (
         sentence.endswith("?") or re.search(r"\b(?:whether|if)\b", clause_before)
     ):
