@@ -190,7 +190,8 @@ _JOB = (
     r"get to know|sit down|pick|understand|find out|share|see|visit|shadow|interview you|"
     r"reflect|grow|practice|explore))|"
     r"offers?|gigs?|fellowships?|(?:job |role |position )?postings?|job (?:listings?|adverts?|ads?)|"
-    r"(?:suitable|vacant|open|available) posts?|apprenticeships?|residenc(?:y|ies)|clerkships?|"
+    r"(?:suitable|vacant|open|available) posts?|(?:short_term|fixed_term|temporary|temp|paid|"
+    r"freelance|part_time|full_time|permanent|summer|junior) contracts?|apprenticeships?|residenc(?:y|ies)|clerkships?|"
     r"externships?|analyst|associate|(?:casual|part_time|paid|temporary|temp|holiday|seasonal|"
     r"freelance|contract|shift) work|work experience|(?:freelance|paid|extra|casual|weekend|"
     r"bank|locum|relief|trial) shifts?|locums?|(?:nursing|teaching|junior|graduate|first|"
@@ -227,7 +228,8 @@ _PERSON = (
     r"plumbers?|carpenters?|mechanics?|journalists?|producers?|animators?|programmers?|"
     r"architects?|surveyors?|economists?|statisticians?|postdocs?|residents?|registrars?|"
     r"hires?|recruits?|newcomers?|joiners?|starters?|teaching assistants?|tas|ras|devs?|"
-    r"(?:junior|graduate|grad|entry_level|trainee|apprentice|summer|vacation|placement) [\w'-]+)"
+    r"(?:junior|graduate|grad|entry_level|trainee|apprentice|summer|vacation|placement|freelance|"
+    r"part_time|temporary|seasonal|casual|contract) [\w'-]+|contributors?|freelancers?)"
 )
 # The student described from outside: "someone with my background would be a good fit".
 _LIKE_ME = (
@@ -300,7 +302,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # The reader's team needing someone: "if your kitchen ever needs an extra pair of hands".
     (
         "needs",
-        r"\b(?:you|you all|your (?:[\w'-]+ ){0,2}?[\w'-]+|they|(?:are|is|do|does) (?:you|your "
+        rf"\b(?:{_YOU_ALL}|you|your (?:[\w'-]+ ){{0,2}}?[\w'-]+|they|(?:are|is|do|does) (?:{_YOU_ALL}|you|your "
         r"(?:[\w'-]+ ){0,2}?[\w'-]+|they)) "
         r"(?:ever |ever happen to |happen to |should |do |does )?(?:need|needs|want|wants|"
         r"could use|can use|are looking for|is looking for|looking for|in need of|"
@@ -547,7 +549,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "resume",
         r"\b(?:send|sent|sending|share|shared|submit|submitted|forward|email|emailed) (?:you |it )?"
-        rf"my {_RESUME} (?:for|in support of|regarding|about|towards) (?:the|your|this|that|a|an|"
+        rf"my {_RESUME} (?:over |across |along |through )?(?:for|in support of|regarding|about|towards) (?:the|your|this|that|a|an|"
         rf"any) (?:[\w'-]+ ){{0,3}}?{_JOB}\b",
     ),
     # Backing for an application to the reader's organisation.
@@ -617,6 +619,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"eager) (?:[\w'-]+ ){0,3}?to (?:work|intern|train|apprentice) (?:under|for|alongside) "
         r"you\b(?! (?:on|to|at)\b)",
     ),
+    (
+        "join",
+        rf"\b(?:end|ending) up (?:on|at|with|in|joining) {_THEIR_ORG}(?![\w'])|\bif you (?:would|could)"
+        r" (?:ever )?have me\b",
+    ),
     # Fit for the role.
     (
         "fit",
@@ -658,6 +665,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "search",
+        r"\bi am (?:\w+ )?available (?:from|starting|as of) (?:[\w'-]+ ){1,3}?(?:and|so) (?:i )?"
+        r"(?:would|could|can|am) (?:\w+ )?(?:love|like|glad|happy|keen|eager|help|work|join|start)\b|"
         r"\b(?:i am|i will be|i would be) (?:\w+ )?(?:available|free|able|ready) to start "
         r"(?:work(?:ing)? )?(?:immediately|right away|straight away|now|from|in|on|next|this|any "
         r"time|anytime)\b|\bi (?:am|will be|shall be|will soon be|am now|am going to be) "
@@ -1189,11 +1198,13 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True  # "there's rarely room for a junior analyst to lead": not the reader's team
     if kind == "lead-to" and not (
         re.search(r"\b(?:hop\w*|wish|would|could|might|may|wonder\w*)\b", clause_before)
-        and re.search(r"\b(?:i|me|my|this|our)\b", clause_before)
+        and (re.search(r"\b(?:i|me|my|this|our)\b", clause_before) or _ASKED.search(clause_before))
     ):
         return True  # "how your internship led to a job": the reader's path, not a hope
-    if kind == "lead-to" and re.search(
-        r"\b(?:your|their|his|her|about|how|what|why|which) (?:[\w'-]+ ){0,2}$", clause_before
+    if (
+        kind == "lead-to"
+        and not match.group().startswith(("with a view", "in the hope"))
+        and re.search(r"\b(?:your|their|his|her|about|how|what|why|which) (?:[\w'-]+ ){0,2}$", clause_before)
     ):
         return True  # "I'd love to hear about your path into the role"
     if kind == "take-me" and not re.search(r"\b(?:you|your|they)\b", clause_before):
@@ -1308,7 +1319,9 @@ _EMPLOYMENT = re.compile(
     r"(?:work|working|intern|interning) (?:for|with|under|alongside) you\b(?! (?:to|on (?:a|an|"
     r"this|that|the) (?:call|chat|time))\b)|"
     r"(?:intern|interning|work|working) (?:at|with|for|in) your|"
-    r"intakes?|(?:recruit(?:ment|ing|ers?)|hr|talent|hiring) (?:team|partners?|managers?|leads?|"
+    r"intakes?|(?:short_term|fixed_term|temporary|temp|paid|freelance|part_time|full_time|"
+    r"permanent|summer|junior) contracts?|"
+    r"(?:recruit(?:ment|ing|ers?)|hr|talent|hiring) (?:team|partners?|managers?|leads?|"
     r"panel|people|department|colleagues?)|recruiters?|"
     r"sponsor (?:a |my |me for a )?(?:work )?visa|visa sponsorship|(?:for me|me) to join\b|"
     r"(?:join|start|come on board|come aboard|stay on) (?:you |your team )?as (?:an?|the|your)|"
