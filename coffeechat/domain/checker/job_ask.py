@@ -240,7 +240,7 @@ _RESUME = (
     r"(?:resume|resumes|cv|cvs|application|applications|portfolio|candidacy|candidature|profile)"
 )
 _THIRD_PARTY = (
-    r"(?:hiring|recruit\w*|hr|human resources|talent|team|teams|manager|managers|colleagues?|"
+    r"(?:selection|panel|committee|assessors?|hiring|recruit\w*|hr|human resources|talent|team|teams|manager|managers|colleagues?|"
     r"people|person|whoever|anyone|anybody|someone|somebody|right|decision|partners?|boss|"
     r"department|lead|leads|director|company|firm|office|internal)"
 )
@@ -537,6 +537,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b{_RESUME} (?:to|with) (?:the |your )?(?:\w+ )?(?:hiring|recruit\w*|hr|"
         r"talent)\b",
     ),
+    (
+        "resume",
+        rf"\bmy {_RESUME} (?:[\w'-]+ ){{0,4}}?(?:to the attention of|in front of|seen by|reach|"
+        rf"reaches|to reach) (?:the |your |a |an )?(?:[\w'-]+ )?{_THIRD_PARTY}\b",
+    ),
+    # A CV sent to someone at the reader's organisation about a job.
+    (
+        "resume-to",
+        rf"\b(?:send|pass|forward|email|give|address) (?:\w+ )?my {_RESUME} to\b",
+    ),
     # "Shall I send my CV so you can pass it on to your talent team?"
     (
         "resume-it",
@@ -584,7 +594,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "get-in",
-        r"\b(?:hop(?:e|es|ed|ing)|want(?:ing)?|love|like|try(?:ing)?|eager|keen|chance|"
+        r"\b(?:hop(?:e|es|ed|ing)|want(?:ing)?|love|like|try(?:ing)?|eager|keen|chance|help|"
         r"help me|way for me|shot at|dream(?:ing)? of|aim(?:ing)?|plan(?:ning)?) (?:\w+ ){0,2}?"
         r"(?:to )?(?:get|getting|break|breaking) (?:in|my foot in|a foot in)(?: the door)?"
         r"(?= ?(?:$|[,.;:!?]|at\b|with\b|there\b|somewhere\b|too\b|(?:at|with) [a-z]))",
@@ -623,6 +633,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "join",
         rf"\b(?:end|ending) up (?:on|at|with|in|joining) {_THEIR_ORG}(?![\w'])|\bif you (?:would|could)"
         r" (?:ever )?have me\b",
+    ),
+    (
+        "join",
+        r"\b(?:join|joining) [\w-]+'s (?:[\w'-]+ ){0,2}?(?:team|desk|lab|studio|practice|"
+        r"newsroom|unit|division|department|office|graduate (?:scheme|programme|program))\b",
     ),
     # Fit for the role.
     (
@@ -699,7 +714,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "at-yours",
         r"\b(?:get|gain|do|doing|secure|land|find|arrange|complete|spend|undertake) (?:some |a |an "
-        rf"|any |my |part of my )?(?:[\w'-]+ ){{0,2}}?(?:{_JOB}|experience|elective|practicum|"
+        rf"|any |my |part of my )?(?:[\w'-]+ ){{0,2}}?(?:{_JOB}|experience|elective|practicum|something|"
+        r"anything|a place|a spot|"
         r"rotation|year in industry|industrial placement|sandwich year)(?: year| term| semester)? "
         r"(?:at|with|in|on) (?:your|you\b)",
     ),
@@ -745,7 +761,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "If you're ever short-staffed, I'd love to help out."
     (
         "short-staffed",
-        r"\b(?:short_staffed|short_handed|understaffed|under_staffed|stretched thin|swamped)\b",
+        r"\b(?:short_staffed|short_handed|understaffed|under_staffed|stretched thin|swamped|short "
+        r"(?:of )?(?:a |an extra )?(?:pair of hands|hands|staff|people))\b",
     ),
     # "I'm eager to start somewhere like your studio."
     (
@@ -1106,6 +1123,10 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         subject = re.findall(r"\b(?:i|you)\b", clause_before)
         if subject and subject[-1] == "i" and not _PERMISSION.search(clause_before):
             return True  # the student offering: "I'd be glad to put a word in with our office"
+    if kind == "join" and _SOMEONE_ELSE.search(clause_before) and not re.search(r"\bi\b", clause_before):
+        return True  # "my friend is hoping to join your team"
+    if kind == "join" and _OWN_PLAN.search(clause_before):
+        return True  # "you suggested I join Monzo's data team": their advice, told back
     if kind == "join" and _GATHERING.search(match.group()):
         return True  # "join your Thursday reading group", "your team's webinar"
     if kind in ("at-yours", "offer-me", "applying-yours", "be-yours") and _TOPIC.search(
@@ -1192,6 +1213,10 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         after.lstrip(),
     ):
         return True  # "put me in touch with a colleague" asks for advice, not a job
+    if kind == "resume-to" and not (
+        re.search(rf"\b{_JOB}\b", sentence) and (_READER_ORG.search(sentence) or _ASKED.search(sentence))
+    ):
+        return True  # "I'll send my CV to the careers service": no job, nobody asked
     if kind == "resume-it" and not re.search(rf"\b{_RESUME}\b", whole):
         return True  # "it" is the CV only where the message mentions one
     if kind == "room" and (not re.search(r"\b(?:you|your)\b", clause) or _GATHERING.search(clause)):
@@ -1326,6 +1351,8 @@ _EMPLOYMENT = re.compile(
     r"sponsor (?:a |my |me for a )?(?:work )?visa|visa sponsorship|(?:for me|me) to join\b|"
     r"(?:join|start|come on board|come aboard|stay on) (?:you |your team )?as (?:an?|the|your)|"
     r"stay on (?:with|at|in) (?:your|you)|trial (?:shifts?|days?|weeks?|periods?)|"
+    r"give (?:me|a (?:[\w'-]+ ){0,3}?(?:graduate|grad|student|trainee|newcomer|junior|nurse|"
+    r"engineer|designer|analyst)) (?:a|my) (?:first )?(?:chance|start|break|shot|try)|"
     r"volunteer(?:ing)? (?:with|at|for|in) your|in (?:any|a|some) (?:paid |official |junior )?"
     r"capacity|(?:get|getting|be|being) (?:on|onto|on to) (?:the|your) (?:[\w'-]+ ){0,3}?"
     r"(?:rota|roster|books|payroll|bank|shortlist)|"
