@@ -135,7 +135,8 @@ _THEIR_WORK_VERBS = (
     "transitioned", "switched", "pivoted", "went", "helped",
     "help", "helping", "advise", "advised", "advising", "edit", "edited", "editing",
     "produce", "produced", "producing", "report", "reported", "reporting", "own", "owned",
-    "opened", "grew", "scaled", r"set\s+up", "setting up", "mentor", "mentored", "recruit", "hire", "hired", "trained",
+    "opened", "grew", "scaled", r"set\s+up", "setting up", "mentor", "mentored", "recruit", "hire",
+    "hired", "trained",
     "train", "consult", "consulted", "invest", "invested", "investing", "curate", "curated",
     "negotiate", "negotiated", "litigate", "litigated", "argued", "treat", "treated", "care",
 )  # fmt: skip

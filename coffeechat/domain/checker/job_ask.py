@@ -189,9 +189,11 @@ _JOB = (
     r"opportunit(?:y|ies)(?! (?:to|for) (?:speak|talk|learn|hear|meet|chat|connect|ask|discuss|"
     r"get to know|sit down|pick|understand|find out|share|see|visit|shadow|interview you|"
     r"reflect|grow|practice|explore))|"
-    r"offers?|gigs?|fellowships?|(?:job |role |position )?postings?|job (?:listings?|adverts?|ads?)|"
+    r"offers?|gigs?|fellowships?|(?:job |role |position )?postings?|"
+    r"job (?:listings?|adverts?|ads?)|"
     r"(?:suitable|vacant|open|available) posts?|(?:short_term|fixed_term|temporary|temp|paid|"
-    r"freelance|part_time|full_time|permanent|summer|junior) contracts?|apprenticeships?|residenc(?:y|ies)|clerkships?|"
+    r"freelance|part_time|full_time|permanent|summer|junior) contracts?|"
+    r"apprenticeships?|residenc(?:y|ies)|clerkships?|"
     r"externships?|analyst|associate|(?:casual|part_time|paid|temporary|temp|holiday|seasonal|"
     r"freelance|contract|shift) work|work experience|(?:freelance|paid|extra|casual|weekend|"
     r"bank|locum|relief|trial) shifts?|locums?|(?:nursing|teaching|junior|graduate|first|"
@@ -240,7 +242,8 @@ _RESUME = (
     r"(?:resume|resumes|cv|cvs|application|applications|portfolio|candidacy|candidature|profile)"
 )
 _THIRD_PARTY = (
-    r"(?:selection|panel|committee|assessors?|hiring|recruit\w*|hr|human resources|talent|team|teams|manager|managers|colleagues?|"
+    r"(?:selection|panel|committee|assessors?|hiring|recruit\w*|hr|human resources|talent|team|"
+    r"teams|manager|managers|colleagues?|"
     r"people|person|whoever|anyone|anybody|someone|somebody|right|decision|partners?|boss|"
     r"department|lead|leads|director|company|firm|office|internal)"
 )
@@ -302,7 +305,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # The reader's team needing someone: "if your kitchen ever needs an extra pair of hands".
     (
         "needs",
-        rf"\b(?:{_YOU_ALL}|you|your (?:[\w'-]+ ){{0,2}}?[\w'-]+|they|(?:are|is|do|does) (?:{_YOU_ALL}|you|your "
+        rf"\b(?:{_YOU_ALL}|you|your (?:[\w'-]+ ){{0,2}}?[\w'-]+|they|"
+        rf"(?:are|is|do|does) (?:{_YOU_ALL}|you|your "
         r"(?:[\w'-]+ ){0,2}?[\w'-]+|they)) "
         r"(?:ever |ever happen to |happen to |should |do |does )?(?:need|needs|want|wants|"
         r"could use|can use|are looking for|is looking for|looking for|in need of|"
@@ -374,7 +378,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "opening",
         rf"\b{_JOB} (?:(?:that|which) )?(?:(?:are|is|might be|may be|will be|"
-        r"could be|come|comes|coming) )?(?:currently |ever |should |does |do |happens to |still |now |"
+        r"could be|come|comes|coming) )?(?:currently |ever |should |does |do |happens to |"
+        r"still |now |"
         r"happen to )?(?:open|available|opening up|open up|opens up|come up|comes up|coming up|"
         r"pop up|pops up|free up|frees up|comes round|comes around|come round|come around|"
         r"comes? free|becomes? free|becomes? available|crops? up|arises?|"
@@ -465,19 +470,21 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "refer",
         r"\b(?:apply|applying|application) (?:through|via) you\b|\byour name as (?:my |a |an )?"
-        r"(?:referral|referee|reference|referrer|recommender)\b|\b(?:use|put|list|give|mention|cite) "
+        r"(?:referral|referee|reference|referrer|recommender)\b"
+        r"|\b(?:use|put|list|give|mention|cite) "
         r"your name (?:[\w'-]+ ){0,4}?(?:on|in|for) (?:my|the|an?) (?:[\w'-]+ ){0,3}?"
         r"(?:application|form|cv|resume)\b",
     ),
     (
         "refer",
         r"\b(?:be|being|stay|staying|remain|get|getting) on (?:your|the) (?:[\w'-]+ )?radar\b"
-        rf"(?= (?:for|if|when|should)\b)",
+        r"(?= (?:for|if|when|should)\b)",
     ),
     (
         "refer",
         r"\b(?:vouch|vouching|speak up|put in a word) for me\b|\b(?:mention|mentioning|drop|"
-        r"dropping|pass|passing) my name (?:to|with|along to|on to)\b|\b(?:put|putting) me forward\b|"
+        r"dropping|pass|passing) my name (?:to|with|along to|on to)\b"
+        r"|\b(?:put|putting) me forward\b|"
         r"\bput forward for\b",
     ),
     ("refer", r"\bmy name (?:forward|in the hat|in the mix|in front of)\b"),
@@ -559,7 +566,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "resume",
         r"\b(?:send|sent|sending|share|shared|submit|submitted|forward|email|emailed) (?:you |it )?"
-        rf"my {_RESUME} (?:over |across |along |through )?(?:for|in support of|regarding|about|towards) (?:the|your|this|that|a|an|"
+        rf"my {_RESUME} (?:over |across |along |through )?"
+        r"(?:for|in support of|regarding|about|towards) (?:the|your|this|that|a|an|"
         rf"any) (?:[\w'-]+ ){{0,3}}?{_JOB}\b",
     ),
     # Backing for an application to the reader's organisation.
@@ -631,7 +639,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "join",
-        rf"\b(?:end|ending) up (?:on|at|with|in|joining) {_THEIR_ORG}(?![\w'])|\bif you (?:would|could)"
+        rf"\b(?:end|ending) up (?:on|at|with|in|joining) {_THEIR_ORG}(?![\w'])"
+        r"|\bif you (?:would|could)"
         r" (?:ever )?have me\b",
     ),
     (
@@ -681,7 +690,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "search",
         r"\bi am (?:\w+ )?available (?:from|starting|as of) (?:[\w'-]+ ){1,3}?(?:and|so) (?:i )?"
-        r"(?:would|could|can|am) (?:\w+ )?(?:love|like|glad|happy|keen|eager|help|work|join|start)\b|"
+        r"(?:would|could|can|am) (?:\w+ )?"
+        r"(?:love|like|glad|happy|keen|eager|help|work|join|start)\b|"
         r"\b(?:i am|i will be|i would be) (?:\w+ )?(?:available|free|able|ready) to start "
         r"(?:work(?:ing)? )?(?:immediately|right away|straight away|now|from|in|on|next|this|any "
         r"time|anytime)\b|\bi (?:am|will be|shall be|will soon be|am now|am going to be) "
@@ -714,7 +724,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "at-yours",
         r"\b(?:get|gain|do|doing|secure|land|find|arrange|complete|spend|undertake) (?:some |a |an "
-        rf"|any |my |part of my )?(?:[\w'-]+ ){{0,2}}?(?:{_JOB}|experience|elective|practicum|something|"
+        rf"|any |my |part of my )?(?:[\w'-]+ ){{0,2}}?"
+        rf"(?:{_JOB}|experience|elective|practicum|something|"
         r"anything|a place|a spot|"
         r"rotation|year in industry|industrial placement|sandwich year)(?: year| term| semester)? "
         r"(?:at|with|in|on) (?:your|you\b)",
@@ -817,7 +828,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "You mentioned the firm takes on vacation students. Could I be one of them?"
     (
         "be-one",
-        r"\b(?:could|can|may|might) i (?:possibly |perhaps )?be (?:one of (?:them|those|the [\w'-]+)|"
+        r"\b(?:could|can|may|might) i (?:possibly |perhaps )?"
+        r"be (?:one of (?:them|those|the [\w'-]+)|"
         r"among them|one)(?= ?(?:$|[,.;:!?]|this|next|in|from)\b)",
     ),
     # "I'd love to be your next intern!"
@@ -1023,11 +1035,14 @@ _OWN_PLAN = re.compile(
 
 
 # Asking leave to act: "would it be okay if I put your name as my referral?"
-_PERMISSION = re.compile(r"\b(?:(?:okay|ok|alright|all right|fine|mind) if|(?:could|can|may|might)) i\b")
+_PERMISSION = re.compile(
+    r"\b(?:(?:okay|ok|alright|all right|fine|mind) if|(?:could|can|may|might)) i\b"
+)
 _HOW_I_COULD = re.compile(r"\bhow i (?:could|might|can|would|should|may) (?:best |ever )?$")
 # Someone other than the student applying: "several of my classmates are applying for openings".
 _OTHERS_APPLYING = re.compile(
-    r"\b(?!i\b)[\w'-]+ (?:are|is|were|was) (?:\w+ )?(?:applying|apply) (?:for|to) (?:[\w'-]+ ){0,2}$"
+    r"\b(?!i\b)[\w'-]+ (?:are|is|were|was) (?:\w+ )?"
+    r"(?:applying|apply) (?:for|to) (?:[\w'-]+ ){0,2}$"
 )
 
 
@@ -1055,7 +1070,10 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return False  # "I'd like to find out how I could get in at Deliveroo": the student's aim
     if kind == "opening" and (
         _OTHERS_APPLYING.search(clause_before)
-        or re.search(r"\b(?:office|retail|property|rental|housing|residential|commercial|void)$", before.strip())
+        or re.search(
+            r"\b(?:office|retail|property|rental|housing|residential|commercial|void)$",
+            before.strip(),
+        )
         or _SCHEDULING.search(after[:40])
         or re.match(r" (?:in|of) (?:your|my|his|her|their|a) (?:[\w'-]+ )?(?:career|life)\b", after)
     ):
@@ -1123,7 +1141,11 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         subject = re.findall(r"\b(?:i|you)\b", clause_before)
         if subject and subject[-1] == "i" and not _PERMISSION.search(clause_before):
             return True  # the student offering: "I'd be glad to put a word in with our office"
-    if kind == "join" and _SOMEONE_ELSE.search(clause_before) and not re.search(r"\bi\b", clause_before):
+    if (
+        kind == "join"
+        and _SOMEONE_ELSE.search(clause_before)
+        and not re.search(r"\bi\b", clause_before)
+    ):
         return True  # "my friend is hoping to join your team"
     if kind == "join" and _OWN_PLAN.search(clause_before):
         return True  # "you suggested I join Monzo's data team": their advice, told back
@@ -1161,7 +1183,10 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
             sentence,
         )
         # "if you're ever short-staffed on a shoot, I'm a runner with my own car"
-        or (re.search(r"\b(?:if|whenever|should)\b", clause_before) and re.search(r"\bi am\b", after))
+        or (
+            re.search(r"\b(?:if|whenever|should)\b", clause_before)
+            and re.search(r"\bi am\b", after)
+        )
     ):
         return True  # "the unit was short-staffed when I visited": news, not an offer
     if kind == "like-yours" and not (
@@ -1214,7 +1239,8 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     ):
         return True  # "put me in touch with a colleague" asks for advice, not a job
     if kind == "resume-to" and not (
-        re.search(rf"\b{_JOB}\b", sentence) and (_READER_ORG.search(sentence) or _ASKED.search(sentence))
+        re.search(rf"\b{_JOB}\b", sentence)
+        and (_READER_ORG.search(sentence) or _ASKED.search(sentence))
     ):
         return True  # "I'll send my CV to the careers service": no job, nobody asked
     if kind == "resume-it" and not re.search(rf"\b{_RESUME}\b", whole):
@@ -1223,13 +1249,18 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True  # "there's rarely room for a junior analyst to lead": not the reader's team
     if kind == "lead-to" and not (
         re.search(r"\b(?:hop\w*|wish|would|could|might|may|wonder\w*)\b", clause_before)
-        and (re.search(r"\b(?:i|me|my|this|our)\b", clause_before) or _ASKED.search(clause_before))
+        and (
+            re.search(r"\b(?:i|me|my|this|our)\b", clause_before)
+            or (_ASKED.search(clause_before) and not _TOPIC.search(clause_before))
+        )
     ):
         return True  # "how your internship led to a job": the reader's path, not a hope
     if (
         kind == "lead-to"
         and not match.group().startswith(("with a view", "in the hope"))
-        and re.search(r"\b(?:your|their|his|her|about|how|what|why|which) (?:[\w'-]+ ){0,2}$", clause_before)
+        and re.search(
+            r"\b(?:your|their|his|her|about|how|what|why|which) (?:[\w'-]+ ){0,2}$", clause_before
+        )
     ):
         return True  # "I'd love to hear about your path into the role"
     if kind == "take-me" and not re.search(r"\b(?:you|your|they)\b", clause_before):
@@ -1265,9 +1296,9 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True
     if kind == "fit-bare" and not _JOB_NAMED.search(whole):
         return True
-    if kind == "get-in" and (_YEARS_AWAY if _THEIR_ORG_OR_NAMED.search(clause) else _FAR_FUTURE).search(
-        sentence
-    ):
+    if kind == "get-in" and (
+        _YEARS_AWAY if _THEIR_ORG_OR_NAMED.search(clause) else _FAR_FUTURE
+    ).search(sentence):
         return True
     if kind == "be-one" and not re.search(
         rf"\b(?:takes? on|taking on|hires?|hiring|recruits?|recruiting|{_PERSON})\b", whole
