@@ -9,9 +9,11 @@ read as a small structure:
    would", "isn't" -> "is not"), accents dropped, and words that are a typo away from the
    vocabulary of job asks corrected ("intership", "oppertunities", "reccomend").
 2. Patterns look for who asks whom for what: the student asking the reader to refer, recommend,
-   consider or keep them in mind; asking whether the reader's team is hiring or has openings;
-   asking for their resume to be passed on; hoping to join the reader's team or "get in";
-   asking whether they'd fit a role; announcing a present job search or welcoming leads.
+   consider, vouch for, put forward or keep them in mind; asking whether the reader's team (or
+   a named employer, in a question to the reader) is hiring, taking on or looking for people,
+   or has openings; asking for their resume to be passed to someone who decides; hoping to
+   join, get in at or work under the reader's team; asking whether they'd fit a role;
+   announcing a present job search or availability, or welcoming leads.
 3. Guards then read the clause around each match: a negation before it ("I'm not asking for a
    job"), a question *about* the topic (how, what, which: "how hiring works in your field"),
    someone else as the subject ("advice for students applying for jobs"), the past ("when I was

@@ -131,17 +131,28 @@ def score(cases: list[Case]) -> tuple[list[Score], list[tuple[Case, frozenset[st
 # HELDOUT_MEASURED records a lower, honestly measured figure for that set (docs/checker.md).
 HELDOUT_FLOOR = 0.9
 HELDOUT_MIN_POSITIVES = 10
-# Where a rule misses 0.9 on a set, its floor is the figure measured. For heldout5.json: once,
-# with the final checker of round 5, not tuned on afterwards. For the old held-out sets, now
-# development data: what round 5's checker scores on them (their blind figures are in
-# docs/checker.md). Every rule with 10 or more positives in them is at 0.9 or better after
-# round 5, so they keep the usual floor; the entries below record the one that is not.
+# A set's own floors where measured. For heldout5.json: the figure measured once with round
+# 5's final checker where a rule misses 0.9 (the coordinator records it). For rounds 1-4's
+# held-out sets, now development data: what round 5's checker scores on them, so no later round
+# slips back (rules with 10+ positives only; each set's blind first-look figures are in
+# docs/checker.md).
 HELDOUT_MEASURED: dict[str, dict[str, float]] = {
-    # spelling recall 13/15 (0.867): two slips in names it cannot tell from names.
-    "dev_heldout1": {"spelling": 0.86},
-    # dev_heldout2, dev_heldout3: every rule with 10+ positives at 1.00 (asks-for-job 38/38
-    # and 62/62, spelling 12/12).
-    # dev_heldout4: asks-for-job 61/61, spelling 0.93 / 0.93 after round 5, greeting 0.93.
+    "dev_heldout1": {
+        "asks-for-job": 1.0,  # 32/32
+        "missing-time-request": 0.9,  # precision 10/11 (0.91)
+        "placeholder": 1.0,  # 15/15
+        "spelling": 1.0,  # 15/15 (recall 0.87 when it was held out)
+        "thank-you-not-specific": 1.0,  # 12/12
+        "greeting-name-mismatch": 0.9,  # 10/11 both ways (0.91)
+    },
+    "dev_heldout2": {"asks-for-job": 1.0, "spelling": 1.0},  # 38/38; 12/12
+    "dev_heldout3": {"asks-for-job": 1.0},  # 62/62
+    "dev_heldout4": {
+        "asks-for-job": 1.0,  # 61/61 (0.96 / 0.79 when it was held out)
+        "spelling": 1.0,  # 14/14 (precision 0.87 when it was held out)
+        "thank-you-not-specific": 1.0,  # 11/11
+        "greeting-name-mismatch": 0.92,  # precision 13/14 (0.93)
+    },
 }
 
 
