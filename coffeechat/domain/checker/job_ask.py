@@ -233,7 +233,8 @@ _PERSON = (
     r"architects?|surveyors?|economists?|statisticians?|postdocs?|residents?|registrars?|"
     r"hires?|recruits?|newcomers?|joiners?|starters?|teaching assistants?|tas|ras|devs?|"
     r"(?:junior|graduate|grad|entry_level|trainee|apprentice|summer|vacation|placement|freelance|"
-    r"part_time|temporary|seasonal|casual|contract) [\w'-]+|contributors?|freelancers?)"
+    r"part_time|temporary|seasonal|casual|contract) [\w'-]+|contributors?|freelancers?|"
+    r"part_timers?|temps|runners?)"
 )
 # The student described from outside: "someone with my background would be a good fit".
 _LIKE_ME = (
@@ -295,7 +296,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "hire",
         rf"\b(?:{_YOU_ALL}|you|your \w+(?: \w+)?|they|anyone|anybody) (?:are |is |might be |"
-        r"may be |would be |will be |be |were )?(?:currently |still |ever )?(?:taking on|take on|"
+        r"may be |would be |will be |be |were |would |could |might |will )?"
+        r"(?:currently |still |ever )?"
+        r"(?:taking on|take on|"
         r"takes on|bringing on|bring on|brings on|accepting|accepts|accept|hosting|hosts|host|"
         r"adding|recruiting|recruits|recruit|in need of|taking|takes|take)(?: any| an?| more| new|"
         r" on)? (?:[\w'-]+ ){0,2}?(?:co[_-]?ops?|new grads|hires?|help|anyone|anybody|people|staff|"
@@ -397,7 +400,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "opening",
         rf"\b(?:anything|something|a (?:job|role|position|spot|place)|any {_JOB}) (?:\w+ )?going\b"
         r"(?! (?:on(?! (?:your|the next))|to|well|through|ahead|right|wrong|around|round|back|out|"
-        r"in)\b)",
+        r"in(?! (?:your|the team|the office))\b)\b)",
     ),
     (
         "opening",
@@ -425,7 +428,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "exist",
         rf"\b(?:are there|is there|do you have|does (?:[\w'-]+ ){{1,2}}have|would there be|"
-        rf"might there be|will there be|any chance of|any chance there are|any|(?:you|your \w+) "
+        rf"might there be|will there be|any chance of|any chance there are|any|"
+        rf"(?:whether|if) there (?:is|are|might be|would be|could be|will be)|(?:you|your \w+) "
         rf"(?:might |may |could |would )?(?:still )?(?:have|had|has)) "
         rf"(?:[\w'-]+ ){{0,3}}?{_JOB}\b",
     ),
@@ -463,6 +467,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"write) me a (?:reference|referee)\b|\ba (?:reference|referee) for me\b",
     ),
     ("refer", r"\b(?:be|being) in the running\b"),
+    (
+        "refer",
+        r"\b(?:meet|meeting|see|seeing|interview|interviewing|talk to|talking to|speak to|"
+        r"speak with) me (?:about|for|regarding) (?:the|a|an|your|this|that) "
+        rf"(?:[\w'-]+ ){{0,3}}?{_JOB}\b|\bconsider (?:this|my) (?:[\w'-]+ )?(?:note|email|message|"
+        r"letter) (?:as|to be) (?:my|an) (?:formal )?application\b",
+    ),
     (
         "refer",
         r"\b(?:refer|recommend|nominate|put|suggest|propose|mention) me (?:(?!for\b)[\w'-]+ ){1,6}"
@@ -551,6 +562,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\bmy {_RESUME} (?:[\w'-]+ ){{0,4}}?(?:to the attention of|in front of|seen by|reach|"
         rf"reaches|to reach) (?:the |your |a |an )?(?:[\w'-]+ )?{_THIRD_PARTY}\b",
     ),
+    (
+        "resume-to",
+        rf"\b(?:so|so that|and) i (?:can|could|might) (?:send|pass|forward|email|submit|address) "
+        rf"(?:\w+ )?(?:my|an?) {_RESUME}\b",
+    ),
     # A CV sent to someone at the reader's organisation about a job.
     (
         "resume-to",
@@ -610,6 +626,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?= ?(?:$|[,.;:!?]|at\b|with\b|there\b|somewhere\b|too\b|(?:at|with) [a-z]))",
     ),
     ("get-in", r"\b(?:get|getting) my foot in the door\b"),
+    (
+        "get-in",
+        rf"\b(?:get|getting) a (?:look_in|way in|foot in) (?:at|with|to) {_THEIR_ORG}|\b(?:any|a|"
+        r"some) way in(?= ?(?:$|[,.;:!?]|at\b|with\b|for me\b))",
+    ),
     (
         "get-in",
         r"\b(?:chance of|way to get|shot at|hope of) (?:a |my )?foot in the door\b|"
@@ -1241,7 +1262,7 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     ):
         return True  # "put me in touch with a colleague" asks for advice, not a job
     if kind == "resume-to" and not (
-        re.search(rf"\b{_JOB}\b", sentence)
+        re.search(rf"\b(?:{_JOB}|recruit\w*|hiring|hr)\b", sentence)
         and (_READER_ORG.search(sentence) or _ASKED.search(sentence))
     ):
         return True  # "I'll send my CV to the careers service": no job, nobody asked
@@ -1310,6 +1331,18 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         not re.search(r"\b(?:i|me|my)\b", clause_before) or _SOMEONE_ELSE.search(clause_before)
     ):
         return True  # "my sister just got hired at a firm like yours"
+    if (
+        kind == "leads"
+        and "heads" in match.group()
+        and not re.search(rf"\b(?:{_JOB}|applications?|hiring|recruit\w*)\b", sentence)
+    ):
+        return True  # "a heads-up on the topics you'd like to cover"
+    if (
+        kind in ("search", "want")
+        and re.search(r"\b(?:not|never)\b", sentence)
+        and re.search(r"\bready to\b|\byet\b", sentence)
+    ):
+        return True  # "I'm not sure I'm ready to apply for roles yet"
     return (
         kind == "leads"
         and "lead" in match.group()

@@ -97,6 +97,30 @@ ROUND_FIVE_ASKS = [
     "selection panel.",
     "Would it be cheeky to ask whether you're taking on any apprentices?",
     "Is there someone at your company I could send my CV to about the graduate roles?",
+    "Between us, I'd jump at anything going in your analytics team.",
+    "I'm finishing my degree in June, so if your department takes graduates, I'd "
+    "love to be in the mix.",
+    "Would your boss be open to meeting me about the junior producer job?",
+    "I hope it's not cheeky, but I'd love to know if you think I could get a look-in at your firm.",
+    "If you're ever hiring again, please do let me know, as I'd apply in a heartbeat.",
+    "I'm currently applying to the Deloitte graduate scheme, and a word from you "
+    "would mean the world.",
+    "I've applied for the marketing assistant job at your company and wondered if "
+    "you could keep an eye out for my application.",
+    "Could you give me a heads-up when applications open for your summer analysts?",
+    "I'd be so happy to do my dissertation placement with your team if you'd consider it.",
+    "Could you let me know who handles recruitment at your hospital so I can send my CV?",
+    "I'm looking to make the move into UX and would welcome any opportunities at your agency.",
+    "Would your company be willing to take me on for a six-month secondment?",
+    "If you think I'd be a good match for the vacancy, I'd really appreciate your backing.",
+    "Might your team need a hand with data entry this summer? I'm free from July.",
+    "I'd love to get my CV in front of the right person at Arup.",
+    "Is it too forward to ask whether there's a role for me in your new London office?",
+    "I'm desperate to work in publishing and your imprint is my first choice - is "
+    "there any way in?",
+    "Do you reckon your firm would take on a part-timer while I finish my degree?",
+    "Please consider this note as my application for the trainee post.",
+    "I wanted to ask if you might refer me to the hiring manager for the role I mentioned.",
 ]
 
 # Their look-alikes: the reader's story, how hiring works, the student's own past or far
@@ -189,6 +213,21 @@ ROUND_FIVE_LOOK_ALIKES = [
     "My friend is hoping to join your team next year; I'm only after advice for myself.",
     "I hope your team's launch goes well next week.",
     "I'd love to work on my portfolio before applying anywhere, so any tips on that would help.",
+    "I'd jump at the chance to hear more about your analytics work.",
+    "How did you know you were ready to apply for a management role?",
+    "Your department took on three graduates last year, which must have been a big change.",
+    "My boss suggested I reach out to you for advice on data careers.",
+    "I applied for a grant last month and learnt a lot about writing proposals.",
+    "I'm curious whether your firm's graduate scheme rotates people through different teams.",
+    "Could you give me a heads-up on the topics you'd like to cover in our call?",
+    "I'd love to hear what made you choose your current team.",
+    "I'm looking to make the move into UX and would welcome any advice on portfolios.",
+    "If I were to apply to firms like yours in a few years, what would you want to see?",
+    "I'm not sure I'm ready to apply for roles yet, so I'm gathering perspectives first.",
+    "What's the best way to stand out when applying for junior producer jobs?",
+    "I'd be happy to send you my portfolio link before our call, if useful.",
+    "I don't expect any job leads; I'm only after twenty minutes of advice.",
+    "When did you first realise you wanted to move into management?",
 ]
 
 
