@@ -201,7 +201,9 @@ _JOB = (
     r"bank|locum|relief|trial) shifts?|locums?|(?:nursing|teaching|junior|graduate|first|"
     r"permanent|full_time|part_time|research|training|trainee|staff|registrar|foundation|"
     r"entry_level|assistant) posts?|"
-    r"(?:graduate|grad|summer|vacation|spring) (?:schemes?|intakes?)|training contracts?|"
+    # "the graduate programme" (a job scheme); "graduate programs" are often degrees
+    r"(?:graduate|grad|summer|vacation|spring) (?:schemes?|intakes?)|(?:graduate|grad) programme|"
+    r"training contracts?|"
     r"(?:next|new|graduate|grad|analyst|trainee|summer|fast_stream|incoming) (?:[\w'-]+ )?"
     r"(?:cohorts?|intakes?)|"
     r"pupillages?|traineeships?|(?:training|trainee|rotational|leadership|"
@@ -469,6 +471,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("refer", r"\b(?:be|being) in the running\b"),
     (
         "refer",
+        r"\b(?:tell|telling|mention|mentioning|speak to|talk to) (?:your|the) (?:[\w'-]+ )?"
+        rf"(?:{_RECRUITING}|recruiters?) (?:about|of) me\b|\b(?:put|putting) myself forward\b",
+    ),
+    (
+        "refer",
         r"\b(?:meet|meeting|see|seeing|interview|interviewing|talk to|talking to|speak to|"
         r"speak with) me (?:about|for|regarding) (?:the|a|an|your|this|that) "
         rf"(?:[\w'-]+ ){{0,3}}?{_JOB}\b|\bconsider (?:this|my) (?:[\w'-]+ )?(?:note|email|message|"
@@ -671,6 +678,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:join|joining) [\w-]+'s (?:[\w'-]+ ){0,2}?(?:team|desk|lab|studio|practice|"
         r"newsroom|unit|division|department|office|graduate (?:scheme|programme|program))\b",
     ),
+    (
+        "join",
+        r"\b(?:join|joining) the (?:[\w'-]+ )?(?:team|firm|company|lab|studio|practice|newsroom|"
+        r"desk|crew|kitchen|ward|office) (?:at|in) (?!(?:the|a|an|this|that|our|my)\b)[\w'-]+",
+    ),
     # Fit for the role.
     (
         "fit",
@@ -689,7 +701,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "fit-bare",
         rf"\b(?:i|me|{_LIKE_ME}) (?:would|might|could|will|am|may) (?:be )?(?:a |an )?(?:good |"
         r"great |strong |right |natural |solid |decent |possible )?(?:fit|match|candidate)"
-        r"(?= ?(?:$|[,.;:!?]|there\b|here\b|for (?:it|that|this|that one|this one)\b))",
+        r"(?= ?(?:$|[,.;:!?]|there\b|here\b|for (?:it|that|this|that one|this one)\b))|"
+        r"\bi (?:would|might|could|will|am|may) (?:be )?(?:well |ideally |perfectly |really )?"
+        r"(?:suited|qualified) (?:to|for) (?:it|that|this|the (?:role|job|position|post))\b",
     ),
     # A present search announced, an application made, leads welcomed.
     (
@@ -810,6 +824,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "support",
         r"\b(?:count on|rely on|ask for|have|get|enlist) your (?:support|backing|endorsement|"
         r"help)\b",
+    ),
+    (
+        "resume",
+        r"\b(?:your|any) (?:support|backing|endorsement|sponsorship) (?:with|on|for|of) my "
+        r"(?:[\w'-]+ )?(?:application|candidacy|candidature)\b",
     ),
     (
         "refer",
@@ -1317,7 +1336,9 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True
     if kind in ("fit", "fit-bare") and _FIT_TARGET_NOT_A_JOB.search(match.group() + clause_after):
         return True
-    if kind == "fit-bare" and not _JOB_NAMED.search(whole):
+    if kind == "fit-bare" and not (
+        _JOB_NAMED.search(whole) or re.search(r"\b(?:advertis\w+|recruiting|hiring)\b", whole)
+    ):
         return True
     if kind == "get-in" and (
         _YEARS_AWAY if _THEIR_ORG_OR_NAMED.search(clause) else _FAR_FUTURE
@@ -1416,7 +1437,8 @@ _EMPLOYMENT = re.compile(
     r"panel|people|department|colleagues?)|recruiters?|"
     r"sponsor (?:a |my |me for a )?(?:work )?visa|visa sponsorship|(?:for me|me) to join\b|"
     r"(?:join|start|come on board|come aboard|stay on) (?:you |your team )?as (?:an?|the|your)|"
-    r"stay on (?:with|at|in) (?:your|you)|trial (?:shifts?|days?|weeks?|periods?)|"
+    r"stay on (?:with|at|in) (?:your|you)|stay on(?= ?(?:$|[,.;:!?]|if|after|afterwards|as|"
+    r"permanently))|trial (?:shifts?|days?|weeks?|periods?)|"
     r"give (?:me|a (?:[\w'-]+ ){0,3}?(?:graduate|grad|student|trainee|newcomer|junior|nurse|"
     r"engineer|designer|analyst)) (?:a|my) (?:first )?(?:chance|start|break|shot|try)|"
     r"volunteer(?:ing)? (?:with|at|for|in) your|in (?:any|a|some) (?:paid |official |junior )?"
@@ -1490,7 +1512,10 @@ def _directed_asks(sentence: str) -> list[tuple[int, int]]:
             if _ABOUT_THE_THING.match(scope[obj.end() :]):
                 break  # "do you think an internship is necessary?": a question about it
             routed = _ROUTED.sub(" ", between)  # "who to speak to about getting onto the rota"
-            if _ASKED_ABOUT.search(routed) or _READERS_OWN.search(between):
+            theirs = _READERS_OWN.search(between) and not re.search(
+                r"(?:schemes?|programmes?|programs?|intakes?)$", obj.group()
+            )  # "your first role" is the reader's own job; "your graduate programme" is not
+            if _ASKED_ABOUT.search(routed) or theirs:
                 continue
             if _STUDENTS_OWN.search(between) or _GATHERING.search(obj.group()):
                 continue

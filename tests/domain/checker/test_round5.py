@@ -121,6 +121,25 @@ ROUND_FIVE_ASKS = [
     "Do you reckon your firm would take on a part-timer while I finish my degree?",
     "Please consider this note as my application for the trainee post.",
     "I wanted to ask if you might refer me to the hiring manager for the role I mentioned.",
+    "Im graduating this spring and honestly would love to be considerd for anything on your team.",
+    "Would you be open to passing my portfolio on to your creative director? I'd "
+    "love to be in the running for the junior role.",
+    "If its not too much to ask, could you tell your recruiter about me?",
+    "Any chance you'd be up for putting my name in for the spring internship?",
+    "It would be amazing to join the team at Canva, even as an intern.",
+    "I noticed you're advertising for a lab technician and I think I'd be well suited to it.",
+    "I'm keen to start my career at a firm like Slaughter and May, and I'd be "
+    "grateful for your support with my application.",
+    "You said the ward sometimes needs bank staff - could I put myself forward?",
+    "I hope you might let me shadow you for a week, and perhaps stay on if it goes well.",
+    "Could I come in for a trial day at the bakery?",
+    "Would love to hear if there are any openings on the design side!",
+    "If there's a way for me to get onto your graduate programme, I'd be very "
+    "grateful for any help.",
+    "I was hoping to be your first hire when the startup grows.",
+    "Is your company open to hiring international students?",
+    "I have my interview for the analyst role next week, could you put in a good "
+    "word with the panel?",
 ]
 
 # Their look-alikes: the reader's story, how hiring works, the student's own past or far
@@ -228,6 +247,16 @@ ROUND_FIVE_LOOK_ALIKES = [
     "I'd be happy to send you my portfolio link before our call, if useful.",
     "I don't expect any job leads; I'm only after twenty minutes of advice.",
     "When did you first realise you wanted to move into management?",
+    "Im graduating this spring and would love to hear how you chose your first role.",
+    "I noticed you're advertising your new course and I think my classmates would love it.",
+    "Could I come in for the open day at the bakery school?",
+    "It would be amazing to see the team at Canva at work one day, if you ever run office tours.",
+    "Would love to hear what the design side of your team looks like day to day.",
+    "Is your company open to remote work for experienced staff, or is it office-first?",
+    "I have my interview for the master's programme next week; any tips on staying calm?",
+    "I was your first reader on the newsletter, back when it launched!",
+    "If there's a way to follow your team's research, I'd love to know.",
+    "How did you get onto the graduate programme, and what did the assessment centre involve?",
 ]
 
 
