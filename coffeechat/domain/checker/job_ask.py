@@ -309,6 +309,24 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"chats?|calls?|lunch)|as mentees)\b)",
     ),
     ("hire", r"\b(?:throw|toss|put|throwing|tossing|putting) my hat in(?:to)? the ring\b"),
+    (
+        "hire",
+        r"\b(?:throw|toss|put|throwing|tossing|putting) my hat in for (?:the |a |an |your |any )?"
+        rf"(?:[\w'-]+ ){{0,3}}?(?:{_JOB}|programmes?|programs?|schemes?|intakes?)\b",
+    ),
+    # "If a seat ever opens up on your research desk"
+    (
+        "opening",
+        r"\b(?:seat|place|spot|slot|chair) (?:\w+ )?(?:opens?|frees?|comes?) up (?:on|in|at) your "
+        r"(?:[\w'-]+ )?(?:team|desk|crew|lab|staff|unit|ward|practice|firm|office|studio)\b",
+    ),
+    # Leave to apply to the reader's team: "let me know if I can apply to your team directly".
+    (
+        "applying-yours",
+        r"\b(?:if|whether) i (?:can|could|might|may|should) apply (?:directly )?(?:to|for|with|"
+        r"through|at) (?:your|you)\b|\bif so(?: ,)? i (?:would|will|could|might) (?:\w+ )?(?:love |"
+        r"like |be keen |be glad |be happy |want )?(?:to )?apply\b",
+    ),
     # The reader's team needing someone: "if your kitchen ever needs an extra pair of hands".
     (
         "needs",
@@ -469,6 +487,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"write) me a (?:reference|referee)\b|\ba (?:reference|referee) for me\b",
     ),
     ("refer", r"\b(?:be|being) in the running\b"),
+    (
+        "refer",
+        r"\b(?:flag|mention|recommend|refer|introduce|put) me to (?:[\w'-]+ ){0,5}?(?:running|"
+        r"handling|managing|leading|in charge of|doing|responsible for) (?:the |your )?"
+        r"(?:[\w'-]+ )?(?:intake|hiring|recruit\w*|scheme|programme|program|graduates?)\b",
+    ),
     (
         "refer",
         r"\b(?:tell|telling|mention|mentioning|speak to|talk to) (?:your|the) (?:[\w'-]+ )?"
@@ -974,7 +998,8 @@ _FAR_FUTURE = re.compile(
     r"(?:finish|complete) )?(?:grad|graduate|law|med|medical|business) school)\b"
 )
 _PAST = re.compile(
-    r"\b(?:was|were|had been|had) (?:\w+ )?(?:looking|searching|hunting|applying|seeking)\b|"
+    r"\b(?:was|were|had been|had) (?:\w+ )?(?:looking|searching|hunting|applying|seeking|"
+    r"job_hunting|job_searching)\b|"
     r"\b(?:last|previous|past) (?:year|summer|spring|fall|autumn|winter|semester|term)\b|"
     r"\b(?:previously|back when|when i was|while i was|during my|years ago|in high school|"
     r"as a (?:freshman|sophomore|first-year))\b|\b(?:when|while|before|after|as) i\b"

@@ -140,6 +140,19 @@ ROUND_FIVE_ASKS = [
     "Is your company open to hiring international students?",
     "I have my interview for the analyst role next week, could you put in a good "
     "word with the panel?",
+    "If a seat ever opens up on your research desk, I'd be thrilled to fill it.",
+    "Should your team have capacity for a graduate next year, I'd welcome the chance "
+    "to be considered.",
+    "Any room in your practice for someone fresh out of vet school?",
+    "I'd love to throw my hat in for the summer associate programme if you think it's worth it.",
+    "Would you consider sponsoring me for the Chevening-funded role at your office?",
+    "Could you flag me to the people running the graduate intake?",
+    "I'm job-hunting at the moment, so if your firm has anything, please keep me posted.",
+    "I'd really like to come and work for you after I qualify this summer.",
+    "Does your team hire straight out of university? If so, I'd love to apply.",
+    "Please put me on the list for your next round of interns.",
+    "Do let me know if I can apply to your team directly.",
+    "I'd be honoured to be considered for a position as your research assistant.",
 ]
 
 # Their look-alikes: the reader's story, how hiring works, the student's own past or far
@@ -257,6 +270,19 @@ ROUND_FIVE_LOOK_ALIKES = [
     "I was your first reader on the newsletter, back when it launched!",
     "If there's a way to follow your team's research, I'd love to know.",
     "How did you get onto the graduate programme, and what did the assessment centre involve?",
+    "If a seat ever opens up at your next workshop, I'd love to attend.",
+    "Should your team have time for a short call next week, I'd welcome the chance "
+    "to learn from you.",
+    "Any advice for someone fresh out of vet school?",
+    "I'd love to throw my hat in for the student paper's editor election, but I'm nervous.",
+    "Would you consider speaking at our society's careers evening?",
+    "Could you flag any articles I should read before our call?",
+    "I was job-hunting for months after my first degree, which taught me a lot.",
+    "I'd really like to come and see your lab in action someday, if you ever run tours.",
+    "Does your team hire mostly from engineering, or do you see people from maths too?",
+    "Please put me in touch with anyone you think I should talk to about policy careers.",
+    "Do let me know if I can send anything to prepare for our chat.",
+    "I'd be honoured to hear about your research assistant days.",
 ]
 
 
