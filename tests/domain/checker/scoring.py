@@ -5,8 +5,7 @@ The development set, tuned on, is corpus.json plus every dev*.json file here
 dev_heldout4.json: the held-out sets of rounds 1 to 4, each scored once blind and then, in
 round 5, moved into development). The held-out set of round 5 is heldout5.json: written by
 someone who never saw the checker, never tuned on, scored once when the round is finished. An
-entry's
-keys follow /work/brief/rules.md: `kind`, `channel`, `text`, `expected`, and optionally `subject`,
+entry's keys: `kind`, `channel`, `text`, `expected`, and optionally `subject`,
 `referrer_name` (or `referrer`), `to` (the recipient's full name), `minutes`, `rule_set`,
 `max_words`, `known_names`, `personal_words`, `other_bodies`, `meeting_ended_at`,
 `recorded_at`, `meeting_notes`.
@@ -147,6 +146,11 @@ HELDOUT_MEASURED: dict[str, dict[str, float]] = {
     },
     "dev_heldout2": {"asks-for-job": 1.0, "spelling": 1.0},  # 38/38; 12/12
     "dev_heldout3": {"asks-for-job": 1.0},  # 62/62
+    # Round 5's held-out set, measured once with round 5's final checker (docs/checker.md).
+    "heldout5": {
+        "asks-for-job": 0.84,  # precision 59/62 (0.95), recall 59/70 (0.84)
+        "greeting-name-mismatch": 0.81,  # precision 13/16 (0.81), recall 13/13
+    },
     "dev_heldout4": {
         "asks-for-job": 1.0,  # 61/61 (0.96 / 0.79 when it was held out)
         "spelling": 1.0,  # 14/14 (precision 0.87 when it was held out)
