@@ -217,4 +217,4 @@ def test_what_is_kept_equals_a_fresh_computation_after_random_changes(
         zone = overview.report.zone_of(alice)
         key = (str(zone), timezone.now().astimezone(zone).date())
         drawn = overview.DRAWN.peek(alice, key)
-        assert drawn == overview._drawn(SimpleNamespace(user=alice), key[1])  # type: ignore[arg-type]
+        assert drawn == overview._drawn(SimpleNamespace(user=alice), zone, key[1])  # type: ignore[arg-type]
