@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -300,7 +299,5 @@ def export_download(request: HttpRequest, kind: str) -> FileResponse:
     if kind not in exports.KINDS:
         raise Http404("We can export .xlsx, .csv, .vcf and .json.")
     # Built in a temporary file, then streamed from it: memory stays flat however large.
-    spool = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it when sent)
-    content_type, file_name = exports.write_export(request.user, kind, spool)
-    spool.seek(0)
+    spool, content_type, file_name = exports.spooled_export(request.user, kind)
     return FileResponse(spool, as_attachment=True, filename=file_name, content_type=content_type)
