@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import tempfile
 import uuid
 import zoneinfo
@@ -47,6 +48,25 @@ CONTACT_HEADERS = (
     *("LinkedIn", "Location", "How found", "Referred by", "Stage", "Tags", "Notes"),
     *("Keep in touch", "Connected on", "Added", "Last changed"),
 )
+
+
+# Seconds to prepare each file per 1,000 contacts, from the exports benchmark at 30,000 and
+# 100,000 contacts on a busy 2-core server (docs/benchmarks.md), rounded up: the page would
+# rather say "about 20 s" and be early than promise less than it gives.
+PREPARE_SECONDS_PER_1000 = {"csv": 0.05, "xlsx": 0.3, "vcf": 0.5, "json": 0.15}
+# Below this a file is ready about as fast as any page: the page gives no estimate.
+NOTICEABLE_SECONDS = 2
+
+
+def preparing_time(kind: str, contacts: int) -> str:
+    """How long the file of `kind` takes to prepare for `contacts` people, in words ("" when
+    it is quick)."""
+    seconds = math.ceil(PREPARE_SECONDS_PER_1000[kind] * contacts / 1000)
+    if seconds < NOTICEABLE_SECONDS:
+        return ""
+    if seconds < 90:
+        return f"about {seconds} s"
+    return f"about {round(seconds / 60)} min"
 
 
 def export_file(owner: Any, kind: str) -> tuple[bytes, str, str]:
