@@ -48,11 +48,13 @@ def write_xlsx(tables: Sequence[Table], into: BinaryIO) -> None:
     used_names: set[str] = set()
     for table in tables:
         sheet = workbook.create_sheet(_sheet_name(table.name, used_names))
-        for index, width in enumerate(_column_widths(table), start=1):
+        rows = iter(table.rows)  # possibly read from the database as they are written
+        sample = list(itertools.islice(rows, _WIDTH_SAMPLE_ROWS))
+        for index, width in enumerate(_column_widths(table.headers, sample), start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"
         sheet.append([_header_cell(sheet, header) for header in table.headers])
-        for row in table.rows:
+        for row in itertools.chain(sample, rows):
             sheet.append([_xlsx_value(sheet, value) for value in row])
     if not tables:
         workbook.create_sheet("Empty")
@@ -140,10 +142,10 @@ def _header_cell(sheet: object, header: str) -> WriteOnlyCell:
     return cell
 
 
-def _column_widths(table: Table) -> list[float]:
+def _column_widths(headers: Sequence[str], sample: list[tuple[Cell, ...]]) -> list[float]:
     """Fit the header and the first rows, within limits, so long notes don't make huge columns."""
-    widths = [len(header) for header in table.headers]
-    for row in table.rows[:_WIDTH_SAMPLE_ROWS]:
+    widths = [len(header) for header in headers]
+    for row in sample:
         for index, value in enumerate(row[: len(widths)]):
             widths[index] = max(widths[index], len(_csv_text(value)))
     return [min(max(width + 2, _MIN_WIDTH), _MAX_WIDTH) for width in widths]

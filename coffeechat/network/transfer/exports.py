@@ -144,7 +144,7 @@ def contacts_table(owner: Any, zone: zoneinfo.ZoneInfo) -> Table:
         )
     )
     how_found, stages = dict(vocab.HOW_FOUND), dict(vocab.STAGES)
-    rows = [
+    rows = (  # read as the file is written: 100,000 contacts are never all in memory
         (
             *row[:2],
             row[2] or "",  # organization
@@ -160,7 +160,7 @@ def contacts_table(owner: Any, zone: zoneinfo.ZoneInfo) -> Table:
             _wall_clock(row[18], zone),
         )
         for row in driver_rows(contacts)
-    ]
+    )
     return Table("Contacts", CONTACT_HEADERS, rows)
 
 
