@@ -8,7 +8,11 @@ at random moments of its first minute and sign in with their password through th
 list, a search, a contact, a message checked while composing, a note autosaved in live mode.
 The busier phases reuse those sessions. Loopback only; bounded in time and count.
 
-    .venv/bin/python benchmarks/load.py [--quick]
+    .venv/bin/python benchmarks/load.py [--quick] [--keep-database]
+
+--keep-database leaves the database in place afterwards and, when it is there already, uses it
+as it is instead of building the campus again (about 11 minutes on a busy 2-core machine), so a
+noisy run can be repeated.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,13 +148,26 @@ def _admin(sql: str, url: str = ADMIN_URL) -> None:
 
 
 @contextmanager
-def _fresh_database() -> Any:
-    _admin(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-    _admin(f"CREATE DATABASE {DATABASE}")
-    try:
-        yield
-    finally:
+def _database(keep: bool) -> Iterator[bool]:
+    """A fresh database, dropped afterwards; with `keep`, the one left by an earlier run if
+    there is one (yields True then), and left in place."""
+    reuse = keep and _exists()
+    if not reuse:
         _admin(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        _admin(f"CREATE DATABASE {DATABASE}")
+    try:
+        yield reuse
+    finally:
+        if not keep:
+            _admin(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+
+
+def _exists() -> bool:
+    import psycopg
+
+    with psycopg.connect(ADMIN_URL, autocommit=True, connect_timeout=5) as conn:
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,))
+        return found.fetchone() is not None
 
 
 def _coffeechat(*args: str, env: dict[str, str]) -> str:
@@ -300,7 +318,7 @@ def _drive(
     }
 
 
-def measure(quick: bool, work: Path) -> dict[str, Any]:
+def measure(quick: bool, work: Path, keep: bool = False) -> dict[str, Any]:
     """The load figures, or {"skipped": why} when PostgreSQL isn't there to test against."""
     plan = QUICK if quick else FULL
     try:
@@ -308,14 +326,15 @@ def measure(quick: bool, work: Path) -> dict[str, Any]:
     except Exception as exc:  # any failure to reach the server means "not here"
         return {"skipped": f"PostgreSQL at 127.0.0.1:5432 not reachable ({type(exc).__name__})"}
     env = _server_env(work)
-    with _fresh_database():
-        _coffeechat("manage", "migrate", "-v0", env=env)
+    with _database(keep) as reused:
         began = time.monotonic()
-        if quick:
-            how = "generate"
-        else:
-            _coffeechat("demo", "--scale", "campus", env=env)
-            how = "existing"
+        how = "existing"
+        if not reused:
+            _coffeechat("manage", "migrate", "-v0", env=env)
+            if quick:
+                how = "generate"
+            else:
+                _coffeechat("demo", "--scale", "campus", env=env)
         setup = [sys.executable, "-c", _SETUP, str(plan.users), str(plan.contacts)]
         out = subprocess.run(
             [*setup, str(plan.students), how, PASSWORD],
@@ -377,4 +396,5 @@ if __name__ == "__main__":
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="coffeechat-load-") as tmp:
-        print(json.dumps(measure("--quick" in sys.argv, Path(tmp)), indent=2))
+        found = measure("--quick" in sys.argv, Path(tmp), keep="--keep-database" in sys.argv)
+        print(json.dumps(found, indent=2))

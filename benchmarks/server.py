@@ -94,10 +94,11 @@ class Server:
         headers: dict[str, str] | None = None,
         budget_s: float = 0,
         untimed_before: Request | None = None,
+        timeout_s: float = 60,
     ) -> Timing:
         """`count` requests one after another (fewer when `budget_s` seconds run out); each
         after `untimed_before` when given, e.g. a write so every view is the first after it."""
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout_s)
         samples: list[float] = []
         statuses: set[int] = set()
         all_headers = {"Cookie": self.cookie, **(headers or {})}

@@ -254,7 +254,7 @@ def test_the_export_buttons_say_how_long_a_large_file_takes(client_alice, alice,
     # As slow per contact as 30,000 contacts would make the workbook (one contact here).
     monkeypatch.setitem(exports.PREPARE_SECONDS_PER_1000, "xlsx", 9000)
     slow = client_alice.get("/import/").content.decode()
-    assert "ready in about 9 s" in slow and 'data-export="about 9 s"' in slow
+    assert "ready in about 9\u00a0s" in slow and 'data-export="about 9\u00a0s"' in slow
     assert "keep this page open" in slow
     assert 'data-export=""' in slow  # the other files are still quick: no estimate
 
@@ -263,9 +263,9 @@ def test_the_export_buttons_say_how_long_a_large_file_takes(client_alice, alice,
     ("kind", "contacts", "said"),
     [
         ("csv", 500, ""),
-        ("xlsx", 30_000, "about 9 s"),
-        ("vcf", 100_000, "about 50 s"),
-        ("vcf", 300_000, "about 2 min"),
+        ("xlsx", 30_000, "about 9\u00a0s"),
+        ("vcf", 100_000, "about 50\u00a0s"),
+        ("vcf", 300_000, "about 2\u00a0min"),
     ],
 )
 def test_preparing_time_is_said_in_seconds_then_minutes(kind, contacts, said):

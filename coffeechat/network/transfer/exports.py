@@ -64,9 +64,10 @@ def preparing_time(kind: str, contacts: int) -> str:
     seconds = math.ceil(PREPARE_SECONDS_PER_1000[kind] * contacts / 1000)
     if seconds < NOTICEABLE_SECONDS:
         return ""
+    # No-break spaces: "s" never starts a line of its own on a phone.
     if seconds < 90:
-        return f"about {seconds} s"
-    return f"about {round(seconds / 60)} min"
+        return f"about {seconds}\u00a0s"
+    return f"about {round(seconds / 60)}\u00a0min"
 
 
 def export_file(owner: Any, kind: str) -> tuple[bytes, str, str]:
