@@ -154,12 +154,15 @@ def _load(result: dict[str, Any]) -> list[str]:
     lines = ["", "## Server load (PostgreSQL, server mode)", ""]
     if "skipped" in load:
         return [*lines, f"Not run: {load['skipped']}."]
-    paced = load["phases"]["paced"]
+    # Runs saved before the phases were grouped kept them at the top level.
+    phases = load.get("phases") or {k: load[k] for k in ("paced", "saturated") if k in load}
+    paced = phases["paced"]
     lines += [
         f"`coffeechat serve --workers {load['workers']}` (gunicorn) in server mode on a fresh "
         f"PostgreSQL database; {load['users']:,} accounts × {load['contacts_per_user']} "
         f"contacts; {load['students']} simulated students at once, each with their own account. "
-        f"In the paced phase each arrives at a random moment of its first {paced['arrive_s']:g} s "
+        f"In the paced phase each arrives at a random moment of its first "
+        f"{paced.get('arrive_s', 0):g} s "
         "and signs in with a password through the login form (Argon2id), then loops over Today, "
         "the contact list, a search, a contact, a message check (`POST /api/v1/check`) and a "
         "live-mode autosave (`PATCH`); the busy and saturated phases reuse those sessions. "
@@ -172,7 +175,7 @@ def _load(result: dict[str, Any]) -> list[str]:
         "| errors |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for phase, row in load["phases"].items():
+    for phase, row in phases.items():
         signin = row["by_kind"].get("sign-in")
         signin_p99 = f"{signin['p99_ms']:.0f} ms" if signin else "—"
         p99 = f"{row['p99_ms']:.0f} ms"
@@ -187,7 +190,7 @@ def _load(result: dict[str, Any]) -> list[str]:
         )
     memory = "; ".join(
         f"{when}: {', '.join(f'{mib:.0f}' for mib in workers)} MiB"
-        for when, workers in load["worker_rss_mib"].items()
+        for when, workers in load.get("worker_rss_mib", {}).items()
     )
     return [*lines, "", f"Worker memory (each of the {load['workers']}): {memory}."]
 
