@@ -209,8 +209,11 @@ def main(argv: list[str]) -> int:
         print(f"» pages at {heavy:,} contacts", flush=True)
         datasets.build(work / "heavy", heavy)
         page_result = measure_pages(work / "heavy", requests, budget_s)
-        print(f"» exports at {heavy:,} contacts", flush=True)
-        export_result = exports.measure(work / "heavy", 2 if quick else 3)
+        print("» exports", flush=True)
+        export_sizes = [heavy] if quick else [heavy, 100_000]
+        export_result = exports.measure_sizes(
+            export_sizes, 2 if quick else 3, work, {heavy: work / "heavy"}
+        )
         print("» growth", flush=True)
         growth = measure_growth(
             sizes, max(requests // 4, 10), budget_s / 4, work, {heavy: work / "heavy"}
