@@ -5,8 +5,8 @@
     python3 dev.py test    # set up, then ruff, mypy, the whole suite and the browser tests
 
 Set-up is a virtual environment in .venv with the exact versions in constraints.txt, and, for the
-tests, Debian's Chromium and Redis (installed with apt-get when missing and we may). Only the
-standard library is used here, so this file runs on a bare Python 3.11.
+tests, Debian's Chromium, Redis and Dovecot (installed with apt-get when missing and we may).
+Only the standard library is used here, so this file runs on a bare Python 3.11.
 """
 
 from __future__ import annotations
@@ -74,8 +74,13 @@ def ensure_venv(extras: str) -> None:
     marker.write_text(previous + stamp + "\n")
 
 
-# Debian packages the tests run for real: the browser, and a Redis for the shared cache.
-TEST_PACKAGES = {"chromium": CHROMIUM, "redis-server": Path("/usr/bin/redis-server")}
+# Debian packages the tests run for real: the browser, a Redis for the shared cache, and
+# Dovecot for the mailbox sync.
+TEST_PACKAGES = {
+    "chromium": CHROMIUM,
+    "redis-server": Path("/usr/bin/redis-server"),
+    "dovecot-imapd": Path("/usr/sbin/dovecot"),  # a real IMAP server for the mailbox sync
+}
 
 
 def ensure_test_packages() -> None:

@@ -16,7 +16,7 @@ SCALES = {  # contacts -> the rest grows with it, as in the `heavy` demo scale
         "messages": max(n // 15, 20),
         "meetings": max(n // 60, 5),
     }
-    for n in (1_000, 10_000, 30_000)
+    for n in (1_000, 10_000, 30_000, 100_000)
 }
 
 

@@ -34,6 +34,19 @@ class Timing:
     statuses: set[int]
 
 
+def status_kib(pid: int, field: str) -> int:
+    """A memory figure of process `pid` (VmRSS, VmHWM…) from Linux's /proc; 0 where unknown."""
+    status = Path(f"/proc/{pid}/status")
+    try:
+        lines = status.read_text().splitlines()
+    except OSError:  # no /proc, or the process has ended
+        return 0
+    for line in lines:
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1])
+    return 0
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -55,13 +68,7 @@ class Server:
         return self._status_kib("VmRSS")
 
     def _status_kib(self, field: str) -> int:
-        status = Path(f"/proc/{self.process.pid}/status")
-        if not status.exists():
-            return 0
-        for line in status.read_text().splitlines():
-            if line.startswith(f"{field}:"):
-                return int(line.split()[1])
-        return 0
+        return status_kib(self.process.pid, field)
 
     def csrf_headers(self) -> dict[str, str]:
         """What a page's script sends with a write: the CSRF cookie's value as a header.
@@ -87,10 +94,11 @@ class Server:
         headers: dict[str, str] | None = None,
         budget_s: float = 0,
         untimed_before: Request | None = None,
+        timeout_s: float = 60,
     ) -> Timing:
         """`count` requests one after another (fewer when `budget_s` seconds run out); each
         after `untimed_before` when given, e.g. a write so every view is the first after it."""
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout_s)
         samples: list[float] = []
         statuses: set[int] = set()
         all_headers = {"Cookie": self.cookie, **(headers or {})}

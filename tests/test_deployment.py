@@ -1,6 +1,6 @@
 """The reference deployment in deploy/ runs as written, as far as this machine allows: the
 environment file, the migrate unit, the unit's pre-start deploy check, gunicorn workers answering
-/healthz over plain http and pages over the proxy's https, and the digest unit."""
+/healthz over plain http and pages over the proxy's https, and the digest and mailbox units."""
 
 from __future__ import annotations
 
@@ -63,6 +63,8 @@ def test_the_reference_deployment_runs_as_written(tmp_path: Path) -> None:
     assert check.returncode == 0, check.stderr
     digest = call(unit_commands("coffeechat-digest.service")["ExecStart"])
     assert digest.returncode == 0, digest.stderr
+    mailboxes = call(unit_commands("coffeechat-mail.service")["ExecStart"])
+    assert mailboxes.returncode == 0, mailboxes.stderr  # nobody has connected one yet
 
     port = free_port()
     start = [*service["ExecStart"]]

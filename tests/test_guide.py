@@ -171,3 +171,10 @@ def test_checker_findings_and_today_steps_link_to_their_reasons(
         for section in re.findall(r'id="([a-z-]+)"', client_alice.get("/guide/").content.decode())
     }
     assert links <= sections
+
+
+def test_the_guide_lists_the_keyboard_shortcuts(client_alice: Client) -> None:
+    page = client_alice.get("/guide/").content.decode()
+    assert 'href="#keys"' in page and 'id="keys"' in page
+    for key in ("j", "k", "Enter", "/", "c", "?"):
+        assert f"<kbd>{key}</kbd>" in page

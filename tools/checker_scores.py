@@ -3,15 +3,15 @@
 
 usage: .venv/bin/python tools/checker_scores.py          the development set (corpus.json and
                                                           every dev*.json)
-       .venv/bin/python tools/checker_scores.py --heldout             and heldout.json
-       .venv/bin/python tools/checker_scores.py --heldout heldout2    and heldout2.json
-       .venv/bin/python tools/checker_scores.py --heldout heldout3    and heldout3.json
-       .venv/bin/python tools/checker_scores.py --heldout heldout4    and heldout4.json
+       .venv/bin/python tools/checker_scores.py --heldout             and heldout5.json
+       .venv/bin/python tools/checker_scores.py --per-set   each development file on its own
+                                                          (the old held-out sets against their
+                                                          floors), asks-for-job per file
        add --mismatches to list every message whose findings differ from its label (on a
        held-out set only when asked: its messages are not for tuning on)
 
-Exit status 1 when a rule is under its floor (0.9 on the development set; on the held-out set,
-the floors asserted in tests/domain/checker/test_corpus.py).
+Exit status 1 when a rule is under its floor (0.9 on the development set; on a held-out set or
+an old one, the floors asserted in tests/domain/checker/test_corpus.py).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.domain.checker.scoring import (
     HELDOUT_SETS,
+    OLD_HELDOUT_SETS,
     Case,
     Score,
     dev_sets,
@@ -41,20 +42,50 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--heldout",
         nargs="?",
-        const="heldout",
+        const="heldout5",
         choices=sorted(HELDOUT_SETS),
-        help="also score a held-out set: heldout (heldout.json, the default), heldout2, heldout3 "
-        "or heldout4",
+        help="also score the held-out set heldout5.json",
+    )
+    parser.add_argument(
+        "--per-set",
+        action="store_true",
+        help="score each development file on its own, the old held-out sets against their floors",
     )
     parser.add_argument("--mismatches", action="store_true", help="list every mismatch")
     args = parser.parse_args([] if argv is None else argv)
+    if args.per_set:
+        return _per_set(args)
     names = " + ".join(path.name for path in dev_sets() if path.exists())
     failing = _report(f"development set ({names})", load_dev(), args)
     if args.heldout:
         path = HELDOUT_SETS[args.heldout]
         print()
+        if not path.exists():
+            print(f"{path.name} is not written yet")
+            return 1
         title = f"held-out set ({path.name})"
         failing += _report(title, load_corpus(path), args, held=args.heldout)
+    return 1 if failing else 0
+
+
+def _per_set(args: argparse.Namespace) -> int:
+    """Every development file alone: a summary line for asks-for-job, and the full table for
+    the old held-out sets, which keep floors of their own."""
+    failing = 0
+    old = {path: name for name, path in OLD_HELDOUT_SETS.items()}
+    for path in dev_sets():
+        if not path.exists():
+            continue
+        cases = load_corpus(path)
+        if path in old:
+            print()
+            failing += _report(f"{path.name} (rounds 1-4 held-out)", cases, args, held=old[path])
+            continue
+        job = next(s for s in score(cases)[0] if s.rule == "asks-for-job")
+        print(
+            f"{path.name}: {len(cases)} messages; asks-for-job tp {job.true_positives} fp "
+            f"{job.false_positives} fn {job.false_negatives}"
+        )
     return 1 if failing else 0
 
 
@@ -76,7 +107,7 @@ def _report(title: str, cases: list[Case], args: argparse.Namespace, held: str =
     total = _overall(scores)
     print(f"{'all rules':<24} {total.true_positives:>4} {total.false_positives:>4} "
           f"{total.false_negatives:>4} {total.precision:>10.2f} {total.recall:>8.2f}")  # fmt: skip
-    if args.mismatches or not held:
+    if args.mismatches or not held or held in OLD_HELDOUT_SETS:
         for case, got in mismatches:
             extra = sorted(got - case.expected)
             missed = sorted(case.expected - got)

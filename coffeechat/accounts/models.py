@@ -206,6 +206,9 @@ class DataStamp(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
     version = models.BigIntegerField(default=_fresh_version)
+    # The same, for what Today's plan and the Insights figures read (`stamps.TOPICS`).
+    plan_version = models.BigIntegerField(default=_fresh_version)
+    insights_version = models.BigIntegerField(default=_fresh_version)
 
     def __str__(self) -> str:
         return f"data stamp of {self.user_id}"

@@ -50,7 +50,7 @@ def today(args: argparse.Namespace) -> int:
     on_date = _date(args.on)
     user = acting_user(args.user)
     current = queries.plan(user, on_date)
-    services.settle_contacts(user, current, current.on_date)
+    services.settle_contacts(user, current)
     if args.json:
         rows = queries.action_rows(current, current.due())
         json.dump([queries.action_json(r) for r in rows], sys.stdout, ensure_ascii=False, indent=2)

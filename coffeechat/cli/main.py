@@ -21,6 +21,7 @@ FEATURE_COMMANDS = (
     "coffeechat.cli.transfer",
     "coffeechat.cli.outreach",
     "coffeechat.cli.followups",
+    "coffeechat.cli.mail",
     "coffeechat.cli.insights",
     "coffeechat.cli.demo",
 )

@@ -8,7 +8,7 @@ another person's id is simply not found.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
@@ -16,7 +16,7 @@ from django.db import models
 from django.http import Http404
 
 from coffeechat.common.fields import BoundedDateTimeField
-from coffeechat.common.stamps import touch
+from coffeechat.common.stamps import quiet_topics, touch
 
 M = TypeVar("M", bound=models.Model)
 
@@ -40,7 +40,7 @@ class OwnedQuerySet(models.QuerySet[M]):
     def update(self, **kwargs: Any) -> int:
         owners = self._owners()
         count = super().update(**kwargs)
-        touch(owners)
+        touch(owners, _quiet(self.model, kwargs))
         return count
 
     update.alters_data = True  # type: ignore[attr-defined]
@@ -48,7 +48,7 @@ class OwnedQuerySet(models.QuerySet[M]):
     def delete(self) -> tuple[int, dict[str, int]]:
         owners = self._owners()
         result = super().delete()
-        touch(owners)
+        touch(owners, _quiet(self.model))
         return result
 
     # As Django marks its own: never `Model.objects.delete()`, which would empty the table.
@@ -57,7 +57,7 @@ class OwnedQuerySet(models.QuerySet[M]):
 
     def bulk_create(self, objs: Iterable[M], *args: Any, **kwargs: Any) -> list[M]:
         created = super().bulk_create(objs, *args, **kwargs)
-        touch(getattr(o, "owner_id", None) for o in created)
+        touch((getattr(o, "owner_id", None) for o in created), _quiet(self.model))
         return created
 
     bulk_create.alters_data = True  # type: ignore[attr-defined]
@@ -65,7 +65,7 @@ class OwnedQuerySet(models.QuerySet[M]):
     def bulk_update(self, objs: Iterable[M], *args: Any, **kwargs: Any) -> int:
         objs = list(objs)
         count = super().bulk_update(objs, *args, **kwargs)
-        touch(getattr(o, "owner_id", None) for o in objs)
+        touch((getattr(o, "owner_id", None) for o in objs), _quiet(self.model))
         return count
 
     bulk_update.alters_data = True  # type: ignore[attr-defined]
@@ -77,20 +77,34 @@ class Owned(models.Model):
     updated_at = BoundedDateTimeField(auto_now=True)
 
     objects = OwnedQuerySet.as_manager()
+    # Per stamp topic (`stamps.TOPICS`), the fields it never reads: a save of only these (with
+    # `update_fields`, as live mode's autosave does) leaves that topic's stamp alone.
+    QUIET_FIELDS: ClassVar[dict[str, frozenset[str]]] = {}
+    # The topics that never read this model at all, nor anything its deletion cascades to.
+    QUIET_TOPICS: ClassVar[frozenset[str]] = frozenset()
 
     class Meta:
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
-        touch([self.owner_id])
+        touch([self.owner_id], _quiet(type(self), kwargs.get("update_fields")))
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         # Rows a cascade deletes belong to the owner of the row that started it.
         owner = self.owner_id
         result = super().delete(*args, **kwargs)
-        touch([owner])
+        touch([owner], _quiet(type(self)))
         return result
+
+
+def _quiet(model: Any, written: Iterable[str] | None = None) -> set[str]:
+    """The stamp topics a write to `model` (of only the `written` fields, when known) leaves
+    alone (`coffeechat.common.stamps`)."""
+    quiet = set(getattr(model, "QUIET_TOPICS", ()))
+    if written:
+        quiet |= quiet_topics(getattr(model, "QUIET_FIELDS", {}), written)
+    return quiet
 
 
 def get_owned_or_404(source: type[M] | models.QuerySet[M], user: Any, **lookup: Any) -> M:

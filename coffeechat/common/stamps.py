@@ -7,6 +7,12 @@ navigation badge, the digest, the API), list counts, and the drawn lists and Ins
 `bulk_create` and `bulk_update`, `Profile.save`, and the import's raw `INSERT`. The bump runs
 in the same transaction as the write, so the two become visible together.
 
+Beside that number, one per *topic* (`TOPICS`): the facts Today's rules read (not what was
+done with each step, which the plan cache reads under the whole number), and the figures of
+Insights. A write that changes only fields a topic never reads (a model's `QUIET_FIELDS`,
+such as the general notes live mode saves every few seconds) leaves that topic's number alone,
+so the plan and the figures are not worked out again for it.
+
 A reader takes the number *before* it reads the data: if a write lands in between, the work
 is cached under the old number and the next read, seeing the new one, redoes it. The cache can
 hold work that is too new, never work that is too old.
@@ -18,7 +24,7 @@ import hashlib
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 from django.conf import settings
@@ -32,28 +38,59 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def touch(owner_ids: Iterable[int | None]) -> None:
-    """Mark the data of these users as changed."""
+# The facts Today's follow-up rules read, and what the Insights figures read.
+PLAN = "plan"
+INSIGHTS = "insights"
+TOPICS = (PLAN, INSIGHTS)
+
+
+def _column(topic: str | None) -> str:
+    if topic is None:
+        return "version"
+    if topic not in TOPICS:
+        raise ValueError(f"no such stamp topic: {topic!r}")
+    return f"{topic}_version"
+
+
+def quiet_topics(quiet_fields: Mapping[str, frozenset[str]], written: Iterable[str]) -> set[str]:
+    """The topics that none of the `written` fields belongs to (`updated_at` never counts)."""
+    fields = set(written) - {"updated_at"}
+    return {topic for topic, quiet in quiet_fields.items() if fields <= quiet}
+
+
+def touch(owner_ids: Iterable[int | None], quiet: Iterable[str] = ()) -> None:
+    """Mark the data of these users as changed, for every topic but the `quiet` ones."""
     from coffeechat.accounts.models import DataStamp  # accounts' models build on this package
 
     ids = sorted({pk for pk in owner_ids if pk is not None})
     if ids:
-        DataStamp.objects.filter(user_id__in=ids).update(version=F("version") + 1)
+        moved = [None, *(t for t in TOPICS if t not in set(quiet))]
+        changes = {_column(t): F(_column(t)) + 1 for t in moved}
+        DataStamp.objects.filter(user_id__in=ids).update(**changes)
 
 
-def version_of(user: Any) -> int:
-    """The user's current number. Every user gets a stamp when created (`accounts.apps`); one
-    that has none, say after a hand-edited database, gets it here."""
+def version_of(user: Any, topic: str | None = None) -> int:
+    """The user's current number (of one topic's, when given)."""
+    return versions_of(user, (topic,))[0]
+
+
+def versions_of(user: Any, topics: Sequence[str | None]) -> tuple[int, ...]:
+    """Several of the user's numbers in one query (None: the whole data's). Every user gets a
+    stamp when created (`accounts.apps`); one that has none, say after a hand-edited database,
+    gets it here."""
     from coffeechat.accounts.models import DataStamp
 
-    version = DataStamp.objects.filter(user_id=user.pk).values_list("version", flat=True).first()
-    if version is not None:
-        return int(version)
-    try:
-        with transaction.atomic():
-            return DataStamp.objects.create(user_id=user.pk).version
-    except IntegrityError:  # another request made it first
-        return int(DataStamp.objects.values_list("version", flat=True).get(user_id=user.pk))
+    columns = [_column(t) for t in topics]
+    stamps = DataStamp.objects.filter(user_id=user.pk)
+    found = stamps.values_list(*columns).first()
+    if found is None:
+        try:
+            with transaction.atomic():
+                DataStamp.objects.create(user_id=user.pk)
+        except IntegrityError:  # another request made it first
+            pass
+        found = stamps.values_list(*columns).get()
+    return tuple(int(v) for v in found)
 
 
 class StampedCache(Generic[T]):
@@ -62,16 +99,25 @@ class StampedCache(Generic[T]):
     Each process keeps the most recently used `size` keys. With a shared cache (server mode
     with COFFEECHAT_CACHE_URL, a Redis), what one process works out is also kept there under the
     stamp, so the other processes and machines reuse it instead of each working it out again.
+    With a `topic`, values are kept under that topic's number instead of the whole data's.
     """
 
-    def __init__(self, name: str, size: int) -> None:
+    def __init__(self, name: str, size: int, topic: str | None = None) -> None:
+        _column(topic)  # a topic that doesn't exist fails here, at import
         self._name = name
         self._size = size
+        self._topic = topic
         self._known: OrderedDict[tuple[int, Hashable], tuple[int, T]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, owner: Any, key: Hashable, compute: Callable[[], T]) -> T:
-        version = version_of(owner)  # first, before `compute` reads anything
+    def get(
+        self, owner: Any, key: Hashable, compute: Callable[[], T], version: int | None = None
+    ) -> T:
+        """The value kept for `key`, or `compute`'s. `version` is this cache's topic's number
+        when the caller read it already (`versions_of`, several in one query), before reading
+        anything else."""
+        if version is None:
+            version = version_of(owner, self._topic)  # first, before `compute` reads anything
         full_key = (owner.pk, key)
         with self._lock:
             known = self._known.get(full_key)

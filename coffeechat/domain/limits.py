@@ -70,6 +70,12 @@ def text_problem(value: str) -> str | None:
     return UNSTORABLE_MESSAGE if _UNSTORABLE.search(value) else None
 
 
+def storable(value: str) -> str:
+    """`value` without the characters no field can hold, for text that comes from elsewhere
+    (a mail) and must be kept rather than refused."""
+    return _UNSTORABLE.sub("", value)
+
+
 def line_problem(value: str) -> str | None:
     """None when `value` is fit for a single-line field."""
     found = _NOT_ONE_LINE.search(value)

@@ -79,7 +79,7 @@ def send_one(user: Any, on_date: date | None = None, *, force: bool = False) -> 
     record = settings_for(user)
     current = queries.plan(user, on_date)
     day = current.on_date
-    services.settle_contacts(user, current, day)
+    services.settle_contacts(user, current)
     if record.last_sent_on == day and not force:
         return Result(user.get_username(), "already-sent", day)
     message = compose(current)

@@ -19,6 +19,10 @@ class ActionState(Owned):
     state = models.CharField(max_length=10, choices=STATES)
     until = BoundedDateField(null=True, blank=True)
 
+    # Neither the rules nor Insights read what was done with a step: marking one done keeps
+    # the figures and the rules' answer (the plan cache lays the states over it).
+    QUIET_TOPICS = frozenset({"insights", "plan"})
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["owner", "key"], name="action_state_unique_per_owner")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 from zoneinfo import ZoneInfo
@@ -13,12 +13,12 @@ from zoneinfo import ZoneInfo
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 
-from coffeechat.common.stamps import StampedCache
-from coffeechat.domain.followups import Action, BusinessCalendar, actions
+from coffeechat.common.stamps import PLAN, StampedCache, versions_of
+from coffeechat.domain.followups import Action, ActionStateFacts, BusinessCalendar, Outcome, outcome
 from coffeechat.domain.followups.first_steps import Progress, Step, finished, first_steps
 from coffeechat.domain.followups.ordering import Arranged, arrange, is_daily
 from coffeechat.domain.vocab import REQUEST_KINDS
-from coffeechat.followups.snapshot import Gathered, gather
+from coffeechat.followups.snapshot import Gathered, action_states, gather_facts, with_states
 from coffeechat.interviews.models import Meeting
 from coffeechat.network.models import Contact
 
@@ -26,7 +26,7 @@ from coffeechat.network.models import Contact
 UPCOMING_MEETINGS = 10
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Plan:
     """Every pending action of one user on one day, with the facts they came from."""
 
@@ -34,6 +34,13 @@ class Plan:
     calendar: BusinessCalendar
     on_date: date
     actions: list[Action]
+    dormant: frozenset[int]  # resting without an answer (`dormant_contacts`)
+
+    @cached_property
+    def arranged(self) -> Arranged:
+        """Today's parts, worked out once per plan: every view of Today draws from them, and
+        a heavy user's plan holds tens of thousands of steps."""
+        return arrange(self.actions, self.on_date)
 
     def due(self) -> list[Action]:
         return [a for a in self.actions if a.due <= self.on_date]
@@ -49,58 +56,81 @@ class Plan:
 
 @dataclass(slots=True)
 class _Known:
-    """One user's facts as of one data stamp, and the plans already worked out from them."""
+    """One user's facts as of one plan stamp, and what the rules made of them each day."""
 
-    gathered: Gathered
+    gathered: Gathered  # without action states: those are kept apart (`PlanCache`)
     calendar: BusinessCalendar
-    plans: dict[date, Plan] = field(default_factory=dict)
+    outcomes: dict[date, Outcome] = field(default_factory=dict)
+    plans: dict[date, Plan] = field(default_factory=dict)  # each day's latest, with its states
     settled: set[date] = field(default_factory=set)
+    stated: Gathered | None = None  # the facts with the latest states, shared by every day
+
+    def with_states(self, states: tuple[ActionStateFacts, ...]) -> Gathered:
+        stated = self.stated
+        if stated is None or stated.snapshot.action_states != states:
+            stated = self.stated = with_states(self.gathered, states)
+        return stated
 
 
 def _known(user: Any) -> _Known:
-    gathered = gather(user)
+    gathered = gather_facts(user)
     settings = gathered.settings
     return _Known(gathered, BusinessCalendar(settings.country, settings.subdivision))
 
 
 class PlanCache:
-    """The last users' plans, kept until their data stamp changes (`coffeechat.common.stamps`).
+    """The last users' plans, kept until what they were made from changes
+    (`coffeechat.common.stamps`).
 
     Reading the facts and running the rules is most of what Today, the navigation badge and
     the digest cost; with this, a page view that changed nothing costs one stamp query.
-    The facts are kept once per user; the rules' answer for each day asked about beside them.
+    The facts are kept under the plan stamp, which writes of fields no rule reads (live mode's
+    notes) and what the user does with a step leave alone; the rules' answer for each day is
+    kept beside them. What was done with each step (done, snoozed, dismissed) is read again
+    whenever anything changed, and only laid over the kept answer: marking a step done doesn't
+    run the rules again.
     """
 
     def __init__(self, users: int = 64, days_per_user: int = 4) -> None:
-        self._facts: StampedCache[_Known] = StampedCache("plan-facts", users)
+        self._facts: StampedCache[_Known] = StampedCache("plan-facts", users, PLAN)
+        self._states: StampedCache[tuple[ActionStateFacts, ...]] = StampedCache(
+            "plan-states", users
+        )
         self._days = days_per_user
         self._lock = threading.Lock()
 
     def clear(self) -> None:
         self._facts.clear()
+        self._states.clear()
 
     def plan(self, user: Any, on_date: date | None) -> Plan:
-        known = self._facts.get(user, "facts", lambda: _known(user))
+        facts_stamp, states_stamp = versions_of(user, (PLAN, None))  # first, in one query
+        known = self._facts.get(user, "facts", lambda: _known(user), facts_stamp)
+        states = self._states.get(user, "states", lambda: action_states(user), states_stamp)
         day = on_date or timezone.now().astimezone(known.gathered.tz).date()
         found = known.plans.get(day)
-        if found is None:
-            gathered = known.gathered
-            found = Plan(
-                gathered,
-                known.calendar,
-                day,
-                actions(gathered.snapshot, gathered.settings, day, known.calendar),
-            )
-            with self._lock:
-                if len(known.plans) >= self._days:
-                    known.plans.clear()
-                    known.settled.clear()
-                known.plans[day] = found
+        if found is not None and found.gathered.snapshot.action_states == states:
+            return found
+        gathered = known.gathered
+        ran = known.outcomes.get(day) or outcome(
+            gathered.snapshot, gathered.settings, day, known.calendar
+        )
+        found = Plan(
+            known.with_states(states), known.calendar, day, ran.pending(states), ran.dormant
+        )
+        with self._lock:
+            if day not in known.outcomes and len(known.outcomes) >= self._days:
+                known.outcomes.clear()
+                known.plans.clear()
+                known.settled.clear()
+            known.outcomes[day] = ran
+            known.plans[day] = found
         return found
 
     def first_look(self, user: Any, current: Plan) -> bool:
-        """True the first time Today shows this plan: what settling it records is already in
-        the database after that, so doing it again would write nothing."""
+        """True the first time Today shows a plan of these facts on this day: what settling
+        records is already in the database after that, so doing it again would write nothing
+        (what was done with a step plays no part in it)."""
         known = self._facts.peek(user, "facts")
         with self._lock:
             if known is None or known.plans.get(current.on_date) is not current:
@@ -408,7 +438,7 @@ def board(user: Any, plan: Plan, *, show_all: bool = False) -> Board:
     today_meetings, later_meetings = meetings_around(user, plan.on_date, plan.gathered.tz)
     return Board(
         plan,
-        arrange(plan.actions, plan.on_date),
+        plan.arranged,
         meetings_today=today_meetings,
         meetings=later_meetings,
         steps=first_run_steps(user, plan),

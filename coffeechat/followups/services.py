@@ -16,7 +16,6 @@ from coffeechat.domain.followups import (
     BusinessCalendar,
     MessageFacts,
     RuleSettings,
-    dormant_contacts,
     responsiveness,
 )
 from coffeechat.domain.vocab import REQUEST_KINDS
@@ -48,9 +47,10 @@ def _update_in_chunks(user: Any, ids: list[int], **values: Any) -> None:
         Contact.objects.owned_by(user).filter(pk__in=ids[start : start + _CHUNK]).update(**values)
 
 
-def settle_contacts(user: Any, plan: Plan, on_date: date) -> int:
-    """Record what the facts already say: who went quiet (dormant, "curmudgeon") and how
-    quickly the others answered. Idempotent: only rows whose stored value differs are written.
+def settle_contacts(user: Any, plan: Plan) -> int:
+    """Record what the facts already say on the plan's day: who went quiet (dormant,
+    "curmudgeon", as the plan's own run of the rules found) and how quickly the others
+    answered. Idempotent: only rows whose stored value differs are written.
     """
     snapshot, settings = plan.gathered.snapshot, plan.gathered.settings
     contacts = {c.id: c for c in snapshot.contacts}
@@ -58,7 +58,7 @@ def settle_contacts(user: Any, plan: Plan, on_date: date) -> int:
     asked = {m.contact_id for m in snapshot.messages if m.sent and m.kind in REQUEST_KINDS}
     quiet = [
         pk
-        for pk in sorted(dormant_contacts(snapshot, settings, on_date, plan.calendar))
+        for pk in sorted(plan.dormant)
         if pk in asked
         and not (contacts[pk].dormant and contacts[pk].responsiveness == "curmudgeon")
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Count, Min, Value
@@ -128,13 +129,23 @@ def said(user: Any, zone: tzinfo) -> list[CategoryNotes]:
             category,
             labels.get(category, category),
             grouped[category],
-            insights.recurring_phrases(
-                insights.Note(n.contact_id, n.person, n.text) for n in grouped[category]
+            list(
+                _phrases(
+                    tuple(insights.Note(n.contact_id, n.person, n.text) for n in grouped[category])
+                )
             ),
         )
         for category in order
         if category in grouped
     ]
+
+
+@lru_cache(maxsize=64)
+def _phrases(notes: tuple[insights.Note, ...]) -> tuple[insights.Phrase, ...]:
+    """Finding phrases is most of the page's work; the same notes give the same phrases, so
+    a change elsewhere (a title, a reply) doesn't pay for it again. Keyed by the notes
+    themselves, names included, never by a user."""
+    return tuple(insights.recurring_phrases(notes))
 
 
 _PERSON_AND_DAY = (

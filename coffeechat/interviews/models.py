@@ -38,6 +38,13 @@ class Meeting(Owned):
     # RFC 5545 SEQUENCE: raised on every edit so calendars replace the old event.
     sequence = models.PositiveIntegerField(default=0)
 
+    # Live mode saves these every few seconds; Today's plan reads none of them and Insights
+    # only the advice, so those saves don't make either be worked out again.
+    QUIET_FIELDS = {
+        "plan": frozenset({"notes", "advice", "next_step"}),
+        "insights": frozenset({"notes", "next_step"}),
+    }
+
     class Meta:
         indexes = [
             models.Index(fields=["owner", "starts_at"]),
@@ -80,6 +87,15 @@ class AgendaItem(Owned):
     order = models.PositiveIntegerField(default=0)
     asked = models.BooleanField(default=False)
     notes = models.TextField(blank=True)
+
+    # Today's plan only asks whether a meeting has an agenda; Insights quotes the notes with
+    # their question, category and order, but not whether it was asked or for how long.
+    QUIET_FIELDS = {
+        "plan": frozenset(
+            {"question_key", "text", "category", "minutes", "order", "asked", "notes"}
+        ),
+        "insights": frozenset({"minutes", "asked"}),
+    }
 
     class Meta:
         ordering = ["order", "id"]

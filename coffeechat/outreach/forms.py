@@ -16,7 +16,7 @@ from coffeechat.domain import limits, vocab
 from coffeechat.domain.checker import RULE_SETS
 from coffeechat.network.models import Contact
 from coffeechat.outreach.context import RULE_NUMBER_RANGES
-from coffeechat.outreach.models import SMTP_SECURITY, Message
+from coffeechat.outreach.models import MAILBOX_SECURITY, SMTP_SECURITY, Message
 
 REPLY_TEXT_LIMIT = 20_000
 
@@ -237,4 +237,42 @@ class SmtpForm(CheckedForm):
     def clean_host(self) -> str:
         value: str = self.cleaned_data.get("host", "").strip()
         validators.single_line(value)
+        return value
+
+
+class MailboxForm(CheckedForm):
+    host = forms.CharField(
+        label="IMAP server", max_length=200, help_text="For example imap.gmail.com."
+    )
+    port = forms.IntegerField(label="Port", min_value=1, max_value=65535, initial=993)
+    security = forms.ChoiceField(label="Encryption", choices=MAILBOX_SECURITY, initial="tls")
+    username = forms.CharField(
+        label="User name", max_length=200, help_text="Usually your full e-mail address."
+    )
+    password = forms.CharField(
+        label="App password",
+        required=False,
+        max_length=200,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text="Kept encrypted and never shown again. Leave empty to keep the saved one.",
+    )
+
+    def __init__(self, *args: Any, has_password: bool = False, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.has_password = has_password
+
+    def clean_host(self) -> str:
+        value: str = self.cleaned_data.get("host", "").strip()
+        validators.single_line(value)
+        return value
+
+    def clean_username(self) -> str:
+        value: str = self.cleaned_data.get("username", "").strip()
+        validators.single_line(value)
+        return value
+
+    def clean_password(self) -> str:
+        value: str = self.cleaned_data.get("password", "")
+        if not value and not self.has_password:
+            raise ValidationError("Paste the app password so we can sign in to your mailbox.")
         return value

@@ -56,6 +56,9 @@ def send_by_smtp(user: Any, message: Message, config: delivery.SmtpConfig, now: 
         )
     email = email_of(user, message, from_addr, to_addr)
     delivery.send(email, config)
+    # Kept so a reply's In-Reply-To finds this message when the mailbox is read.
+    message.mail_message_id = str(email["Message-ID"])
+    message.save(update_fields=["mail_message_id", "updated_at"])
     mark_sent(message, now)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coffeechat.outreach.views import compose, messages, settings, templates
+from coffeechat.outreach.views import compose, mailbox, messages, settings, templates
 
 urlpatterns = [
     path("compose/", compose.compose, name="compose"),
@@ -29,4 +29,8 @@ urlpatterns = [
         name="template-reset",
     ),
     path("outreach/settings/", settings.outreach_settings, name="outreach-settings"),
+    path("outreach/mailbox/test", mailbox.mailbox_test, name="mailbox-test"),
+    path("outreach/mailbox/sync", mailbox.mailbox_sync, name="mailbox-sync"),
+    path("outreach/mailbox/remove", mailbox.mailbox_remove, name="mailbox-remove"),
+    path("outreach/mailbox/found/<int:pk>/undo", mailbox.finding_undo, name="finding-undo"),
 ]

@@ -37,14 +37,16 @@ def test_the_download_holds_everything_the_person_owns(client_alice: Client, ref
     response = client_alice.get("/account/download")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
-    document = json.loads(response.content)
+    assert response.streaming  # from a file written row by row, never whole in memory
+    document = json.loads(response.getvalue())
     names = {c["first_name"] for c in document["data"]["network.contact"]}
     assert names == {"Priya", "Tomás"}
     assert document["profile"]["display_name"] == "Alice Moreau"
 
 
 def test_the_download_holds_nothing_of_anyone_else(client_outsider: Client, referral: Any) -> None:
-    document = json.loads(client_outsider.get("/account/download").content)
+    response = client_outsider.get("/account/download")
+    document = json.loads(response.getvalue())
     assert document["data"]["network.contact"] == []
 
 

@@ -72,7 +72,7 @@ def test_fields_are_reviewed_at_import_then_changed_in_bulk_and_undone(
     _fits_a_phone(page, "the bulk review")
     page.get_by_role("button", name="Yes, change 2 contacts").click()
     expect(page.get_by_text("Added the tag “portfolio review” to 2 contacts.")).to_be_visible()
-    ada_card = page.locator(".card", has_text="Ada Obi")
+    ada_card = page.locator(".contact-row", has_text="Ada Obi")
     expect(ada_card.get_by_role("link", name="portfolio review")).to_be_visible()
 
     # Everyone on the page, then undo it.
@@ -80,10 +80,10 @@ def test_fields_are_reviewed_at_import_then_changed_in_bulk_and_undone(
     page.get_by_label("Select all on this page (4)").check()
     page.get_by_role("button", name="Review the change").click()
     page.get_by_role("button", name="Yes, change 4 contacts").click()
-    expect(page.locator(".card .chip", has_text="shortlist")).to_have_count(4)
+    expect(page.locator(".contact-row .chip", has_text="shortlist")).to_have_count(4)
     page.get_by_role("button", name="Undo it").click()
     expect(page.get_by_text("Undone: 4 contacts put back as they were.")).to_be_visible()
-    expect(page.locator(".card .chip", has_text="shortlist")).to_have_count(0)
+    expect(page.locator(".contact-row .chip", has_text="shortlist")).to_have_count(0)
 
     # Know someone there: people on the list, none talked to yet.
     page.goto(f"{fresh_app.url}/organizations/")

@@ -39,3 +39,20 @@ def test_a_linkedin_export_goes_in_after_a_preview(page: Any, fresh_app: Running
 
     page.goto(f"{fresh_app.url}/contacts/")
     expect(page.get_by_text("6 contacts", exact=True)).to_be_visible()
+
+
+def test_an_export_says_it_is_being_prepared_then_that_it_started(
+    page: Any, fresh_app: RunningApp
+) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(fresh_app.sign_in_url)
+    page.goto(f"{fresh_app.url}/import/")
+    status = page.get_by_role("status")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Contacts (.csv)").click()
+    assert download.value.suggested_filename.endswith(".csv")
+    expect(status).to_have_text(
+        "Your download has started: your browser shows it with your other downloads."
+    )
+    assert "export_ready" not in page.evaluate("document.cookie")  # cleared once read

@@ -1,5 +1,6 @@
 """Today in a real browser: facts written by another process show up on the next view (the
-plan cache follows the data stamp), and Done, Undo and Snooze work in place through htmx."""
+plan cache follows the data stamp), and Done, Undo and Snooze work in place through htmx, from
+each row's small menu."""
 
 from __future__ import annotations
 
@@ -47,6 +48,9 @@ def test_done_undo_and_snooze_in_place(page: Any, fresh_app: RunningApp) -> None
     expect(kit).to_be_visible()
     expect(sol).to_be_visible()
 
+    # One main action in sight; Done, Snooze and Dismiss wait in the row's menu.
+    expect(kit.get_by_role("button", name="Done")).to_be_hidden()
+    kit.locator("summary", has_text="More actions for Kit Okafor").click()
     kit.get_by_role("button", name="Done").click()
     settled = page.locator(".action-row", has_text="Marked done.")
     expect(settled).to_be_visible()
@@ -54,6 +58,7 @@ def test_done_undo_and_snooze_in_place(page: Any, fresh_app: RunningApp) -> None
     expect(page.locator(".action-row", has_text="Follow up with Kit Okafor")).to_be_visible()
 
     later = date.today() + timedelta(days=3)
+    sol.locator("summary", has_text="More actions for Sol Okafor").click()
     until = sol.get_by_label("Snooze until")
     until.fill(later.isoformat())
     until.press("Enter")  # the first button of the row's form is Snooze

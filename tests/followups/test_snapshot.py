@@ -138,7 +138,7 @@ def test_settling_records_dormancy_and_responsiveness_once(alice: Any) -> None:
     sent(declined, "request", ny(2026, 3, 2))
     person(alice, "Una", closed_reason="dormant")  # set aside before ever being asked
     current = queries.plan(alice)
-    assert services.settle_contacts(alice, current, current.on_date) == 3
+    assert services.settle_contacts(alice, current) == 3
     stored = dict(Contact.objects.owned_by(alice).values_list("first_name", "responsiveness"))
     assert stored == {
         "Quinn": "curmudgeon",
@@ -150,7 +150,7 @@ def test_settling_records_dormancy_and_responsiveness_once(alice: Any) -> None:
     assert Contact.objects.get(pk=quiet.pk).closed_reason == "dormant"
     assert Contact.objects.get(pk=declined.pk).closed_reason == "declined"
     again = queries.plan(alice)
-    assert services.settle_contacts(alice, again, again.on_date) == 0
+    assert services.settle_contacts(alice, again) == 0
 
 
 @time_machine.travel("2026-06-01 12:00 -04:00", tick=False)

@@ -9,8 +9,10 @@ from typing import Any
 
 import time_machine
 from django.test import Client
+from django.utils.html import escape
 
 from coffeechat.accounts.services import create_user, profile_of
+from coffeechat.domain.followups.first_steps import Progress, first_steps
 from coffeechat.followups.models import ActionState
 from coffeechat.followups.queries import open_action_counts
 from coffeechat.network.models import Contact, Organization
@@ -109,6 +111,11 @@ def test_a_new_account_sees_its_first_steps_not_nags(db: Any) -> None:
     assert "Talk to more people" not in html and "Your goals" not in html
     assert "Nothing is waiting" not in html
     assert open_action_counts(newcomer) == {"overdue": 0, "today": 0}
+    # One thing to read at a time: only the next step explains itself; the others are a line.
+    steps = first_steps(Progress(False, False, False, False))
+    assert steps[0].is_next and escape(steps[0].why) in html
+    assert all(escape(later.why) not in html for later in steps[1:])
+    assert "Bring in your contacts" in html  # but each still links to where it is done
 
 
 @time_machine.travel(ny(2026, 12, 2, 9), tick=False)

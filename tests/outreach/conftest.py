@@ -14,6 +14,7 @@ from aiosmtpd.controller import Controller
 from coffeechat.accounts.services import profile_of
 from coffeechat.interviews.models import Meeting, Resource
 from coffeechat.network.models import Contact
+from coffeechat.outreach.mailbox import imap
 from coffeechat.outreach.models import Message
 
 
@@ -90,3 +91,18 @@ def smtp_server() -> Iterator[tuple[Inbox, int]]:
         yield inbox, port
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def bodies_read(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """Every body the sync asked the server for."""
+    seen: list[bytes] = []
+    original = imap.Session.bodies
+
+    def recording(self: imap.Session, uids: list[int]) -> Iterator[tuple[int, bytes]]:
+        for uid, raw in original(self, uids):
+            seen.append(raw)
+            yield uid, raw
+
+    monkeypatch.setattr(imap.Session, "bodies", recording)
+    return seen

@@ -48,6 +48,8 @@ def test_it_sends_through_smtp_and_records_the_message_as_sent(
         == "Dear Priya,\nCould I ask you for 20 minutes?\n"
     )
     assert "X-Unsent" not in received  # that header is for a downloaded draft only
+    # Kept, so the mailbox sync threads their reply to this very message.
+    assert message.mail_message_id == received["Message-ID"].strip()
 
 
 def test_a_non_english_body_travels_quoted_printable(

@@ -254,7 +254,7 @@ def test_export_and_backup_keep_the_outcome_and_their_words(alice: Any, referrer
         reply_text="Not this term, sorry.",
     )
     [messages_table] = [t for t in workbook(alice) if t.name == "Messages"]
-    row = dict(zip(messages_table.headers, messages_table.rows[0], strict=True))
+    row = dict(zip(messages_table.headers, next(iter(messages_table.rows)), strict=True))
     assert row["Their answer"] == "Declined" and row["Their reply"] == "Not this term, sorry."
     document = json.loads(json.dumps(export_backup(alice)))
     [saved] = document["data"]["outreach.message"]

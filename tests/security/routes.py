@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from coffeechat.api.main import api
+from coffeechat.domain.board import COLUMNS as BOARD_COLUMNS
 from coffeechat.network.transfer.exports import KINDS as EXPORT_KINDS
 from tests.security.world import TEMPLATE_SLOT, World
 
@@ -169,6 +170,7 @@ OBJECT_ROUTES: dict[str, ObjectMap] = {
         ("question-edit", "question-hide", "question-move", "question-delete"), _question
     ),
     "account-token-revoke": lambda w: {"pk": w.api_token.pk},
+    "finding-undo": lambda w: {"pk": w.finding.pk if w.finding else 0},
     "account-sharing-revoke": lambda w: {"pk": w.share.pk if w.share else 0},
 }
 
@@ -182,6 +184,8 @@ SLOT_ROUTES: dict[str, Callable[[World], list[dict[str, Any]]]] = {
     "action-state": lambda w: [{"verb": verb} for verb in ("done", "dismiss", "snooze")],
     # The verb is a word; the kind of late steps travels in the body.
     "group-state": lambda w: [{"verb": verb} for verb in ("done", "snooze")],
+    # A column of the board is a stage name: everyone's board has the same columns.
+    "board-column": lambda w: [{"column": column.id} for column in BOARD_COLUMNS],
 }
 
 # A student's id, readable only by an adviser the student shares with.

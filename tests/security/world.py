@@ -28,7 +28,8 @@ from coffeechat.followups.models import ActionState, DailyDigest
 from coffeechat.interviews.models import AgendaItem, Meeting, Question, Resource
 from coffeechat.network.models import Contact, DuplicateFlag, ImportBatch, Organization
 from coffeechat.network.transfer.imports import run_import
-from coffeechat.outreach.models import Message, SmtpAccount
+from coffeechat.outreach.mailbox.accounts import save_account
+from coffeechat.outreach.models import MailboxFinding, MailboxFolder, Message, SmtpAccount
 from coffeechat.outreach.services import customize_template
 
 ALICE_MARK = "ALICE-ONLY-7f3a"
@@ -70,6 +71,7 @@ class World:
     stash_key: str
     calendar_secret: str
     share: Share | None = None
+    finding: MailboxFinding | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -192,6 +194,13 @@ def build_world(username: str, text: Text, adviser: Any = None) -> World:
         owner=user, host="smtp.example.org", username=username, password=text("SMTP password")
     )
     DailyDigest.objects.create(owner=user, enabled=True)
+    mailbox = save_account(
+        user, "imap.example.org", 993, "tls", text("Mailbox user")[:200], text("Mailbox password")
+    )
+    MailboxFolder.objects.create(owner=user, account=mailbox, name=text("Folder"), uidvalidity=7)
+    finding = MailboxFinding.objects.create(
+        owner=user, contact=referrer, message=request, kind="reply", key=f"<{username}@example.org>"
+    )
     share = Share.objects.create(owner=user, adviser=adviser) if adviser is not None else None
 
     plan = followup_queries.plan(user)
@@ -229,6 +238,7 @@ def build_world(username: str, text: Text, adviser: Any = None) -> World:
         stash_key=stash_key,
         calendar_secret=secret,
         share=share,
+        finding=finding,
     )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -18,6 +20,7 @@ from coffeechat.network.transfer.backup import (
     export_backup,
     owned_models,
     restore_backup,
+    write_backup,
 )
 from coffeechat.outreach.models import Message
 from tests.transfer.conftest import sample_bytes
@@ -137,3 +140,22 @@ def test_secrets_stay_out_of_the_backup_and_a_restore_asks_for_them_again(alice:
     restore_backup(alice, document)
     restored = SmtpAccount.objects.get(owner=alice)
     assert (restored.host, restored.password) == ("smtp.example.org", "")
+
+
+@pytest.mark.parametrize("filled", [True, False], ids=["with data", "empty account"])
+def test_the_streamed_backup_is_the_document_as_json_dump_writes_it(
+    alice: Any, referral: Contact, monkeypatch: pytest.MonkeyPatch, filled: bool
+) -> None:
+    """Written row by row, the file is byte for byte what dumping the whole document gives,
+    empty sections included, so restore and every earlier backup read it the same."""
+    owner = alice if filled else create_user("newcomer")
+    if filled:
+        _everything(alice, referral)
+    moment = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    streamed = io.StringIO()
+    write_backup(owner, streamed)
+    document = export_backup(owner)
+    assert streamed.getvalue() == json.dumps(document, ensure_ascii=False, indent=1)
+    counts = [len(rows) for rows in document["data"].values()]
+    assert 0 in counts and (any(counts) if filled else not any(counts))

@@ -14,6 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
 from coffeechat.network.models import Contact, DuplicateFlag, ImportBatch, Organization
+from coffeechat.network.transfer import exports
 from coffeechat.network.transfer.imports import run_import
 from tests.transfer.conftest import batch_of, csv_bytes, sample_bytes
 
@@ -243,3 +244,39 @@ def test_the_import_pages_name_kinds_and_details_in_plain_words(client_alice, al
     batch = ImportBatch.objects.owned_by(alice).get()
     shown = client_alice.get(f"/import/{batch.pk}/").content.decode()
     assert "read as Google Contacts (CSV)" in shown and "google-csv" not in shown
+
+
+def test_the_export_buttons_say_how_long_a_large_file_takes(client_alice, alice, monkeypatch):
+    Contact.objects.create(owner=alice, first_name="Ada")
+    quick = client_alice.get("/import/").content.decode()
+    assert "ready in" not in quick and "keep this page open" not in quick
+    assert 'data-contacts="1"' in quick
+    # As slow per contact as 30,000 contacts would make the workbook (one contact here).
+    monkeypatch.setitem(exports.PREPARE_SECONDS_PER_1000, "xlsx", 9000)
+    slow = client_alice.get("/import/").content.decode()
+    assert "ready in about 9\u00a0s" in slow and 'data-export="about 9\u00a0s"' in slow
+    assert "keep this page open" in slow
+    assert 'data-export=""' in slow  # the other files are still quick: no estimate
+
+
+@pytest.mark.parametrize(
+    ("kind", "contacts", "said"),
+    [
+        ("csv", 500, ""),
+        ("xlsx", 30_000, "about 9\u00a0s"),
+        ("vcf", 100_000, "about 50\u00a0s"),
+        ("vcf", 300_000, "about 2\u00a0min"),
+    ],
+)
+def test_preparing_time_is_said_in_seconds_then_minutes(kind, contacts, said):
+    assert exports.preparing_time(kind, contacts) == said
+
+
+def test_an_export_answers_the_pages_token_in_a_cookie_its_script_can_read(client_alice):
+    response = client_alice.get("/export/csv?ready=abc123xyz")
+    cookie = response.cookies["export_ready"]
+    assert cookie.value == "abc123xyz" and not cookie["httponly"]
+    assert cookie["samesite"] == "Lax" and cookie["path"] == "/"
+    for odd in ("", "a b", "<script>", "x" * 40):
+        answer = client_alice.get("/export/csv", {"ready": odd})
+        assert answer.status_code == 200 and "export_ready" not in answer.cookies, odd

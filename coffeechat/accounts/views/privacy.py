@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from django.conf import settings
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -14,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from coffeechat.accounts import services
 from coffeechat.accounts.forms import DeleteAccountForm
 from coffeechat.common.http import render_form
-from coffeechat.network.transfer.backup import export_backup
+from coffeechat.network.transfer.exports import spooled_export
 
 
 def account(request: HttpRequest) -> HttpResponse:
@@ -26,15 +24,13 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/account.html", context)
 
 
-def download(request: HttpRequest) -> HttpResponse:
-    document = export_backup(request.user)
-    response = HttpResponse(
-        json.dumps(document, ensure_ascii=False, indent=1),
-        content_type="application/json; charset=utf-8",
-    )
+def download(request: HttpRequest) -> FileResponse:
+    # Written row by row to a temporary file, then streamed: memory stays flat however large.
+    spool, _, _ = spooled_export(request.user, "json")
     name = f"coffeechat-{timezone.localdate():%Y-%m-%d}.json"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return FileResponse(
+        spool, as_attachment=True, filename=name, content_type="application/json; charset=utf-8"
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -15,16 +15,21 @@ _SOURCE = re.compile(
     r"career\s+(?:center|centre|office|fair|services)|conference|webinar|podcast|"
     r"came\s+across|come\s+across|found\s+(?:your|you)|(?:got|have)\s+your\s+(?:name|email)|"
     r"(?:read|reading|saw|seen|heard|hearing|watched|listened\s+to|attended|enjoyed|"
-    r"follow(?:ed)?|cited|took|taken|noticed|discovered|studied|used|been\s+reading|"
+    r"follow(?:ed)?|cited|took|taken|noticed|discovered|studied|used|been\s+reading|played|"
+    r"showed\s+(?:us|me)|shown|screened|assigned|"
     r"been\s+following|learned|learnt)\s+(?:[\w'’-]+\s+){0,5}?(?:your\b|you\b(?!['’]))|"
-    r"\b(?:mentioned|told\s+me|tells\s+me|spoke\s+(?:very\s+)?(?:highly|well)|pointed\s+me|"
+    r"\b(?:mentioned|told\s+me|tells\s+me|spoke\s+(?:very\s+|so\s+|really\s+)?(?:highly|well)|"
+    r"pointed\s+me|(?:read|heard|saw|learned|learnt)\s+about\s+(?:in|on|at|through|via)\b|"
+    r"(?:played|watched|saw|read|attended|heard)\s+(?:the\s+)?(?:demo|trailer|episode|film|game|"
+    r"documentary|premiere|screening|exhibition)\s+(?:of|on|about)\b|"
     r"introduced\s+me|forwarded\s+your|sent\s+me\s+your|shared\s+your|speaks\s+highly|"
     r"(?:put|putting)\s+me\s+in\s+touch|connected\s+(?:me|us))\b|"
     r"your\s+(?:[\w'’&.-]+\s+){0,3}?(?:article|talk|blog|post|presentation|profile|book|"
     r"interview|paper|newsletter|website|piece|essay|lecture|keynote|session|op-ed|column|"
     r"seminar|workshop|class|course|module|visit|episode|video|thread|tweet|feature|story|"
     r"stories|reporting|coverage|byline|publication|chapter|portfolio|bio|page|listing|"
-    r"appearance|remarks|speech|testimony|exhibit|exhibition|show|documentary|podcast|"
+    r"appearance|remarks|speech|testimony|exhibit|exhibition|show|documentary|podcast|series|"
+    r"campaign|design|investigation|reportage|"
     r"channel|webinar|panel|q&a|ama|feature|quote|comments?|op-eds|report)s?\b|"
     r"(?:after|during|at|in|from)\s+your\s+(?:[\w'’-]+\s+){0,2}?(?:lecture|talk|class|"
     r"session|visit|event|workshop|panel|seminar|presentation|course|module)|"
@@ -51,9 +56,19 @@ _SOURCE = re.compile(
 )
 # Capital letters, Latin accented ones included ("Ó Súilleabháin", "Đức").
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏ"
+# Lower-case particles inside a name: "Pieter van der Merwe", "Gruffydd ap Rhys".
+_PARTICLE = r"(?:van|von|der|den|de|du|da|di|del|della|dos|das|ap|ab|bin|binti|al|el|le|la|ter|ten)"
+# A role the student names themselves by: "Nursing student at Humber College here."
+_ROLE = (
+    r"(?:student|grad|graduate|major|alum|alumna|alumnus|year|nurse|engineer|developer|analyst|"
+    r"designer|teacher|researcher|intern|trainee|apprentice|candidate|fellow)"
+)
 _INTRODUCTION = re.compile(
     rf"(?i:\bmy\s+name\s+is)\b|\b(?i:this\s+is)\s+[{_UPPER}][a-z]+|"
-    rf"\bI(?:['’]m|\s+am)\s+(?:[{_UPPER}][\w'’-]*\s+){{0,3}}[{_UPPER}][\w'’-]*,|"
+    rf"\bI(?:['’]m|\s+am)\s+(?:(?:[{_UPPER}][\w'’-]*|{_PARTICLE})\s+){{0,4}}[{_UPPER}][\w'’-]*,|"
+    rf"(?:^|[.!?,]\s+)[{_UPPER}][\w'’-]+\s+here\s*[,.!:–—-]|"
+    rf"(?:^|[.!?,]\s+)(?:[\w'’&.-]+\s+){{0,6}}?(?i:{_ROLE})s?(?:\s+[\w'’&.-]+){{0,2}}\s+"
+    rf"(?i:at|from|in)\s+(?:[\w'’&.-]+\s+){{0,4}}?(?i:here)\b|"
     rf"\b(?i:fellow)\s+[{_UPPER}][\w'’-]+|\bMyself\s+[{_UPPER}][\w'’-]+|"
     r"(?:^|[.!?]\s+)(?i:currently\s+)?(?i:studying|majoring\s+in)\b|"
     r"(?i:\bmy\s+(?:lecturer|professor|prof|tutor|supervisor|adviser|advisor|teacher|"
@@ -93,7 +108,8 @@ _THEIR_WORK_NOUNS = (
     "tenure", r"time (?:at|as|in) (?!your\b)", "contributions", "publications?", "findings",
     "reports?", "features?", "write-ups?", "writeups?", "tutorials?", "documentar(?:y|ies)",
     "salon", "kitchens?", "hotel", "chapters?", "reviews?", "briefings?", "trials?",
-    "commentary", "guides?", "handbooks?", "textbooks?", "casebooks?", "cases", "clients",
+    "commentary", "guides?", "handbooks?", "textbooks?", "casebooks?", "cases?", "clients",
+    "sessions?", "interactives?", "visuali[sz]ations?", "dashboards?", "case stud(?:y|ies)",
     "patients", "ward", "unit", "wards", "grants?", "policy", "policies", "submissions?",
     "films?", "show", "album", "exhibit", "exhibition", "collection", "photographs?",
     "photography", "storymaps?", "maps?", "art", "music", "code", "repo", "library",
@@ -119,14 +135,15 @@ _THEIR_WORK_VERBS = (
     "transitioned", "switched", "pivoted", "went", "helped",
     "help", "helping", "advise", "advised", "advising", "edit", "edited", "editing",
     "produce", "produced", "producing", "report", "reported", "reporting", "own", "owned",
-    "opened", "grew", "scaled", "mentor", "mentored", "recruit", "hire", "hired", "trained",
+    "opened", "grew", "scaled", r"set\s+up", "setting up", "mentor", "mentored", "recruit", "hire",
+    "hired", "trained",
     "train", "consult", "consulted", "invest", "invested", "investing", "curate", "curated",
     "negotiate", "negotiated", "litigate", "litigated", "argued", "treat", "treated", "care",
 )  # fmt: skip
 # Words between "your" and a noun of their work; "your advice on the field" or "your time
 # in the industry" is not about their work.
 _YOUR_GAP = (
-    r"(?:(?!(?:advice|time|help|thoughts|views|insights?|perspectives?|opinions?|guidance|"
+    r"(?:(?!(?-i:advice|time|help|thoughts|views|insights?|perspectives?|opinions?|guidance|"
     r"input|on|about|of|for|in|to|into|with|from)\b)[\w'’&.-]+\s+){0,3}?"
 )
 _WHY_YOU = re.compile(
@@ -148,7 +165,10 @@ _WHY_YOU = re.compile(
     r"(?:the\s+)?(?-i:[A-Z])[\w&'’.-]*"
     r"|\b(?:in|at)\s+your\s+(?:field|company|organization|firm|team)\b"
     r"|\byou(?:['’]re|\s+are)\s+(?:now\s+|currently\s+)?(?:an?|the)\s+\w"
-    r"|\b(?:as|like)\s+(?:an?|the)\s+(?:\w+\s+){0,2}?(?:at|with|for)\s+(?-i:[A-Z])",
+    r"|\b(?:as|like)\s+(?:an?|the)\s+(?:\w+\s+){0,2}?(?:at|with|for)\s+(?-i:[A-Z])"
+    # Someone else's word for why this reader: "thought you'd be a great person to speak with".
+    r"|\b(?:thought|thinks|said|felt)\s+you(?:['’]d|\s+would)\s+be\b"
+    r"|\b(?:your\s+name|you)\s+in\s+the\s+credits\b",
     re.IGNORECASE,
 )
 _QUESTION = re.compile(
@@ -241,8 +261,16 @@ def missing_source(doc: Doc, context: CheckContext) -> list[Finding]:
     return [Finding("missing-source", "hint", message)]
 
 
+# A reader who already knows the student: "Your advice ... really paid off. Thanks again."
+_ALREADY_MET = re.compile(
+    r"\b(?:thanks|thank\s+you)\s+again\b|\byour\s+advice\s+(?:to|about|on)\b|"
+    r"\b(?:as|like)\s+you\s+(?:suggested|advised|recommended)\b",
+    re.IGNORECASE,
+)
+
+
 def missing_introduction(doc: Doc, context: CheckContext) -> list[Finding]:
-    if _INTRODUCTION.search(doc.text):
+    if _INTRODUCTION.search(doc.text) or _ALREADY_MET.search(doc.text):
         return []
     message = (
         "Introduce yourself briefly: your name and your school, program or current role. "
@@ -251,8 +279,20 @@ def missing_introduction(doc: Doc, context: CheckContext) -> list[Finding]:
     return [Finding("missing-introduction", "warning", message)]
 
 
+# Their work named only by a blank left to fill in: "your research on ___".
+_BLANK_AFTER = re.compile(r"\s+(?:on|about|into|in|at|for)\s+_{2,}")
+# A note admitted to be one of many: "I'm reaching out to a number of professionals".
+_ONE_OF_MANY = re.compile(
+    r"\b(?:reaching\s+out|writing|reaching)\s+(?:out\s+)?to\s+(?:a\s+number\s+of|several|many|"
+    r"various|a\s+few|lots\s+of)\s+(?:\w+\s+)?(?:professionals|people|experts)\b",
+    re.IGNORECASE,
+)
+
+
 def missing_why_you(doc: Doc, context: CheckContext) -> list[Finding]:
-    if _WHY_YOU.search(doc.text):
+    if not _ONE_OF_MANY.search(doc.text) and any(
+        not _BLANK_AFTER.match(doc.text, m.end()) for m in _WHY_YOU.finditer(doc.text)
+    ):
         return []
     message = (
         "Add a line on why you're writing to this person in particular: their field, "

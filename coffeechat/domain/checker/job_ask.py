@@ -9,9 +9,11 @@ read as a small structure:
    would", "isn't" -> "is not"), accents dropped, and words that are a typo away from the
    vocabulary of job asks corrected ("intership", "oppertunities", "reccomend").
 2. Patterns look for who asks whom for what: the student asking the reader to refer, recommend,
-   consider or keep them in mind; asking whether the reader's team is hiring or has openings;
-   asking for their resume to be passed on; hoping to join the reader's team or "get in";
-   asking whether they'd fit a role; announcing a present job search or welcoming leads.
+   consider, vouch for, put forward or keep them in mind; asking whether the reader's team (or
+   a named employer, in a question to the reader) is hiring, taking on or looking for people,
+   or has openings; asking for their resume to be passed to someone who decides; hoping to
+   join, get in at or work under the reader's team; asking whether they'd fit a role;
+   announcing a present job search or availability, or welcoming leads.
 3. Guards then read the clause around each match: a negation before it ("I'm not asking for a
    job"), a question *about* the topic (how, what, which: "how hiring works in your field"),
    someone else as the subject ("advice for students applying for jobs"), the past ("when I was
@@ -189,18 +191,26 @@ _JOB = (
     r"opportunit(?:y|ies)(?! (?:to|for) (?:speak|talk|learn|hear|meet|chat|connect|ask|discuss|"
     r"get to know|sit down|pick|understand|find out|share|see|visit|shadow|interview you|"
     r"reflect|grow|practice|explore))|"
-    r"offers?|gigs?|fellowships?|apprenticeships?|residenc(?:y|ies)|clerkships?|"
+    r"offers?|gigs?|fellowships?|(?:job |role |position )?postings?|"
+    r"job (?:listings?|adverts?|ads?)|"
+    r"(?:suitable|vacant|open|available) posts?|(?:short_term|fixed_term|temporary|temp|paid|"
+    r"freelance|part_time|full_time|permanent|summer|junior) contracts?|"
+    r"apprenticeships?|residenc(?:y|ies)|clerkships?|"
     r"externships?|analyst|associate|(?:casual|part_time|paid|temporary|temp|holiday|seasonal|"
     r"freelance|contract|shift) work|work experience|(?:freelance|paid|extra|casual|weekend|"
     r"bank|locum|relief|trial) shifts?|locums?|(?:nursing|teaching|junior|graduate|first|"
     r"permanent|full_time|part_time|research|training|trainee|staff|registrar|foundation|"
     r"entry_level|assistant) posts?|"
-    r"(?:graduate|grad|summer|vacation|spring) (?:schemes?|intakes?)|training contracts?|"
+    # "the graduate programme" (a job scheme); "graduate programs" are often degrees
+    r"(?:graduate|grad|summer|vacation|spring) (?:schemes?|intakes?)|(?:graduate|grad) programme|"
+    r"training contracts?|"
+    r"(?:next|new|graduate|grad|analyst|trainee|summer|fast_stream|incoming) (?:[\w'-]+ )?"
+    r"(?:cohorts?|intakes?)|"
     r"pupillages?|traineeships?|(?:training|trainee|rotational|leadership|"
     r"internship|apprenticeship) (?:schemes?|programmes?|programs?|intakes?))"
 )
 # Nothing but job words and their modifiers between an ask and its object.
-_GAP = r"(?:(?!(?:on|about|of|into|for|to|how|what|advice|tips|information|insights?|perspectives?|your|their|his|her)\b)[\w'-]+ ){0,4}?"  # noqa: E501
+_GAP = r"(?:(?!(?:on|about|of|into|for|to|how|what|advice|tips|information|insights?|perspectives?|your|their|his|her)\b|(?:my|our) [\w-]+'s\b)[\w'-]+ ){0,4}?"  # noqa: E501
 _WORDS = r"(?:[\w'-]+ ){0,5}?"
 _ORG_NOUN = (
     r"(?:team|teams|company|firm|organi[sz]ation|org|group|agency|office|department|lab|"
@@ -210,7 +220,8 @@ _ORG_NOUN = (
     r"pharmacy|council|ministry|crew|site|firm's|business|house|outfit|publication|"
     r"clinic|side|end|branch|chambers|paper|magazine|network|program|center|centre|institute)"
 )
-_THEIR_ORG = rf"(?:your (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN}|you all|you guys|y'all)"
+_YOU_ALL = r"(?:you all|you guys|you folks|you lot|you people|y'all)"
+_THEIR_ORG = rf"(?:your (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN}|{_YOU_ALL})"
 # Someone a team takes on: "a research technician", "an extra outreach worker".
 _PERSON = (
     r"(?:interns?|trainees?|apprentices?|juniors?|graduates?|grads?|freshers|assistants?|fellows?|"
@@ -222,11 +233,22 @@ _PERSON = (
     r"therapists?|physios?|physiotherapists?|midwives|midwife|paramedics?|electricians?|"
     r"plumbers?|carpenters?|mechanics?|journalists?|producers?|animators?|programmers?|"
     r"architects?|surveyors?|economists?|statisticians?|postdocs?|residents?|registrars?|"
-    r"hires?|recruits?|newcomers?|joiners?|starters?|teaching assistants?|tas|ras)"
+    r"hires?|recruits?|newcomers?|joiners?|starters?|teaching assistants?|tas|ras|devs?|"
+    r"(?:junior|graduate|grad|entry_level|trainee|apprentice|summer|vacation|placement|freelance|"
+    r"part_time|temporary|seasonal|casual|contract) [\w'-]+|contributors?|freelancers?|"
+    r"part_timers?|temps|runners?)"
 )
-_RESUME = r"(?:resume|resumes|cv|cvs|application|applications|portfolio|candidacy|profile)"
+# The student described from outside: "someone with my background would be a good fit".
+_LIKE_ME = (
+    r"(?:someone|somebody|a person|a student|a candidate|a graduate) (?:like me|like myself|with "
+    r"my (?:[\w'-]+ )?(?:background|profile|experience|skills|skill set|skillset|cv|resume))"
+)
+_RESUME = (
+    r"(?:resume|resumes|cv|cvs|application|applications|portfolio|candidacy|candidature|profile)"
+)
 _THIRD_PARTY = (
-    r"(?:hiring|recruit\w*|hr|human resources|talent|team|teams|manager|managers|colleagues?|"
+    r"(?:selection|panel|committee|assessors?|hiring|recruit\w*|hr|human resources|talent|team|"
+    r"teams|manager|managers|colleagues?|"
     r"people|person|whoever|anyone|anybody|someone|somebody|right|decision|partners?|boss|"
     r"department|lead|leads|director|company|firm|office|internal)"
 )
@@ -241,7 +263,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # Whether the reader's team is hiring.
     (
         "hiring",
-        r"\b(?:is|are|be|was|were|been|currently|still|actively|now) (?:(?:[\w'-]+ ){0,3}?hiring|"
+        r"\b(?:is|are|be|was|were|been|currently|still|actively|now) (?:(?:[\w'-]+ ){0,5}?hiring|"
         r"(?:(?!(?:it|this|that|mostly|mainly|largely|all|usually|typically|generally|done|"
         r"through|via|more|less|the)\b)[\w'-]+ ){0,3}?recruiting)\b(?! (?:process|processes|"
         r"manager|managers|practices?|committee|"
@@ -268,9 +290,17 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("hired", r"\b(?:be|being|get|getting|got) (?:\w+ )?hired\b"),
     (
+        "taking-applicants",
+        r"\b(?:is|are|does|do) [\w'-]+(?: [\w'-]+)? (?:currently |still |even |ever )?(?:taking|"
+        r"take|taking on|take on|hiring|hire|recruiting|recruit|accepting|accept|bringing on) "
+        rf"(?:any |new |more |on )?(?:[\w'-]+ )?(?:{_PERSON}|new grads|grads)\b",
+    ),
+    (
         "hire",
-        r"\b(?:you|you all|y'all|your \w+(?: \w+)?|they|anyone|anybody) (?:are |is |might be |"
-        r"may be |would be |will be |be |were )?(?:currently |still |ever )?(?:taking on|take on|"
+        rf"\b(?:{_YOU_ALL}|you|your \w+(?: \w+)?|they|anyone|anybody) (?:are |is |might be |"
+        r"may be |would be |will be |be |were |would |could |might |will )?"
+        r"(?:currently |still |ever )?"
+        r"(?:taking on|take on|"
         r"takes on|bringing on|bring on|brings on|accepting|accepts|accept|hosting|hosts|host|"
         r"adding|recruiting|recruits|recruit|in need of|taking|takes|take)(?: any| an?| more| new|"
         r" on)? (?:[\w'-]+ ){0,2}?(?:co[_-]?ops?|new grads|hires?|help|anyone|anybody|people|staff|"
@@ -279,13 +309,33 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"chats?|calls?|lunch)|as mentees)\b)",
     ),
     ("hire", r"\b(?:throw|toss|put|throwing|tossing|putting) my hat in(?:to)? the ring\b"),
+    (
+        "hire",
+        r"\b(?:throw|toss|put|throwing|tossing|putting) my hat in for (?:the |a |an |your |any )?"
+        rf"(?:[\w'-]+ ){{0,3}}?(?:{_JOB}|programmes?|programs?|schemes?|intakes?)\b",
+    ),
+    # "If a seat ever opens up on your research desk"
+    (
+        "opening",
+        r"\b(?:seat|place|spot|slot|chair) (?:\w+ )?(?:opens?|frees?|comes?) up (?:on|in|at) your "
+        r"(?:[\w'-]+ )?(?:team|desk|crew|lab|staff|unit|ward|practice|firm|office|studio)\b",
+    ),
+    # Leave to apply to the reader's team: "let me know if I can apply to your team directly".
+    (
+        "applying-yours",
+        r"\b(?:if|whether) i (?:can|could|might|may|should) apply (?:directly )?(?:to|for|with|"
+        r"through|at) (?:your|you)\b|\bif so(?: ,)? i (?:would|will|could|might) (?:\w+ )?(?:love |"
+        r"like |be keen |be glad |be happy |want )?(?:to )?apply\b",
+    ),
     # The reader's team needing someone: "if your kitchen ever needs an extra pair of hands".
     (
         "needs",
-        r"\b(?:you|you all|your (?:[\w'-]+ ){0,2}?[\w'-]+|they|(?:are|is|do|does) (?:you|your "
+        rf"\b(?:{_YOU_ALL}|you|your (?:[\w'-]+ ){{0,2}}?[\w'-]+|they|"
+        rf"(?:are|is|do|does) (?:{_YOU_ALL}|you|your "
         r"(?:[\w'-]+ ){0,2}?[\w'-]+|they)) "
         r"(?:ever |ever happen to |happen to |should |do |does )?(?:need|needs|want|wants|"
         r"could use|can use|are looking for|is looking for|looking for|in need of|"
+        r"have (?:a |any )?need (?:of|for)|"
         r"find (?:yourselves|yourself|itself) "
         r"needing)(?: an?| another| some| any| more| extra| one more)? (?:[\w'-]+ ){0,2}?"
         r"(?:interns?|hands|pair of hands|(?:summer|extra|seasonal|holiday|part_time|temporary|"
@@ -302,6 +352,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:you|your (?:[\w'-]+ ){0,2}?[\w'-]+|the (?:team|hotel|lab|studio|office|practice|"
         r"firm|company|salon|kitchen|restaurant|crew|ward|unit)) (?:ever )?(?:needs?|could use) "
         r"(?:anyone|someone|somebody|an extra pair of hands|a hand|extra help)\b",
+    ),
+    (
+        "needs",
+        r"\b(?:teams?|firms?|companies|company|groups?|labs?|offices?|departments?|anyone|anybody)"
+        r"(?: (?:at|in|on) [\w'-]+(?: [\w'-]+)?)? (?:is|are) (?:currently |still |now |actively )?"
+        r"(?:looking for|seeking|after|recruiting|in need of) (?:an? |any |some |more |new )?"
+        rf"(?:[\w'-]+ )?{_PERSON}\b",
     ),
     (
         "room",
@@ -336,8 +393,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # Openings, vacancies, open positions: words that only ever mean a job to be filled.
     (
         "opening",
-        r"\b(?:openings|opening(?! (?:your|a|an|the|my|our|their|his|her|up|doors?|remarks|"
-        r"statement|line|night|day|act|keynote|session|hours|of))|vacanc(?:y|ies)|job postings?|"
+        r"\b(?:openings|opening(?= ?(?:$|[,.;:!?)]|at|for|on|in|with|within|that|which|is|are|"
+        r"available|open|coming|come|comes|came|here|there|now|soon|anywhere)\b)"
+        r"|vacanc(?:y|ies)(?! (?:rates?|levels?|figures|data|trends?|and voids?|periods?|"
+        r"allowances?|chains?|risk|costs?)\b)|job postings?|"
         r"open (?:positions?|roles?|jobs?|"
         r"spots?|reqs?|requisitions?|internships?|headcount)|headcount)\b",
     ),
@@ -345,9 +404,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "opening",
         rf"\b{_JOB} (?:(?:that|which) )?(?:(?:are|is|might be|may be|will be|"
         r"could be|come|comes|coming) )?(?:currently |ever |should |does |do |happens to |"
+        r"still |now |"
         r"happen to )?(?:open|available|opening up|open up|opens up|come up|comes up|coming up|"
         r"pop up|pops up|free up|frees up|comes round|comes around|come round|come around|"
-        r"comes? free|becomes? free|becomes? available|crops? up|arises?)\b",
+        r"comes? free|becomes? free|becomes? available|crops? up|arises?|"
+        r"opens(?= (?:on|in|at|with) (?:your|the)))\b",
     ),
     (
         "opening",
@@ -359,7 +420,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "opening",
         rf"\b(?:anything|something|a (?:job|role|position|spot|place)|any {_JOB}) (?:\w+ )?going\b"
         r"(?! (?:on(?! (?:your|the next))|to|well|through|ahead|right|wrong|around|round|back|out|"
-        r"in)\b)",
+        r"in(?! (?:your|the team|the office))\b)\b)",
     ),
     (
         "opening",
@@ -373,6 +434,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"looking for) (?:new )?(?:applicants|applications|candidates)\b",
     ),
     (
+        "taking-applicants",
+        r"\b(?:is|are) (?:[\w'-]+ ){0,6}?(?:still |currently |now |even )?(?:(?:taking|accepting) "
+        r"(?:new |more |any )?(?:applicants|applications|candidates|interns|trainees)|(?:open to|"
+        r"open for) (?:new |more |any )?(?:applicants|applications|candidates))\b",
+    ),
+    (
         "opening",
         rf"\b(?:any|an|the) (?:\w+ ){{0,2}}?{_JOB} (?:that )?(?:you|your team|you all)"
         r" (?:might|may|could|would)? ?(?:have|be offering|offer|be hiring for|are hiring for)\b",
@@ -381,7 +448,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "exist",
         rf"\b(?:are there|is there|do you have|does (?:[\w'-]+ ){{1,2}}have|would there be|"
-        rf"might there be|will there be|any chance of|any chance there are|any|(?:you|your \w+) "
+        rf"might there be|will there be|any chance of|any chance there are|any|"
+        rf"(?:whether|if) there (?:is|are|might be|would be|could be|will be)|(?:you|your \w+) "
         rf"(?:might |may |could |would )?(?:still )?(?:have|had|has)) "
         rf"(?:[\w'-]+ ){{0,3}}?{_JOB}\b",
     ),
@@ -419,6 +487,50 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"write) me a (?:reference|referee)\b|\ba (?:reference|referee) for me\b",
     ),
     ("refer", r"\b(?:be|being) in the running\b"),
+    (
+        "refer",
+        r"\b(?:flag|mention|recommend|refer|introduce|put) me to (?:[\w'-]+ ){0,5}?(?:running|"
+        r"handling|managing|leading|in charge of|doing|responsible for) (?:the |your )?"
+        r"(?:[\w'-]+ )?(?:intake|hiring|recruit\w*|scheme|programme|program|graduates?)\b",
+    ),
+    (
+        "refer",
+        r"\b(?:tell|telling|mention|mentioning|speak to|talk to) (?:your|the) (?:[\w'-]+ )?"
+        rf"(?:{_RECRUITING}|recruiters?) (?:about|of) me\b|\b(?:put|putting) myself forward\b",
+    ),
+    (
+        "refer",
+        r"\b(?:meet|meeting|see|seeing|interview|interviewing|talk to|talking to|speak to|"
+        r"speak with) me (?:about|for|regarding) (?:the|a|an|your|this|that) "
+        rf"(?:[\w'-]+ ){{0,3}}?{_JOB}\b|\bconsider (?:this|my) (?:[\w'-]+ )?(?:note|email|message|"
+        r"letter) (?:as|to be) (?:my|an) (?:formal )?application\b",
+    ),
+    (
+        "refer",
+        r"\b(?:refer|recommend|nominate|put|suggest|propose|mention) me (?:(?!for\b)[\w'-]+ ){1,6}"
+        rf"for (?:the |a |an |any |this |that |your |their |his |her |its )?(?:[\w'-]+ ){{0,3}}?"
+        rf"{_JOB}\b",
+    ),
+    (
+        "refer",
+        r"\b(?:apply|applying|application) (?:through|via) you\b|\byour name as (?:my |a |an )?"
+        r"(?:referral|referee|reference|referrer|recommender)\b"
+        r"|\b(?:use|put|list|give|mention|cite) "
+        r"your name (?:[\w'-]+ ){0,4}?(?:on|in|for) (?:my|the|an?) (?:[\w'-]+ ){0,3}?"
+        r"(?:application|form|cv|resume)\b",
+    ),
+    (
+        "refer",
+        r"\b(?:be|being|stay|staying|remain|get|getting) on (?:your|the) (?:[\w'-]+ )?radar\b"
+        r"(?= (?:for|if|when|should)\b)",
+    ),
+    (
+        "refer",
+        r"\b(?:vouch|vouching|speak up|put in a word) for me\b|\b(?:mention|mentioning|drop|"
+        r"dropping|pass|passing) my name (?:to|with|along to|on to)\b"
+        r"|\b(?:put|putting) me forward\b|"
+        r"\bput forward for\b",
+    ),
     ("refer", r"\bmy name (?:forward|in the hat|in the mix|in front of)\b"),
     (
         "refer",
@@ -427,7 +539,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"on file|in consideration|posted (?:on|about) (?:any|openings|roles|positions|jobs))\b",
     ),
     ("refer", r"\b(?:kept|keep me|remember me|think of me) (?:in mind )?(?:for|if|when|should)\b"),
-    ("refer", r"\bconsider(?:ing)? (?:me|my (?:application|resume|candidacy|profile))\b"),
+    ("refer", rf"\bconsider(?:ing)? (?:me|my (?:[\w'-]+ )?{_RESUME})\b"),
     (
         "refer",
         r"\b(?:consider(?:ing)? )?(?:sponsor|sponsoring|endorse|endorsing|back|backing|"
@@ -476,6 +588,21 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b{_RESUME} (?:to|with) (?:the |your )?(?:\w+ )?(?:hiring|recruit\w*|hr|"
         r"talent)\b",
     ),
+    (
+        "resume",
+        rf"\bmy {_RESUME} (?:[\w'-]+ ){{0,4}}?(?:to the attention of|in front of|seen by|reach|"
+        rf"reaches|to reach) (?:the |your |a |an )?(?:[\w'-]+ )?{_THIRD_PARTY}\b",
+    ),
+    (
+        "resume-to",
+        rf"\b(?:so|so that|and) i (?:can|could|might) (?:send|pass|forward|email|submit|address) "
+        rf"(?:\w+ )?(?:my|an?) {_RESUME}\b",
+    ),
+    # A CV sent to someone at the reader's organisation about a job.
+    (
+        "resume-to",
+        rf"\b(?:send|pass|forward|email|give|address) (?:\w+ )?my {_RESUME} to\b",
+    ),
     # "Shall I send my CV so you can pass it on to your talent team?"
     (
         "resume-it",
@@ -488,7 +615,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "resume",
         r"\b(?:send|sent|sending|share|shared|submit|submitted|forward|email|emailed) (?:you |it )?"
-        rf"my {_RESUME} (?:for|in support of|regarding|about|towards) (?:the|your|this|that|a|an|"
+        rf"my {_RESUME} (?:over |across |along |through )?"
+        r"(?:for|in support of|regarding|about|towards) (?:the|your|this|that|a|an|"
         rf"any) (?:[\w'-]+ ){{0,3}}?{_JOB}\b",
     ),
     # Backing for an application to the reader's organisation.
@@ -523,12 +651,17 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "get-in",
-        r"\b(?:hop(?:e|es|ed|ing)|want(?:ing)?|love|like|try(?:ing)?|eager|keen|chance|"
+        r"\b(?:hop(?:e|es|ed|ing)|want(?:ing)?|love|like|try(?:ing)?|eager|keen|chance|help|"
         r"help me|way for me|shot at|dream(?:ing)? of|aim(?:ing)?|plan(?:ning)?) (?:\w+ ){0,2}?"
         r"(?:to )?(?:get|getting|break|breaking) (?:in|my foot in|a foot in)(?: the door)?"
         r"(?= ?(?:$|[,.;:!?]|at\b|with\b|there\b|somewhere\b|too\b|(?:at|with) [a-z]))",
     ),
     ("get-in", r"\b(?:get|getting) my foot in the door\b"),
+    (
+        "get-in",
+        rf"\b(?:get|getting) a (?:look_in|way in|foot in) (?:at|with|to) {_THEIR_ORG}|\b(?:any|a|"
+        r"some) way in(?= ?(?:$|[,.;:!?]|at\b|with\b|for me\b))",
+    ),
     (
         "get-in",
         r"\b(?:chance of|way to get|shot at|hope of) (?:a |my )?foot in the door\b|"
@@ -552,10 +685,33 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:i (?:could|can|might|may)|(?:i|me)\b(?: [\w'-]+){0,3}? to) (?:\w+ )?(?:intern|work|"
         r"apprentice|volunteer) (?:for|under|alongside|with) you\b(?! (?:on|to|at)\b)",
     ),
+    (
+        "join",
+        r"\b(?:dream|honou?r|privilege|love|like|hope|hoping|wish|chance|grateful|thrilled|keen|"
+        r"eager) (?:[\w'-]+ ){0,3}?to (?:work|intern|train|apprentice) (?:under|for|alongside) "
+        r"you\b(?! (?:on|to|at)\b)",
+    ),
+    (
+        "join",
+        rf"\b(?:end|ending) up (?:on|at|with|in|joining) {_THEIR_ORG}(?![\w'])"
+        r"|\bif you (?:would|could)"
+        r" (?:ever )?have me\b",
+    ),
+    (
+        "join",
+        r"\b(?:join|joining) [\w-]+'s (?:[\w'-]+ ){0,2}?(?:team|desk|lab|studio|practice|"
+        r"newsroom|unit|division|department|office|graduate (?:scheme|programme|program))\b",
+    ),
+    (
+        "join",
+        r"\b(?:join|joining) the (?:[\w'-]+ )?(?:team|firm|company|lab|studio|practice|newsroom|"
+        r"desk|crew|kitchen|ward|office) (?:at|in) (?!(?:the|a|an|this|that|our|my)\b)[\w'-]+",
+    ),
     # Fit for the role.
     (
         "fit",
-        rf"\b(?:i|me|my (?:\w+ )?(?:background|skills|experience|profile)) (?:[\w'-]+ ){{0,4}}?"
+        rf"\b(?:i|me|my (?:\w+ )?(?:background|skills|experience|profile)|{_LIKE_ME}) "
+        rf"(?:[\w'-]+ ){{0,4}}?"
         rf"(?:(?:fit|match|candidate|fits|competitive|suitable) (?:in )?(?:well )?(?:for|on|with|"
         rf"in|at|into) |(?:fit|fits|match|matches|suit|suits) )"
         rf"(?:the |your |this |that |a |an |one of )?(?:[\w'-]+ ){{0,3}}?(?:{_JOB}|{_ORG_NOUN})\b",
@@ -567,9 +723,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "fit-bare",
-        r"\b(?:i|me) (?:would|might|could|will|am|may) (?:be )?(?:a |an )?(?:good |"
+        rf"\b(?:i|me|{_LIKE_ME}) (?:would|might|could|will|am|may) (?:be )?(?:a |an )?(?:good |"
         r"great |strong |right |natural |solid |decent |possible )?(?:fit|match|candidate)"
-        r"(?= ?(?:$|[,.;:!?]|there\b|here\b|for (?:it|that|this|that one|this one)\b))",
+        r"(?= ?(?:$|[,.;:!?]|there\b|here\b|for (?:it|that|this|that one|this one)\b))|"
+        r"\bi (?:would|might|could|will|am|may) (?:be )?(?:well |ideally |perfectly |really )?"
+        r"(?:suited|qualified) (?:to|for) (?:it|that|this|the (?:role|job|position|post))\b",
     ),
     # A present search announced, an application made, leads welcomed.
     (
@@ -589,6 +747,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "search",
         rf"\b(?:i am|we are) (?:\w+ )?after (?:a|an|some|any) (?:bit of |little |spot of )?"
         rf"{_GAP}{_JOB}\b",
+    ),
+    (
+        "search",
+        r"\bi am (?:\w+ )?available (?:from|starting|as of) (?:[\w'-]+ ){1,3}?(?:and|so) (?:i )?"
+        r"(?:would|could|can|am) (?:\w+ )?"
+        r"(?:love|like|glad|happy|keen|eager|help|work|join|start)\b|"
+        r"\b(?:i am|i will be|i would be) (?:\w+ )?(?:available|free|able|ready) to start "
+        r"(?:work(?:ing)? )?(?:immediately|right away|straight away|now|from|in|on|next|this|any "
+        r"time|anytime)\b|\bi (?:am|will be|shall be|will soon be|am now|am going to be) "
+        r"(?:\w+ )?on the (?:job )?market\b",
     ),
     (
         "search",
@@ -617,7 +785,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "at-yours",
         r"\b(?:get|gain|do|doing|secure|land|find|arrange|complete|spend|undertake) (?:some |a |an "
-        rf"|any |my |part of my )?(?:[\w'-]+ ){{0,2}}?(?:{_JOB}|experience|elective|practicum|"
+        rf"|any |my |part of my )?(?:[\w'-]+ ){{0,2}}?"
+        rf"(?:{_JOB}|experience|elective|practicum|something|"
+        r"anything|a place|a spot|"
         r"rotation|year in industry|industrial placement|sandwich year)(?: year| term| semester)? "
         r"(?:at|with|in|on) (?:your|you\b)",
     ),
@@ -663,7 +833,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "If you're ever short-staffed, I'd love to help out."
     (
         "short-staffed",
-        r"\b(?:short_staffed|short_handed|understaffed|under_staffed|stretched thin|swamped)\b",
+        r"\b(?:short_staffed|short_handed|understaffed|under_staffed|stretched thin|swamped|short "
+        r"(?:of )?(?:a |an extra )?(?:pair of hands|hands|staff|people))\b",
     ),
     # "I'm eager to start somewhere like your studio."
     (
@@ -677,6 +848,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "support",
         r"\b(?:count on|rely on|ask for|have|get|enlist) your (?:support|backing|endorsement|"
         r"help)\b",
+    ),
+    (
+        "resume",
+        r"\b(?:your|any) (?:support|backing|endorsement|sponsorship) (?:with|on|for|of) my "
+        r"(?:[\w'-]+ )?(?:application|candidacy|candidature)\b",
     ),
     (
         "refer",
@@ -715,6 +891,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"suitable|relevant|going|open|available|coming up|for me|that might suit|"
         r"that would suit))",
     ),
+    # "You mentioned the firm takes on vacation students. Could I be one of them?"
+    (
+        "be-one",
+        r"\b(?:could|can|may|might) i (?:possibly |perhaps )?"
+        r"be (?:one of (?:them|those|the [\w'-]+)|"
+        r"among them|one)(?= ?(?:$|[,.;:!?]|this|next|in|from)\b)",
+    ),
     # "I'd love to be your next intern!"
     (
         "be-yours",
@@ -740,6 +923,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"find)(?: of| about)? (?:anything|something|any)\b",
     ),
     ("leads", r"\b(?:send|pass|forward|point) (?:it|them|anything|something|any \w+) my way\b"),
+    (
+        "leads",
+        r"\b(?:anything|something|any \w+) (?:\w+ )?(?:comes|come|crosses|cross|lands|land) "
+        r"(?:across|on|onto) your desk\b",
+    ),
 )
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
 
@@ -782,6 +970,7 @@ _TOPIC_FOR = {
         r"\b(?:how|why|where|what kinds?|which kinds?|types? of|usually|typically|about)\b"
     ),
     "exist": _TOPIC,
+    "taking-applicants": _TOPIC,
     "needs": _TOPIC,
     "search": _TOPIC,
     "want": _TOPIC,
@@ -809,14 +998,29 @@ _FAR_FUTURE = re.compile(
     r"(?:finish|complete) )?(?:grad|graduate|law|med|medical|business) school)\b"
 )
 _PAST = re.compile(
-    r"\b(?:was|were|had been|had) (?:\w+ )?(?:looking|searching|hunting|applying|seeking)\b|"
+    r"\b(?:was|were|had been|had) (?:\w+ )?(?:looking|searching|hunting|applying|seeking|"
+    r"job_hunting|job_searching)\b|"
     r"\b(?:last|previous|past) (?:year|summer|spring|fall|autumn|winter|semester|term)\b|"
     r"\b(?:previously|back when|when i was|while i was|during my|years ago|in high school|"
     r"as a (?:freshman|sophomore|first-year))\b|\b(?:when|while|before|after|as) i\b"
 )
+# Explicitly years away: "in three years", "after grad school" (not "someday", which a hope to
+# get in at the reader's own company often carries).
+_YEARS_AWAY = re.compile(
+    r"\b(?:in (?:a few|a couple of|a couple|two|three|four|five|several|\d+) years|years? "
+    r"(?:away|from now|down the road|off)|(?:is|is not|are) (?:still )?(?:years|a long way) "
+    r"(?:away|off)|still (?:two|three|a few|several) years|after (?:i (?:finish|complete) )?"
+    r"(?:grad|graduate|law|med|medical|business) school)\b"
+)
 _SOMEONE_ELSE = re.compile(
     r"\b(?:someone|somebody|people|students|others|grads|graduates|candidates|newcomers|"
-    r"applicants|folks|they|he|she|friends?|classmates?|peers)\b"
+    r"applicants|folks|they|he|she|friends?|classmates?|peers|sister|brother|cousin|mother|"
+    r"father|mum|mom|dad|parents?|partner|husband|wife|roommate|flatmate|housemate|"
+    r"colleagues?|coursemates?|cohort)\b"
+)
+# The reader's organisation, or a named one: "get in at Deloitte".
+_THEIR_ORG_OR_NAMED = re.compile(
+    rf"{_THEIR_ORG}|\b(?:in|into|at|with) (?!(?:the|a|an|this|that|some|any|my|our)\b)[\w'-]+"
 )
 _FIT_TARGET_NOT_A_JOB = re.compile(
     r"\bfor (?:the|this|that|a|an|my)? ?(?:[\w'-]+ )?(?:field|career|industry|path|profession|"
@@ -897,6 +1101,18 @@ _OWN_PLAN = re.compile(
 )
 
 
+# Asking leave to act: "would it be okay if I put your name as my referral?"
+_PERMISSION = re.compile(
+    r"\b(?:(?:okay|ok|alright|all right|fine|mind) if|(?:could|can|may|might)) i\b"
+)
+_HOW_I_COULD = re.compile(r"\bhow i (?:could|might|can|would|should|may) (?:best |ever )?$")
+# Someone other than the student applying: "several of my classmates are applying for openings".
+_OTHERS_APPLYING = re.compile(
+    r"\b(?!i\b)[\w'-]+ (?:are|is|were|was) (?:\w+ )?"
+    r"(?:applying|apply) (?:for|to) (?:[\w'-]+ ){0,2}$"
+)
+
+
 def _TOPIC_OR_PAST(clause_before: str, sentence: str) -> bool:
     """A question about the topic ("how did you cope when the unit was short-staffed?") or the
     student's past."""
@@ -917,6 +1133,24 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     ):
         return True
     reader_org = bool(_READER_ORG.search(clause))
+    if kind == "get-in" and _HOW_I_COULD.search(clause_before) and "at" in match.group().split():
+        return False  # "I'd like to find out how I could get in at Deliveroo": the student's aim
+    if kind == "opening" and (
+        _OTHERS_APPLYING.search(clause_before)
+        or re.search(
+            r"\b(?:office|retail|property|rental|housing|residential|commercial|void)$",
+            before.strip(),
+        )
+        or _SCHEDULING.search(after[:40])
+        or re.match(r" (?:in|of) (?:your|my|his|her|their|a) (?:[\w'-]+ )?(?:career|life)\b", after)
+    ):
+        return True  # "classmates are applying for openings", "an opening in my schedule"
+    if kind == "taking-applicants" and _GATHERING.search(sentence):
+        return True  # "is the reading group taking new members?"
+    if kind == "taking-applicants" and not (
+        sentence.endswith("?") or re.search(r"\b(?:whether|if)\b", clause_before)
+    ):
+        return True  # told as news, nothing asked
     topic = _TOPIC_FOR.get(kind)
     if (
         topic is not None
@@ -930,7 +1164,11 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         and not reader_org
     ):
         return True
-    if kind == "exist" and not (reader_org or _openly_available(clause)):
+    if kind == "exist" and not (
+        reader_org
+        or _openly_available(clause)
+        or (re.match(r"does\b", match.group()) and sentence.endswith("?"))
+    ):
         return True
     if kind in ("search", "want") and (_FAR_FUTURE.search(sentence) or _PAST.search(sentence)):
         return True
@@ -968,8 +1206,16 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True  # news, not an ask: "I read that Sunnybrook is hiring 300 nurses"
     if kind == "refer" and re.match(r"(?:put|putting|say|saying|drop|dropping)\b", match.group()):
         subject = re.findall(r"\b(?:i|you)\b", clause_before)
-        if subject and subject[-1] == "i":
+        if subject and subject[-1] == "i" and not _PERMISSION.search(clause_before):
             return True  # the student offering: "I'd be glad to put a word in with our office"
+    if (
+        kind == "join"
+        and _SOMEONE_ELSE.search(clause_before)
+        and not re.search(r"\bi\b", clause_before)
+    ):
+        return True  # "my friend is hoping to join your team"
+    if kind == "join" and _OWN_PLAN.search(clause_before):
+        return True  # "you suggested I join Monzo's data team": their advice, told back
     if kind == "join" and _GATHERING.search(match.group()):
         return True  # "join your Thursday reading group", "your team's webinar"
     if kind in ("at-yours", "offer-me", "applying-yours", "be-yours") and _TOPIC.search(
@@ -997,10 +1243,17 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         and not re.search(r"\b(?:you|your)\b", sentence)
     ):
         return True  # "should I take a paid or unpaid internship first?"
-    if kind == "short-staffed" and not re.search(
-        r"\bi (?:would|could|can|will|am|am happy|am glad)\b.*\b(?:help|cover|step in|pitch in|"
-        r"assist|jump in|fill in|lend a hand|work)\b",
-        sentence,
+    if kind == "short-staffed" and not (
+        re.search(
+            r"\bi (?:would|could|can|will|am|am happy|am glad)\b.*\b(?:help|cover|step in|pitch in|"
+            r"assist|jump in|fill in|lend a hand|work)\b",
+            sentence,
+        )
+        # "if you're ever short-staffed on a shoot, I'm a runner with my own car"
+        or (
+            re.search(r"\b(?:if|whenever|should)\b", clause_before)
+            and re.search(r"\bi am\b", after)
+        )
     ):
         return True  # "the unit was short-staffed when I visited": news, not an offer
     if kind == "like-yours" and not (
@@ -1052,17 +1305,29 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         after.lstrip(),
     ):
         return True  # "put me in touch with a colleague" asks for advice, not a job
+    if kind == "resume-to" and not (
+        re.search(rf"\b(?:{_JOB}|recruit\w*|hiring|hr)\b", sentence)
+        and (_READER_ORG.search(sentence) or _ASKED.search(sentence))
+    ):
+        return True  # "I'll send my CV to the careers service": no job, nobody asked
     if kind == "resume-it" and not re.search(rf"\b{_RESUME}\b", whole):
         return True  # "it" is the CV only where the message mentions one
     if kind == "room" and (not re.search(r"\b(?:you|your)\b", clause) or _GATHERING.search(clause)):
         return True  # "there's rarely room for a junior analyst to lead": not the reader's team
     if kind == "lead-to" and not (
         re.search(r"\b(?:hop\w*|wish|would|could|might|may|wonder\w*)\b", clause_before)
-        and re.search(r"\b(?:i|me|my|this|our)\b", clause_before)
+        and (
+            re.search(r"\b(?:i|me|my|this|our)\b", clause_before)
+            or (_ASKED.search(clause_before) and not _TOPIC.search(clause_before))
+        )
     ):
         return True  # "how your internship led to a job": the reader's path, not a hope
-    if kind == "lead-to" and re.search(
-        r"\b(?:your|their|his|her|about|how|what|why|which) (?:[\w'-]+ ){0,2}$", clause_before
+    if (
+        kind == "lead-to"
+        and not match.group().startswith(("with a view", "in the hope"))
+        and re.search(
+            r"\b(?:your|their|his|her|about|how|what|why|which) (?:[\w'-]+ ){0,2}$", clause_before
+        )
     ):
         return True  # "I'd love to hear about your path into the role"
     if kind == "take-me" and not re.search(r"\b(?:you|your|they)\b", clause_before):
@@ -1077,7 +1342,13 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     ):
         return True  # an application made elsewhere, told as news: nothing asked of the reader
     if kind in ("refer", "refer-bare") and (
-        _SCHEDULING.search(clause_after) or _OWN_ACT.search(clause_before)
+        _SCHEDULING.search(clause_after)
+        or (
+            _OWN_ACT.search(clause_before)
+            and not _PERMISSION.search(clause_before)
+            # the passive is done to the student: "I'm keen to be put forward for the intake"
+            and not re.match(r"(?:be|being|get|getting|been)\b", match.group())
+        )
     ):
         return True
     if kind == "refer-bare" and not (
@@ -1090,12 +1361,34 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True
     if kind in ("fit", "fit-bare") and _FIT_TARGET_NOT_A_JOB.search(match.group() + clause_after):
         return True
-    if kind == "fit-bare" and not _JOB_NAMED.search(whole):
+    if kind == "fit-bare" and not (
+        _JOB_NAMED.search(whole) or re.search(r"\b(?:advertis\w+|recruiting|hiring)\b", whole)
+    ):
         return True
-    if kind == "get-in" and _FAR_FUTURE.search(sentence):
+    if kind == "get-in" and (
+        _YEARS_AWAY if _THEIR_ORG_OR_NAMED.search(clause) else _FAR_FUTURE
+    ).search(sentence):
         return True
-    if kind == "hired" and not re.search(r"\b(?:i|me|my)\b", clause_before):
-        return True
+    if kind == "be-one" and not re.search(
+        rf"\b(?:takes? on|taking on|hires?|hiring|recruits?|recruiting|{_PERSON})\b", whole
+    ):
+        return True  # "one of them" is someone the team takes on, named in the message
+    if kind == "hired" and (
+        not re.search(r"\b(?:i|me|my)\b", clause_before) or _SOMEONE_ELSE.search(clause_before)
+    ):
+        return True  # "my sister just got hired at a firm like yours"
+    if (
+        kind == "leads"
+        and "heads" in match.group()
+        and not re.search(rf"\b(?:{_JOB}|applications?|hiring|recruit\w*)\b", sentence)
+    ):
+        return True  # "a heads-up on the topics you'd like to cover"
+    if (
+        kind in ("search", "want")
+        and re.search(r"\b(?:not|never)\b", sentence)
+        and re.search(r"\bready to\b|\byet\b", sentence)
+    ):
+        return True  # "I'm not sure I'm ready to apply for roles yet"
     return (
         kind == "leads"
         and "lead" in match.group()
@@ -1116,7 +1409,7 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
 
 _ASKED = re.compile(
     r"\b(?:(?:could|would|can|will|might|may) (?:you|your (?:[\w'-]+ ){0,2}?"
-    rf"{_ORG_NOUN}|y'all|you all|you guys)|(?:you|your (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN}) "
+    rf"{_ORG_NOUN}|{_YOU_ALL})|(?:you|your (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN}) "
     r"(?:could|would|might|may)|(?:if|should|in case) "
     r"(?:you|your (?:[\w'-]+ ){0,2}?"
     rf"{_ORG_NOUN}|there)|please|kindly|any chance|is there any (?:way|chance)|would it be "
@@ -1163,11 +1456,16 @@ _EMPLOYMENT = re.compile(
     r"(?:work|working|intern|interning) (?:for|with|under|alongside) you\b(?! (?:to|on (?:a|an|"
     r"this|that|the) (?:call|chat|time))\b)|"
     r"(?:intern|interning|work|working) (?:at|with|for|in) your|"
-    r"intakes?|(?:recruit(?:ment|ing|ers?)|hr|talent|hiring) (?:team|partners?|managers?|leads?|"
+    r"intakes?|(?:short_term|fixed_term|temporary|temp|paid|freelance|part_time|full_time|"
+    r"permanent|summer|junior) contracts?|"
+    r"(?:recruit(?:ment|ing|ers?)|hr|talent|hiring) (?:team|partners?|managers?|leads?|"
     r"panel|people|department|colleagues?)|recruiters?|"
     r"sponsor (?:a |my |me for a )?(?:work )?visa|visa sponsorship|(?:for me|me) to join\b|"
     r"(?:join|start|come on board|come aboard|stay on) (?:you |your team )?as (?:an?|the|your)|"
-    r"stay on (?:with|at|in) (?:your|you)|trial (?:shifts?|days?|weeks?|periods?)|"
+    r"stay on (?:with|at|in) (?:your|you)|stay on(?= ?(?:$|[,.;:!?]|if|after|afterwards|as|"
+    r"permanently))|trial (?:shifts?|days?|weeks?|periods?)|"
+    r"give (?:me|a (?:[\w'-]+ ){0,3}?(?:graduate|grad|student|trainee|newcomer|junior|nurse|"
+    r"engineer|designer|analyst)) (?:a|my) (?:first )?(?:chance|start|break|shot|try)|"
     r"volunteer(?:ing)? (?:with|at|for|in) your|in (?:any|a|some) (?:paid |official |junior )?"
     r"capacity|(?:get|getting|be|being) (?:on|onto|on to) (?:the|your) (?:[\w'-]+ ){0,3}?"
     r"(?:rota|roster|books|payroll|bank|shortlist)|"
@@ -1184,6 +1482,7 @@ _ASKED_ABOUT = re.compile(
     r"somebody|people|students|others|grads|graduates|candidates|applicants|newcomers|"
     r"folks|firms|companies|employers|organi[sz]ations|businesses|hospitals|schools|agencies|"
     r"startups|most|typical|typically|usually|generally|whether(?! (?:i|you|your|there)\b)|worth|"
+    r"matters?|more important|better|(?:when|while|before|after|once) applying|"
     r"thank|thanks|thanking)\b"
 )
 # The reader's own job: "your first role", "the job you had".
@@ -1238,7 +1537,10 @@ def _directed_asks(sentence: str) -> list[tuple[int, int]]:
             if _ABOUT_THE_THING.match(scope[obj.end() :]):
                 break  # "do you think an internship is necessary?": a question about it
             routed = _ROUTED.sub(" ", between)  # "who to speak to about getting onto the rota"
-            if _ASKED_ABOUT.search(routed) or _READERS_OWN.search(between):
+            theirs = _READERS_OWN.search(between) and not re.search(
+                r"(?:schemes?|programmes?|programs?|intakes?)$", obj.group()
+            )  # "your first role" is the reader's own job; "your graduate programme" is not
+            if _ASKED_ABOUT.search(routed) or theirs:
                 continue
             if _STUDENTS_OWN.search(between) or _GATHERING.search(obj.group()):
                 continue

@@ -25,7 +25,7 @@ _EXTRA_WORDS_TEXT = """
     roadmaps workflow workflows substack podcast podcasts covid zoom slack canva miro asana
     jira notion airtable hubspot salesforce tableau powerbi looker excel javascript typescript
     kubernetes docker wordpress squarespace shopify etsy youtube tiktok instagram
-    startup startups scaleup scaleups internship internships externship externships
+    startup startups scaleup scaleups internship internships externship externships comms
     coworker coworkers cowork coworking skillset skillsets mindset wellbeing
     postdoc postdocs preprint preprints microfinance microfinancing fundraiser fundraisers
     nonclinical preclinical biostatistics bioinformatics geospatial cleantech esg dei
@@ -281,6 +281,8 @@ def _misspelt(word: str, ignored: frozenset[str], mid_sentence: bool = False) ->
         return False
     if _known(lower):
         return word[0].islower() and _rare_slip_of_common(lower)
+    if word[0].isupper() and _slip_of_a_date_word(lower):
+        return True  # "Febuary", "Wensday": no name sits that close to a month or a weekday
     if word[0].isupper():
         # Mid-sentence, a capitalised word is most often a name ("Sanne", "Symbotic",
         # "Scripps"): only a slip of a fairly common word ("Goverment") is read as a typo.
@@ -297,8 +299,8 @@ def _rare_slip_of_common(lower: str) -> bool:
     thirty times as common.)"""
     checker = speller()
     frequency = checker.word_usage_frequency(lower)
-    if _inflected_common(lower):
-        return False  # "cautions": a form of a common word, not a slip of "captions"
+    if _inflected_common(lower) or _inflected_known(lower, shortest_base=5):
+        return False  # "cautions", "splinting": a form of a word, not a slip of another
     if (
         frequency >= _RARE
         or not checker.known([lower])  # known as a British spelling or a plural, not as is
@@ -324,6 +326,42 @@ def _inflected_common(lower: str) -> bool:
         and checker.word_usage_frequency(lower[: -len(suffix)] + restored) >= _COMMON
         for suffix, restored in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
                                  ("ing", "e"), ("d", ""))
+    )  # fmt: skip
+
+
+_DATE_WORDS = (
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _slip_of_a_date_word(lower: str) -> bool:
+    """An unknown word one or two slips from a month or a weekday: "Febuary", "Wensday"."""
+    return (
+        len(lower) >= 5
+        and not _known(lower)
+        and any(
+            # two slips only in a long word: "Marel" and "Sanjay" are names, two from "march"
+            # and "sunday"
+            _within(lower, date, 1 if len(lower) < 7 else 2)
+            for date in _DATE_WORDS
+            if date[0] == lower[0]
+        )
+    )
+
+
+def _inflected_known(lower: str, shortest_base: int = 4) -> bool:
+    """`lower` is a regular plural, past or -ing form of a dictionary word: "expiries" (expiry),
+    "splinting" (splint)."""
+    checker = speller()
+    return any(
+        lower.endswith(suffix)
+        and len(lower) - len(suffix) + len(restored) >= shortest_base
+        and checker.known([lower[: -len(suffix)] + restored])
+        for suffix, restored in (("ies", "y"), ("ied", "y"), ("s", ""), ("es", ""), ("ed", ""),
+                                 ("ed", "e"), ("ing", ""), ("ing", "e"))
     )  # fmt: skip
 
 
@@ -359,6 +397,10 @@ def _lower_case_typo(lower: str) -> bool:
     """
     if _plain_typo(lower, common=_RARE):
         return True
+    if _inflected_known(lower):
+        return False  # "expiries": the plural of a dictionary word the dictionary lacks
+    if _extra_letter_in_common(lower):
+        return True  # "truely" for "truly", before "true" + "ly" reads as a compound
     if _compound(lower):
         return False
     checker = speller()
@@ -370,6 +412,15 @@ def _lower_case_typo(lower: str) -> bool:
     if len(lower) < _SHORTEST_TWO_EDIT_TYPO or len(lower) > _LONGEST_TWO_EDIT_SEARCH:
         return False
     return bool(_two_slips_from_common(lower))
+
+
+def _extra_letter_in_common(lower: str) -> bool:
+    """One letter too many inside a common word: "truely", "arguement"."""
+    checker = speller()
+    return any(
+        checker.word_usage_frequency(lower[:i] + lower[i + 1 :]) >= _COMMON
+        for i in range(1, len(lower) - 1)
+    )
 
 
 @cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -15,7 +15,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """One sheet: `rows` hold str, int, float, bool, date, naive datetime or None.
+    """One sheet: `rows` hold str, int, float, bool, date, naive datetime or None. They may be
+    an iterator, read as the sheet is written (it is read once).
 
     Datetimes must already be in the reader's time zone and naive: spreadsheets have no time
     zones, so an aware datetime is refused rather than silently shown in UTC.
@@ -23,7 +24,7 @@ class Table:
 
     name: str
     headers: tuple[str, ...]
-    rows: Sequence[tuple[Cell, ...]]
+    rows: Iterable[tuple[Cell, ...]]
 
 
 def neutralize(value: str) -> str:

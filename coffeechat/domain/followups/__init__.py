@@ -10,7 +10,13 @@ from coffeechat.domain.followups.calendar_files import (
     meeting_ics,
     meeting_uid,
 )
-from coffeechat.domain.followups.engine import actions, dormant_contacts, responsiveness
+from coffeechat.domain.followups.engine import (
+    Outcome,
+    actions,
+    dormant_contacts,
+    outcome,
+    responsiveness,
+)
 from coffeechat.domain.followups.facts import (
     ActionStateFacts,
     ContactFacts,
@@ -33,6 +39,7 @@ __all__ = [
     "MeetingFacts",
     "MessageFacts",
     "OrganizationFacts",
+    "Outcome",
     "ReferralFacts",
     "RuleSettings",
     "Snapshot",
@@ -43,5 +50,6 @@ __all__ = [
     "meeting_event",
     "meeting_ics",
     "meeting_uid",
+    "outcome",
     "responsiveness",
 ]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -12,6 +13,44 @@ from coffeechat.domain.followups.context import RuleContext
 from coffeechat.domain.followups.facts import ActionStateFacts, Snapshot
 from coffeechat.domain.followups.rule_settings import RuleSettings
 from coffeechat.domain.followups.rules import RULES
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one run of the rules says on one day, before what the user did with each step:
+    every step the facts call for (`candidates`), and who is resting (`dormant_contacts`),
+    from one pass over the histories. Marking a step done changes no fact, so a kept outcome
+    takes the new states through `pending` without running the rules again."""
+
+    on_date: date
+    candidates: tuple[Action, ...]
+    dormant: frozenset[int]
+
+    def pending(self, action_states: Iterable[ActionStateFacts]) -> list[Action]:
+        """The steps left once done and dismissed ones are dropped and snoozed ones moved,
+        sorted by due date, then kind, then key."""
+        on_date = self.on_date
+        states = {s.key: s for s in action_states}
+        shown = [
+            kept
+            for candidate in self.candidates
+            if (kept := _apply_state(candidate, states.get(candidate.key), on_date)) is not None
+        ]
+        shown.sort(key=lambda a: (a.due, a.kind, a.key))
+        return shown
+
+
+def outcome(
+    snapshot: Snapshot,
+    settings: RuleSettings,
+    on_date: date,
+    calendar: BusinessCalendar | None = None,
+) -> Outcome:
+    """The rules' steps and the dormant contacts together: the histories are built once for
+    both. The snapshot's action states play no part (see `Outcome.pending`)."""
+    ctx = RuleContext.build(snapshot, settings, on_date, calendar)
+    candidates = tuple(candidate for rule in RULES for candidate in rule(ctx))
+    return Outcome(on_date, candidates, _dormant(ctx))
 
 
 def actions(
@@ -26,16 +65,7 @@ def actions(
     view shows those with `due <= on_date`. Done and dismissed actions are dropped; a snoozed
     one is due on its snooze date. Pass a `calendar` to reuse its holiday cache across calls.
     """
-    ctx = RuleContext.build(snapshot, settings, on_date, calendar)
-    states = {s.key: s for s in snapshot.action_states}
-    pending = [
-        shown
-        for rule in RULES
-        for candidate in rule(ctx)
-        if (shown := _apply_state(candidate, states.get(candidate.key), on_date)) is not None
-    ]
-    pending.sort(key=lambda a: (a.due, a.kind, a.key))
-    return pending
+    return outcome(snapshot, settings, on_date, calendar).pending(snapshot.action_states)
 
 
 def _apply_state(action: Action, state: ActionStateFacts | None, on_date: date) -> Action | None:
@@ -45,7 +75,10 @@ def _apply_state(action: Action, state: ActionStateFacts | None, on_date: date) 
             return None
         if state.snoozed_until is not None:
             due = state.snoozed_until
-    return replace(action, due=due, overdue=due < on_date)
+    late = due < on_date
+    if due == action.due and late == action.overdue:
+        return action  # most steps: nothing to change, and a copy of each costs
+    return replace(action, due=due, overdue=late)
 
 
 def dormant_contacts(
@@ -58,7 +91,10 @@ def dormant_contacts(
     marked dormant / "curmudgeon"). The caller may record them as "curmudgeon"; they get no
     more actions until they reply. Excluded contacts (do-not-contact etc.) are not listed.
     """
-    ctx = RuleContext.build(snapshot, settings, on_date, calendar)
+    return _dormant(RuleContext.build(snapshot, settings, on_date, calendar))
+
+
+def _dormant(ctx: RuleContext) -> frozenset[int]:
     return frozenset(
         contact_id
         for contact_id, h in ctx.histories.items()

@@ -72,12 +72,16 @@ def recurring_phrases(
         for phrase in phrases_in(note.text, longest):
             said_by.setdefault(phrase, {}).setdefault(note.person, note.name)
     shared = {p: people for p, people in said_by.items() if len(people) >= min_people}
+    # Only a phrase said by exactly the same people can make another redundant: compare within
+    # those groups instead of every pair (thousands of notes share thousands of phrases).
+    same_people: dict[frozenset[Hashable], list[str]] = {}
+    for p, people in shared.items():
+        same_people.setdefault(frozenset(people), []).append(p)
     kept = [
         p
         for p, people in shared.items()
         if not any(
-            other != p and f" {p} " in f" {other} " and shared[other].keys() == people.keys()
-            for other in shared
+            other != p and f" {p} " in f" {other} " for other in same_people[frozenset(people)]
         )
     ]
     kept.sort(key=lambda p: (-len(shared[p]), -len(p.split()), p))

@@ -14,7 +14,7 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from coffeechat.common.http import HtmxHttpRequest
 from coffeechat.domain.followups import ACTION_KINDS
-from coffeechat.domain.followups.ordering import arrange, day_label
+from coffeechat.domain.followups.ordering import day_label
 from coffeechat.followups import queries, services
 from coffeechat.followups.forms import SnoozeForm
 
@@ -24,7 +24,7 @@ SETTLED = {"done": "Marked done.", "dismiss": "Dismissed.", "snooze": "Snoozed u
 def today(request: HtmxHttpRequest) -> HttpResponse:
     current = queries.plan(request.user)
     if queries.PLANS.first_look(request.user, current):
-        services.settle_contacts(request.user, current, current.on_date)
+        services.settle_contacts(request.user, current)
     board = queries.board(request.user, current, show_all="all" in request.GET)
     return render(
         request,
@@ -110,7 +110,7 @@ def group_state(request: HtmxHttpRequest, verb: str) -> HttpResponse:
         raise Http404("No such action step.")
     current = queries.plan(request.user)
     kind = request.POST.get("kind", "")
-    late = arrange(current.actions, current.on_date).overdue
+    late = current.arranged.overdue
     group = next((g for g in late if g.kind == kind), None)
     if group is None:
         raise Http404("Nothing late of that kind.")

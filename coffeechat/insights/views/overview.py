@@ -10,13 +10,14 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from coffeechat.common.stamps import StampedCache
+from coffeechat.common.stamps import INSIGHTS, StampedCache
 from coffeechat.insights import charts, queries, report
 
 # The figures read all of the user's data and draw a large page (200 KB for a heavy user);
 # the same data on the same day draws the same figures, so the drawing is kept until
-# something changes (`coffeechat.common.stamps`). It holds nothing of the request.
-DRAWN: StampedCache[tuple[bool, SafeString]] = StampedCache("insights", 32)
+# something they read changes (`coffeechat.common.stamps`, the insights topic: live mode's
+# general notes don't count). It holds nothing of the request.
+DRAWN: StampedCache[tuple[bool, SafeString]] = StampedCache("insights", 32, INSIGHTS)
 
 
 def _drawn(request: HttpRequest, zone: tzinfo, today: date) -> tuple[bool, SafeString]:

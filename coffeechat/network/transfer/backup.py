@@ -9,10 +9,12 @@ database, where ids differ, exports to the very same document.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from graphlib import TopologicalSorter
-from typing import Any
+from typing import Any, TextIO
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -95,19 +97,33 @@ SECRET_PROFILE_FIELDS = frozenset({"calendar_secret"})
 
 
 def export_backup(owner: Any) -> dict[str, Any]:
-    ordered = {
-        m: list(m._default_manager.filter(owner=owner).order_by("pk")) for m in owned_models()
-    }
-    position = {
-        m: {row.pk: n for n, row in enumerate(rows, start=1)} for m, rows in ordered.items()
-    }
-    data: dict[str, list[dict[str, Any]]] = {}
-    for model, rows in ordered.items():
-        secret = SECRET_FIELDS.get(model._meta.label_lower, frozenset())
-        fields = [field for field in _data_fields(model) if field.name not in secret]
-        data[model._meta.label_lower] = [
-            {field.name: _value(row, field, position) for field in fields} for row in rows
-        ]
+    """The whole backup as one document (for tests and small accounts; `write_backup` streams)."""
+    data = {label: list(rows) for label, rows in _sections(owner)}
+    return {**_header(owner), "data": data}
+
+
+def write_backup(owner: Any, into: TextIO) -> None:
+    """The backup as JSON text, row by row: memory stays flat however many rows there are.
+
+    The text is exactly `json.dump(export_backup(owner), into, ensure_ascii=False, indent=1)`:
+    each row is dumped on its own and indented to its depth (a dumped row's only line breaks
+    are its own layout, as JSON escapes those inside strings).
+    """
+    header = json.dumps(_header(owner), ensure_ascii=False, indent=1)
+    into.write(header.removesuffix("\n}") + ',\n "data": {')
+    section = ""
+    for label, rows in _sections(owner):
+        into.write(f"{section}\n  {json.dumps(label)}: [")
+        section, row_end = ",", "]"
+        for n, row in enumerate(rows):
+            text = json.dumps(row, ensure_ascii=False, indent=1).replace("\n", "\n   ")
+            into.write(f"{',' if n else ''}\n   {text}")
+            row_end = "\n  ]"
+        into.write(row_end)
+    into.write("\n }\n}" if section else "}\n}")
+
+
+def _header(owner: Any) -> dict[str, Any]:
     profile = profile_of(owner)
     return {
         "format": FORMAT,
@@ -120,19 +136,49 @@ def export_backup(owner: Any) -> dict[str, Any]:
             for f in _profile_fields()
             if f.name not in SECRET_PROFILE_FIELDS
         },
-        "data": data,
     }
 
 
-def _value(row: models.Model, field: Any, position: dict[Any, dict[Any, int]]) -> Any:
-    raw = getattr(row, field.attname)
-    if field.is_relation and raw is not None:
-        target = field.related_model
-        if target is get_user_model():
-            return "owner"
-        if _is_owned(target):
-            return position[target].get(raw)
-    return _plain(raw)
+def _sections(owner: Any) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+    """(model label, its rows as plain dicts) for every owned model, rows in primary-key order.
+
+    Rows are read as values in chunks, never as model instances all at once; foreign keys to
+    owned rows become positions, for which only each model's ids are held.
+    """
+    models_ = owned_models()
+    position = {
+        m: {pk: n for n, pk in enumerate(_owned_rows(m, owner).values_list("pk", flat=True), 1)}
+        for m in models_
+    }
+    for model in models_:
+        secret = SECRET_FIELDS.get(model._meta.label_lower, frozenset())
+        fields = [field for field in _data_fields(model) if field.name not in secret]
+        names = [field.name for field in fields]
+        values = [_value_of(field, position) for field in fields]
+        rows = _owned_rows(model, owner).values_list(*(field.attname for field in fields))
+        yield (
+            model._meta.label_lower,
+            (
+                {name: value(raw) for name, value, raw in zip(names, values, row, strict=True)}
+                for row in rows.iterator(chunk_size=_BATCH * 4)
+            ),
+        )
+
+
+def _owned_rows(model: type[models.Model], owner: Any) -> models.QuerySet[Any]:
+    return model._default_manager.filter(owner=owner).order_by("pk")
+
+
+def _value_of(field: Any, position: dict[Any, dict[Any, int]]) -> Callable[[Any], Any]:
+    """How a stored value of `field` is written: a position for a link to an owned row,
+    "owner" for a link to the account, plain JSON for the rest."""
+    target = field.related_model if field.is_relation else None
+    if target is not None and target is get_user_model():
+        return lambda raw: None if raw is None else "owner"
+    if _is_owned(target):
+        positions = position[target]
+        return lambda raw: None if raw is None else positions.get(raw)
+    return _plain
 
 
 def _profile_fields() -> list[Any]:

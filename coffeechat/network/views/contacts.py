@@ -225,6 +225,10 @@ REPLY_NOTES = {
 
 
 def _timeline(contact: Contact) -> list[dict[str, Any]]:
+    # What the mailbox sync recorded (and wasn't undone), by message and kind.
+    found = {
+        (f.message_id, f.kind): f for f in contact.mailbox_findings.all() if f.undone_at is None
+    }
     events: list[dict[str, Any]] = [
         {
             "when": contact.created_at,
@@ -241,6 +245,7 @@ def _timeline(contact: Contact) -> list[dict[str, Any]]:
                 "what": f"{state}: {message.get_kind_display()}",
                 "detail": message.subject or message.get_channel_display(),
                 "message": message,
+                "found": found.get((message.pk, "sent")) if message.status == "sent" else None,
             }
         )
         if message.replied_at:
@@ -251,6 +256,8 @@ def _timeline(contact: Contact) -> list[dict[str, Any]]:
                     "what": "Reply received" + (f": {outcome.lower()}" if outcome else ""),
                     "detail": REPLY_NOTES.get(message.reply_outcome, ""),
                     "quote": message.reply_text,
+                    "found": found.get((message.pk, "reply")),
+                    "outcome": message.reply_outcome,
                 }
             )
     for meeting in contact.meetings.all():
@@ -275,7 +282,7 @@ def _timeline(contact: Contact) -> list[dict[str, Any]]:
 
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     contact = queries.contact_detail(request.user, pk)
-    prefetch_related_objects([contact], "messages", "meetings", "referrals")
+    prefetch_related_objects([contact], "messages", "meetings", "referrals", "mailbox_findings")
     tz = user_tz(profile_of(request.user))
     return render(
         request,

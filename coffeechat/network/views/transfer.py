@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import tempfile
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -74,7 +74,12 @@ def _limit_text() -> str:
 
 
 def _page(request: HttpRequest, error: str = "", status: int = 200) -> HttpResponse:
+    contacts = Contact.objects.owned_by(request.user).count()
+    waits = {kind: exports.preparing_time(kind, contacts) for kind in exports.KINDS}
     context = {
+        "contacts": f"{contacts:,}",
+        "waits": waits,
+        "slow": any(waits.values()),
         "error": error,
         "batches": imports.history(request.user)[:50],
         "formats": FORMAT_CHOICES,
@@ -300,7 +305,24 @@ def export_download(request: HttpRequest, kind: str) -> FileResponse:
     if kind not in exports.KINDS:
         raise Http404("We can export .xlsx, .csv, .vcf and .json.")
     # Built in a temporary file, then streamed from it: memory stays flat however large.
-    spool = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it when sent)
-    content_type, file_name = exports.write_export(request.user, kind, spool)
-    spool.seek(0)
-    return FileResponse(spool, as_attachment=True, filename=file_name, content_type=content_type)
+    spool, content_type, file_name = exports.spooled_export(request.user, kind)
+    response = FileResponse(
+        spool, as_attachment=True, filename=file_name, content_type=content_type
+    )
+    # The page's script sent a token with the link and watches for it to come back in this
+    # cookie: then the file is ready and the browser's download has begun.
+    token = request.GET.get("ready", "")
+    if READY_TOKEN.fullmatch(token):
+        response.set_cookie(
+            READY_COOKIE,
+            token,
+            max_age=120,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=False,  # read by the page's script, and it holds nothing secret
+        )
+    return response
+
+
+READY_COOKIE = "export_ready"
+READY_TOKEN = re.compile(r"[A-Za-z0-9]{6,32}")

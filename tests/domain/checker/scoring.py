@@ -1,10 +1,11 @@
 """Load the labelled corpora and score the checker against them (used by tests and the tool).
 
 The development set, tuned on, is corpus.json plus every dev*.json file here
-(dev_students.json, dev_round2.json, dev_round3.json, dev_round4.json, ...). The held-out sets
-are heldout.json, heldout2.json, heldout3.json and heldout4.json: written before the checker
-was tuned on them, never tuned on, and scored only when a tuning round is finished. An entry's
-keys follow /work/brief/rules.md: `kind`, `channel`, `text`, `expected`, and optionally `subject`,
+(dev_students.json, dev_round2.json, dev_round3.json, dev_round4.json, and dev_heldout1.json to
+dev_heldout4.json: the held-out sets of rounds 1 to 4, each scored once blind and then, in
+round 5, moved into development). The held-out set of round 5 is heldout5.json: written by
+someone who never saw the checker, never tuned on, scored once when the round is finished. An
+entry's keys: `kind`, `channel`, `text`, `expected`, and optionally `subject`,
 `referrer_name` (or `referrer`), `to` (the recipient's full name), `minutes`, `rule_set`,
 `max_words`, `known_names`, `personal_words`, `other_bodies`, `meeting_ended_at`,
 `recorded_at`, `meeting_notes`.
@@ -24,17 +25,11 @@ HERE = Path(__file__).parent
 CORPUS = HERE / "corpus.json"
 DEV_STUDENTS = HERE / "dev_students.json"
 DEV_ROUND2 = HERE / "dev_round2.json"
-HELDOUT = HERE / "heldout.json"
-HELDOUT2 = HERE / "heldout2.json"
-HELDOUT3 = HERE / "heldout3.json"
-HELDOUT4 = HERE / "heldout4.json"
-# The held-out sets by the name the tool takes (--heldout heldout2).
-HELDOUT_SETS = {
-    "heldout": HELDOUT,
-    "heldout2": HELDOUT2,
-    "heldout3": HELDOUT3,
-    "heldout4": HELDOUT4,
-}
+# The held-out sets by the name the tool takes (--heldout heldout5); a test skips one not yet
+# written.
+HELDOUT_SETS = {"heldout5": HERE / "heldout5.json"}
+# Rounds 1-4's held-out sets, development data since round 5 (each still has its own floors).
+OLD_HELDOUT_SETS = {f"dev_heldout{n}": HERE / f"dev_heldout{n}.json" for n in range(1, 5)}
 
 
 def dev_sets() -> list[Path]:
@@ -131,37 +126,42 @@ def score(cases: list[Case]) -> tuple[list[Score], list[tuple[Case, frozenset[st
     return [Score(rule, *counts[rule]) for rule in RULE_IDS], mismatches
 
 
-# Held-out floors: 0.9 for every rule with at least 10 positives in a held-out set, unless
+# Floors per set: 0.9 for every rule with at least 10 positives in a set, unless
 # HELDOUT_MEASURED records a lower, honestly measured figure for that set (docs/checker.md).
 HELDOUT_FLOOR = 0.9
 HELDOUT_MIN_POSITIVES = 10
-# Measured once per set with the final checker of a tuning round, not tuned on afterwards:
-# where a rule misses 0.9 there, its floor is the honest figure (docs/checker.md).
+# A set's own floors where measured. For heldout5.json: the figure measured once with round
+# 5's final checker where a rule misses 0.9 (the coordinator records it). For rounds 1-4's
+# held-out sets, now development data: what round 5's checker scores on them, so no later round
+# slips back (rules with 10+ positives only; each set's blind first-look figures are in
+# docs/checker.md).
 HELDOUT_MEASURED: dict[str, dict[str, float]] = {
-    # Round 4 (dev set: corpus.json + dev_students.json + dev_round2/3/4.json): every set
-    # scored once with the round's final checker.
-    "heldout": {
-        # asks-for-job: 32/32; greeting-name-mismatch 10/11 (0.91 both ways): the usual 0.9.
-        "spelling": 0.86,  # recall 13/15 (0.867); precision 1.00 (was 0.50 in round 1)
+    "dev_heldout1": {
+        "asks-for-job": 1.0,  # 32/32
+        "missing-time-request": 0.9,  # precision 10/11 (0.91)
+        "placeholder": 1.0,  # 15/15
+        "spelling": 1.0,  # 15/15 (recall 0.87 when it was held out)
+        "thank-you-not-specific": 1.0,  # 12/12
+        "greeting-name-mismatch": 0.9,  # 10/11 both ways (0.91)
     },
-    "heldout2": {
-        "asks-for-job": 0.84,  # recall 32/38 (0.842), precision 32/34 (0.941); as in round 3
-        # spelling: 12/12 in round 4 (precision 0.86 in rounds 2-3), so the usual 0.9 applies.
+    "dev_heldout2": {"asks-for-job": 1.0, "spelling": 1.0},  # 38/38; 12/12
+    "dev_heldout3": {"asks-for-job": 1.0},  # 62/62
+    # Round 5's held-out set, measured once with round 5's final checker (docs/checker.md).
+    "heldout5": {
+        "asks-for-job": 0.84,  # precision 59/62 (0.95), recall 59/70 (0.84)
+        "greeting-name-mismatch": 0.81,  # precision 13/16 (0.81), recall 13/13
     },
-    # heldout3.json: written by another helper as round 3 began, before any tuning.
-    "heldout3": {
-        "asks-for-job": 0.87,  # round 4: recall 54/62 (0.871), precision 54/58 (0.931)
-    },
-    # heldout4.json: written by another helper as round 4 began, before any tuning.
-    "heldout4": {
-        "asks-for-job": 0.78,  # recall 48/61 (0.787), precision 48/50 (0.96)
-        "spelling": 0.86,  # precision 13/15 (0.867), recall 13/14 (0.929)
+    "dev_heldout4": {
+        "asks-for-job": 1.0,  # 61/61 (0.96 / 0.79 when it was held out)
+        "spelling": 1.0,  # 14/14 (precision 0.87 when it was held out)
+        "thank-you-not-specific": 1.0,  # 11/11
+        "greeting-name-mismatch": 0.92,  # precision 13/14 (0.93)
     },
 }
 
 
-def heldout_floor(s: Score, held: str = "heldout") -> float:
-    """The floor a rule's precision and recall must reach on held-out set `held` (0 when the
+def heldout_floor(s: Score, held: str = "heldout5") -> float:
+    """The floor a rule's precision and recall must reach on set `held` (0 when the
     set has too few positives of the rule to say)."""
     if s.true_positives + s.false_negatives < HELDOUT_MIN_POSITIVES:
         return 0.0

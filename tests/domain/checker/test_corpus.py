@@ -2,8 +2,9 @@
 
 Development set: corpus.json (written alongside the rules) and every dev*.json
 (dev_students.json, dev_round2.json, dev_round3.json, dev_round4.json: written independently,
-as students write); tuned on. Held-out sets: heldout.json to heldout4.json, written before the
-round that measured them and never tuned on; their floors are in scoring.HELDOUT_MEASURED /
+as students write; dev_heldout1.json to dev_heldout4.json: the held-out sets of rounds 1-4,
+development data since round 5); tuned on. Held-out set: heldout5.json, written before round 5
+was measured and never tuned on. Floors per set are in scoring.HELDOUT_MEASURED /
 HELDOUT_FLOOR.
 """
 
@@ -19,6 +20,7 @@ from coffeechat.domain.checker import KINDS, RULE_IDS
 from tests.domain.checker.scoring import (
     DEV_STUDENTS,
     HELDOUT_SETS,
+    OLD_HELDOUT_SETS,
     heldout_floor,
     load_corpus,
     load_dev,
@@ -48,12 +50,12 @@ def test_dev_students_set_is_realistic_and_covers_every_kind() -> None:
     assert {case.context.kind for case in cases} >= set(KINDS) - {"introduction-blurb"}
 
 
-@pytest.mark.parametrize("held", sorted(HELDOUT_SETS))
+@pytest.mark.parametrize("held", sorted(HELDOUT_SETS | OLD_HELDOUT_SETS))
 def test_heldout_sets_meet_their_floors(held: str) -> None:
-    """0.9 precision and recall for every rule with at least 10 positives in a held-out set,
-    or the honestly measured figure recorded in scoring.HELDOUT_MEASURED (heldout4.json:
-    asks-for-job 0.78, its round-4 recall of 48/61, and spelling 0.86)."""
-    path = HELDOUT_SETS[held]
+    """0.9 precision and recall for every rule with at least 10 positives in a held-out set
+    (or an old one, now development data), or the honestly measured figure recorded in
+    scoring.HELDOUT_MEASURED (the old sets: what round 5 scores on them, 1.0 for asks-for-job)."""
+    path = (HELDOUT_SETS | OLD_HELDOUT_SETS)[held]
     if not path.exists():
         pytest.skip(f"{path.name} not written yet")
     cases = load_corpus(path)
