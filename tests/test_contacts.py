@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -9,6 +10,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from coffeechat.network.forms import FIELD_ORDER, FIELDSET_STARTS
 from coffeechat.network.models import Contact, Organization
 
 
@@ -259,3 +261,14 @@ def test_the_contact_page_shows_what_letters_and_reminders_use(
     assert "14 Wharf Street<br>Leeds LS2 7EQ" in page
     assert "Don&#x27;t remind me" in page or "Don't remind me" in page
     assert "Thu 18 Sep 2025" in page  # the year, since it isn't this one
+
+
+def test_the_form_shows_every_field_once_in_five_named_groups(client_alice: Any) -> None:
+    page = client_alice.get("/contacts/new").content.decode()
+    legends = re.findall(r"<legend>([^<]+)</legend>", page)
+    assert legends == list(FIELDSET_STARTS.values())
+    groups = page.split('<fieldset class="form-group">')[1:]
+    names = [re.findall(r'<(?:input|select|textarea)[^>]* name="([\w-]+)"', g) for g in groups]
+    flat = [name for group in names for name in group]
+    assert flat == FIELD_ORDER  # all of them, in order, none twice
+    assert names[1][:1] == ["email"] and names[-1][:1] == ["shortlisted"]

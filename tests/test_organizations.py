@@ -118,3 +118,20 @@ def test_know_someone_there_is_worked_out_from_whom_you_talked_with(
     _people(alice, lone, 1)
     detail = client_alice.get(f"/organizations/{lone.pk}/").content.decode()
     assert "You have 1 contact here, not talked to yet" in detail
+
+
+def test_the_detail_offers_one_main_action_and_a_way_to_add_notes(
+    client_alice: Any, alice: Any, acme: Organization
+) -> None:
+    add_here = f'href="/contacts/new?organization={acme.pk}"'
+    empty = client_alice.get(f"/organizations/{acme.pk}/").content.decode()
+    assert empty.count(add_here) == 1  # the empty state's button, not a second one up top
+    assert f'href="/organizations/{acme.pk}/edit">' in empty.split("Research notes", 1)[1]
+    assert "Add research notes" in empty
+    Contact.objects.create(owner=alice, first_name="Ada", last_name="Lovelace", organization=acme)
+    acme.research_notes = "Series B."
+    acme.save()
+    page = client_alice.get(f"/organizations/{acme.pk}/").content.decode()
+    head = page.split('class="actions"', 1)[1].split("</div>", 1)[0]
+    assert f'class="button primary" {add_here}' in head and page.count('button primary"') == 1
+    assert "Add research notes" not in page

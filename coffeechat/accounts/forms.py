@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 
 from coffeechat.accounts.models import Profile
 from coffeechat.common import validators
-from coffeechat.common.forms import CheckedForm, CheckedModelForm
+from coffeechat.common.forms import CheckedForm, CheckedModelForm, FieldsetsMixin
 
 
 def time_zone_choices() -> list[tuple[str, str]]:
@@ -23,7 +23,15 @@ def time_zone_choices() -> list[tuple[str, str]]:
     ]
 
 
-class ProfileForm(CheckedModelForm):
+class ProfileForm(FieldsetsMixin, CheckedModelForm):
+    fieldset_starts = {
+        "display_name": "Who you are",
+        "country": "Where and when",
+        "introduction": "How drafts introduce you",
+    }
+    field_order = [  # fields of interest belong with who you are, not after the greeting
+        "display_name", "school", "program", "year", "goals", "fields_text",
+    ]  # fmt: skip
     time_zone = forms.ChoiceField(
         label="Time zone",
         required=False,

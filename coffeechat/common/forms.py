@@ -44,3 +44,21 @@ class CheckedForm(InputRulesMixin, forms.Form):
 
 class CheckedModelForm(InputRulesMixin, forms.ModelForm):
     pass
+
+
+class FieldsetsMixin:
+    """A long form shown in groups a reader can scan (docs/design.md, Form fields).
+
+    Each group starts at a field named in `fieldset_starts` and runs to the next one, so a field
+    added to the form always lands in a group and none is shown twice."""
+
+    fieldset_starts: dict[str, str] = {}
+
+    def fieldsets(self) -> list[tuple[str, list[Any]]]:
+        """(legend, bound fields) in form order."""
+        groups: list[tuple[str, list[Any]]] = []
+        for field in self:  # type: ignore[attr-defined]
+            if field.name in self.fieldset_starts or not groups:
+                groups.append((self.fieldset_starts.get(field.name, ""), []))
+            groups[-1][1].append(field)
+        return groups

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 
 from coffeechat.accounts.services import profile_of
 from coffeechat.common import validators
-from coffeechat.common.forms import CheckedForm, CheckedModelForm
+from coffeechat.common.forms import CheckedForm, CheckedModelForm, FieldsetsMixin
 from coffeechat.domain.field_choices import FIELD_MAX
 from coffeechat.domain.followups import RuleSettings
 from coffeechat.followups.rule_settings import overrides
@@ -60,7 +60,17 @@ FIELD_ORDER = [
 ]
 
 
-class ContactForm(SingleLineMixin, CheckedModelForm):
+# The groups the form shows, each named at the field it starts with.
+FIELDSET_STARTS = {
+    "honorific": "Their name",
+    "email": "How to reach them",
+    "organization_name": "Where they work",
+    "how_found": "How you know them",
+    "shortlisted": "Your plan",
+}
+
+
+class ContactForm(FieldsetsMixin, SingleLineMixin, CheckedModelForm):
     linkedin_url = forms.URLField(
         label="LinkedIn URL", required=False, max_length=300, assume_scheme="https"
     )
@@ -89,6 +99,7 @@ class ContactForm(SingleLineMixin, CheckedModelForm):
         label="Tags", required=False, max_length=400, help_text="Separate tags with commas."
     )
     field_order = FIELD_ORDER
+    fieldset_starts = FIELDSET_STARTS
 
     class Meta:
         model = Contact

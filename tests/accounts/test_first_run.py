@@ -3,8 +3,10 @@ goes on to the next step. The time zone is chosen from a list the server checks.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from coffeechat.accounts.forms import ProfileForm
 from coffeechat.accounts.services import create_user, profile_of
 from coffeechat.network.models import Contact
 from tests.conftest import signed_in
@@ -74,3 +76,13 @@ def test_the_time_zone_must_be_one_from_the_list(alice: Any) -> None:
     assert profile_of(alice).time_zone == "America/New_York"
     client.post("/profile/", PROFILE | {"time_zone": ""})
     assert profile_of(alice).time_zone == "UTC"
+
+
+def test_the_profile_shows_in_three_named_groups_with_every_field_once(db: Any) -> None:
+    page = signed_in(create_user("noor")).get("/profile/").content.decode()
+    legends = re.findall(r"<legend>([^<]+)</legend>", page)
+    assert legends == ["Who you are", "Where and when", "How drafts introduce you"]
+    groups = page.split('<fieldset class="form-group">')[1:]
+    names = [re.findall(r'<(?:input|select|textarea)[^>]* name="([\w-]+)"', g) for g in groups]
+    assert names[0][-1] == "fields_text"  # fields of interest sit with who you are
+    assert sorted(n for group in names for n in group) == sorted(ProfileForm.base_fields)

@@ -94,6 +94,11 @@ def test_live_mode_keeps_everything_through_a_dropped_connection_and_a_reload(
     boxes = page.locator("#live-agenda .asked")
     for index in range(3):
         boxes.nth(index).check()
+    # One thumb: Next question brings the first open question into view, its notes open.
+    page.get_by_role("button", name="Next question").click()
+    fourth = page.locator("#live-agenda .live-item").nth(3)
+    expect(fourth.locator("textarea")).to_be_visible()
+    expect(fourth).to_be_in_viewport()
     second = page.locator("#live-agenda .live-item").nth(1)
     second.locator(".item-toggle").click()
     second.locator("textarea").fill("Started in bus scheduling; loves GTFS data.")

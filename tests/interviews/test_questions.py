@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from coffeechat.domain.questions import BUILTIN_QUESTIONS, ENDING_KEYS, builtin_question
@@ -17,6 +18,15 @@ def test_it_lists_every_built_in_question_without_copying_them(
     assert page.count('class="card') == len(BUILTIN_QUESTIONS)
     assert "Career path and first steps" in page
     assert Question.objects.count() == 0
+
+
+def test_pills_at_the_top_jump_to_each_topic_with_its_count(client_alice: Any, alice: Any) -> None:
+    page = client_alice.get("/questions/").content.decode()
+    jump = page.split('aria-label="Jump to a topic"', 1)[1].split("</nav>", 1)[0]
+    topics = re.findall(r'<section class="bank-topic" aria-labelledby="topic-([\w-]+)"', page)
+    assert topics and re.findall(r'href="#topic-([\w-]+)"', jump) == topics
+    openers = sum(1 for q in BUILTIN_QUESTIONS if q.category == topics[0])
+    assert f'<span class="count">{openers}</span>' in jump.split("</li>", 1)[0]
 
 
 def test_it_adds_a_question_of_your_own(client_alice: Any, alice: Any) -> None:

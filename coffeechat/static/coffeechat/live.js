@@ -24,6 +24,7 @@
   const clockStart = document.getElementById("clock-start");
   const warning = document.getElementById("clock-warning");
   const agenda = document.getElementById("live-agenda");
+  const nextQuestion = document.getElementById("next-question");
 
   function csrfToken() {
     try {
@@ -196,8 +197,15 @@
       : false;
   }
 
+  // The first question not asked yet: where "Next question" takes you.
+  function firstOpen() {
+    const items = agenda ? [...agenda.querySelectorAll(".live-item")] : [];
+    return items.find((li) => !li.querySelector(".asked").checked) || null;
+  }
+
   function tick() {
     if (!startedAt) return;
+    nextQuestion.hidden = !firstOpen();
     const left = Math.round((startedAt + minutes * 60000 - now()) / 1000);
     const abs = Math.abs(left);
     clockTime.textContent = (left < 0 ? "+" : "") + Math.floor(abs / 60) + ":" + pad(abs % 60);
@@ -223,6 +231,18 @@
     tick();
   });
   setInterval(tick, 1000);
+
+  // One thumb, mid-conversation: bring the next open question into view with its notes open.
+  nextQuestion.addEventListener("click", () => {
+    const li = firstOpen();
+    if (!li) return;
+    const toggle = li.querySelector(".item-toggle");
+    const notes = document.getElementById(toggle.getAttribute("aria-controls"));
+    notes.hidden = false;
+    toggle.setAttribute("aria-expanded", "true");
+    li.scrollIntoView({ block: "center" });
+    toggle.focus({ preventScroll: true });
+  });
 
   // ---- the agenda ------------------------------------------------------------------------
   function itemPath(li) {
