@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.test import Client, override_settings
-from django.urls import path
-
-from coffeechat import urls as root_urls
+from django.test import Client
 
 
 def test_a_flash_message_is_a_toast_read_out_as_status(client_alice: Client, alice: Any) -> None:
@@ -25,16 +21,13 @@ def test_a_signed_out_page_has_no_tab_bar(client: Client, db: Any) -> None:
     assert 'class="brand"' in page and 'aria-label="Main"' not in page  # the name, no rooms
 
 
-def _board(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("board")
+def test_the_board_is_in_the_main_navigation_and_marked_on_its_pages(
+    client_alice: Client,
+) -> None:
+    def main_nav(path: str) -> str:
+        page = client_alice.get(path).content.decode()
+        return page.split('aria-label="Main"', 1)[1].split("</nav>", 1)[0]
 
-
-# This module doubles as a URLconf with a board in it, as the pipeline board branch adds one.
-urlpatterns = [*root_urls.urlpatterns, path("board/", _board, name="board")]
-
-
-def test_the_board_joins_the_navigation_once_it_exists(client_alice: Client) -> None:
-    assert 'href="/board/"' not in client_alice.get("/today/").content.decode()
-    with override_settings(ROOT_URLCONF=__name__):
-        nav = client_alice.get("/today/").content.decode().split('aria-label="Main"', 1)[1]
-    assert 'href="/board/"' in nav.split("</nav>", 1)[0]
+    assert 'href="/board/"' in main_nav("/today/")
+    assert 'href="/board/" aria-current="page"' in main_nav("/board/")
+    assert 'href="/board/" aria-current="page"' in main_nav("/board/requested/")
