@@ -185,8 +185,10 @@ def _header_row(letters: Sequence[str], headers: Sequence[str]) -> str:
     return f'<row r="1">{cells}</row>'
 
 
-def _row(letters: Sequence[str], number: int, row: Sequence[Cell]) -> str:
+def _row(letters: list[str], number: int, row: Sequence[Cell]) -> str:
     """One <row>; empty cells (None, "") are left out, as Excel does."""
+    if len(row) > len(letters):  # a row wider than the headers keeps its extra values
+        letters[:] = column_letters(len(row))
     cells = []
     for letter, value in zip(letters, row, strict=False):
         if type(value) is str:

@@ -195,3 +195,9 @@ def test_many_columns_get_excel_letters():
     data = to_xlsx([Table("Wide", headers, [tuple(itertools.repeat(1, 30))])])
     sheet = openpyxl.load_workbook(io.BytesIO(data))["Wide"]
     assert sheet["AD1"].value == "h29" and sheet["AD2"].value == 1
+
+
+def test_a_row_wider_than_its_headers_keeps_every_value():
+    data = to_xlsx([Table("Wide", ("a",), [(1, 2, "three")])])
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["Wide"]
+    assert next(sheet.iter_rows(min_row=2, values_only=True)) == (1, 2, "three")
