@@ -40,7 +40,9 @@ def write_xlsx(tables: Sequence[Table], into: BinaryIO) -> None:
     """
     used_names: set[str] = set()
     names = []
-    with zipfile.ZipFile(into, "w", zipfile.ZIP_DEFLATED) as package:
+    # The fastest deflate: a fifth of the export's time at the default level, for a file
+    # about a sixth smaller.
+    with zipfile.ZipFile(into, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         for number, table in enumerate(tables, start=1):
             names.append(_sheet_name(table.name, used_names))
             rows = iter(table.rows)  # possibly read from the database as they are written
