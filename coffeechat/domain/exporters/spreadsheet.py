@@ -40,8 +40,8 @@ def write_xlsx(tables: Sequence[Table], into: BinaryIO) -> None:
     """
     used_names: set[str] = set()
     names = []
-    # The fastest deflate: a fifth of the export's time at the default level, for a file
-    # about a sixth smaller.
+    # The fastest deflate: the default level takes a fifth more of the writer's time, for a file
+    # about 15% smaller.
     with zipfile.ZipFile(into, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         for number, table in enumerate(tables, start=1):
             names.append(_sheet_name(table.name, used_names))
