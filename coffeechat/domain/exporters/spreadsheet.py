@@ -7,14 +7,10 @@ import csv
 import io
 import itertools
 import re
+import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import BinaryIO
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from coffeechat.domain.exporters.table import (
     FORMULA_STARTS,
@@ -23,11 +19,9 @@ from coffeechat.domain.exporters.table import (
     check_cell,
     neutralize,
 )
+from coffeechat.domain.exporters.workbook import write_package, write_sheet
 
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-# openpyxl refuses control characters that XML 1.0 can't carry.
-_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_EXCEL_MAX_CHARS = 32_767
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
 _WIDTH_SAMPLE_ROWS = 200
 
@@ -41,24 +35,24 @@ def to_xlsx(tables: Sequence[Table]) -> bytes:
 def write_xlsx(tables: Sequence[Table], into: BinaryIO) -> None:
     """One sheet per table: bold, frozen header row and columns wide enough to read.
 
-    Written row by row (openpyxl's write-only mode, with lxml), so a large workbook goes
-    to `into` (a file) without being built whole in memory.
+    Each sheet's XML is written row by row into the zip (`workbook.write_sheet`), so a large
+    workbook goes to `into` (a file) without being built whole in memory.
     """
-    workbook = Workbook(write_only=True)
     used_names: set[str] = set()
-    for table in tables:
-        sheet = workbook.create_sheet(_sheet_name(table.name, used_names))
-        rows = iter(table.rows)  # possibly read from the database as they are written
-        sample = list(itertools.islice(rows, _WIDTH_SAMPLE_ROWS))
-        for index, width in enumerate(_column_widths(table.headers, sample), start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.freeze_panes = "A2"
-        sheet.append([_header_cell(sheet, header) for header in table.headers])
-        for row in itertools.chain(sample, rows):
-            sheet.append([_xlsx_value(sheet, value) for value in row])
-    if not tables:
-        workbook.create_sheet("Empty")
-    workbook.save(into)
+    names = []
+    # The fastest deflate: the default level takes a fifth more of the writer's time, for a file
+    # about 15% smaller.
+    with zipfile.ZipFile(into, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
+        for number, table in enumerate(tables, start=1):
+            names.append(_sheet_name(table.name, used_names))
+            rows = iter(table.rows)  # possibly read from the database as they are written
+            sample = list(itertools.islice(rows, _WIDTH_SAMPLE_ROWS))
+            widths = _column_widths(table.headers, sample)
+            write_sheet(package, number, table.headers, widths, itertools.chain(sample, rows))
+        if not tables:
+            names.append("Empty")
+            write_sheet(package, 1, (), (), ())
+        write_package(package, names)
 
 
 def to_csv(table: Table) -> bytes:
@@ -110,36 +104,6 @@ def _csv_text(value: Cell) -> str:
     if isinstance(value, str):
         return neutralize(value)
     return str(value)
-
-
-def _xlsx_value(sheet: object, value: Cell) -> object:
-    if type(value) is str:
-        return _text_cell(sheet, value)
-    value = check_cell(value)
-    if isinstance(value, str):
-        return _text_cell(sheet, value)
-    return value  # dates get openpyxl's ISO formats (yyyy-mm-dd, with h:mm:ss for times)
-
-
-def _text_cell(sheet: object, text: str) -> WriteOnlyCell | str:
-    """A typed text cell. One that looks like a formula is stored as text with Excel's hidden
-    quote prefix, so it is shown as typed (no visible apostrophe) and never calculated, even
-    after the cell is edited; a CSV file has no cell types, so `to_csv` keeps the apostrophe."""
-    text = _XML_ILLEGAL.sub(" ", text)[:_EXCEL_MAX_CHARS]
-    if not text.startswith(FORMULA_STARTS):
-        return text
-    cell = WriteOnlyCell(sheet, value=text)
-    cell.data_type = "s"  # openpyxl reads a leading "=" as a formula
-    cell.quotePrefix = True
-    return cell
-
-
-def _header_cell(sheet: object, header: str) -> WriteOnlyCell:
-    cell = _text_cell(sheet, header)
-    if isinstance(cell, str):
-        cell = WriteOnlyCell(sheet, value=cell)
-    cell.font = Font(bold=True)
-    return cell
 
 
 def _column_widths(headers: Sequence[str], sample: list[tuple[Cell, ...]]) -> list[float]:

@@ -32,7 +32,7 @@ def neutralize(value: str) -> str:
 
     CSV has no cell types, so phone numbers such as "+1 555 0100" get the prefix too; a visible
     apostrophe is a small price for a file that can't run anything. Excel files use typed text
-    cells instead (see `spreadsheet._text_cell`).
+    cells instead (see `workbook._text`).
     """
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
