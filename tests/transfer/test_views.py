@@ -263,7 +263,7 @@ def test_the_export_buttons_say_how_long_a_large_file_takes(client_alice, alice,
     ("kind", "contacts", "said"),
     [
         ("csv", 500, ""),
-        ("xlsx", 30_000, "about 9\u00a0s"),
+        ("xlsx", 30_000, "about 6\u00a0s"),
         ("vcf", 100_000, "about 50\u00a0s"),
         ("vcf", 300_000, "about 2\u00a0min"),
     ],
