@@ -14,7 +14,8 @@ _SOURCE = re.compile(
     r"\b(?:alumn(?:i|a|us|ae)|alums?|linkedin|directory|panel(?:ist)?s?|handshake|"
     r"career\s+(?:center|centre|office|fair|services)|conference|webinar|podcast|"
     r"came\s+across|come\s+across|found\s+(?:your|you)|(?:got|have)\s+your\s+(?:name|email)|"
-    r"(?:read|reading|saw|seen|heard|hearing|watched|listened\s+to|attended|enjoyed|"
+    r"(?:read|reading|saw|seen|heard|hearing|watched|listened\s+to|attended|enjoyed|visited|"
+    r"toured|"
     r"follow(?:ed)?|cited|took|taken|noticed|discovered|studied|used|been\s+reading|played|"
     r"showed\s+(?:us|me)|shown|screened|assigned|"
     r"been\s+following|learned|learnt)\s+(?:[\w'’-]+\s+){0,5}?(?:your\b|you\b(?!['’]))|"
@@ -51,7 +52,10 @@ _SOURCE = re.compile(
     r"mentor\s+list|speaker\s+list|programme|program)\b(?=[^.?!\n]{0,40}\byou)|"
     r"(?:your\s+name|you)\s+(?:came|come|comes)\s+up|"
     r"gave\s+me\s+your|passed\s+(?:along|on)\s+your|(?:suggested|recommended)\s+(?:that\s+)?I|"
-    r"(?:we|I)\s+met|met\s+you|through\s+(?:the|our|my)\s+\w+)",
+    r"(?:we|I)\s+met|met\s+you|through\s+(?:the|our|my)\s+\w+|"
+    # A visit or a meal at their place: "I ate at Osteria Sette with my family".
+    r"\bI\s+(?:recently\s+|once\s+)?(?:ate|dined|stayed|visited|toured)\s+(?:at|in)\s+"
+    r"(?:the\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 # Capital letters, Latin accented ones included ("Ó Súilleabháin", "Đức").
@@ -65,7 +69,10 @@ _ROLE = (
 )
 _INTRODUCTION = re.compile(
     rf"(?i:\bmy\s+name\s+is)\b|\b(?i:this\s+is)\s+[{_UPPER}][a-z]+|"
-    rf"\bI(?:['’]m|\s+am)\s+(?:(?:[{_UPPER}][\w'’-]*|{_PARTICLE})\s+){{0,4}}[{_UPPER}][\w'’-]*,|"
+    rf"\bI(?:['’]m|\s+am)\s+(?:(?:[{_UPPER}][\w'’-]*|{_PARTICLE})\s+){{0,4}}[{_UPPER}][\w'’-]*"
+    r"\s*[,(]|"
+    # A name left as a placeholder still introduces ("I'm <First Name>, a design student").
+    r"\bI(?:['’]m|\s+am)\s+(?:<[^>\n]{1,30}>|\[[^\]\n]{1,30}\]|\{[^}\n]{1,30}\}),|"
     rf"(?:^|[.!?,]\s+)[{_UPPER}][\w'’-]+\s+here\s*[,.!:–—-]|"
     rf"(?:^|[.!?,]\s+)(?:[\w'’&.-]+\s+){{0,6}}?(?i:{_ROLE})s?(?:\s+[\w'’&.-]+){{0,2}}\s+"
     rf"(?i:at|from|in)\s+(?:[\w'’&.-]+\s+){{0,4}}?(?i:here)\b|"
@@ -118,6 +125,7 @@ _THEIR_WORK_NOUNS = (
     "career path", "path", "trajectory", "journey", "route",
     "path (?:from|into|to|in|at|as)",
     "journey (?:from|into|to|in|at|as)", "current", "previous", "former", "recent", "new",
+    "approach(?:es)? to", "files?", "awards?", "citations?", "restorations?",
 )  # fmt: skip
 _THEIR_WORK_VERBS = (
     "worked", "work", "works", "working", "spent", "spend", "built", "build", "building", "led",
@@ -139,6 +147,8 @@ _THEIR_WORK_VERBS = (
     "hired", "trained",
     "train", "consult", "consulted", "invest", "invested", "investing", "curate", "curated",
     "negotiate", "negotiated", "litigate", "litigated", "argued", "treat", "treated", "care",
+    "chose", "choose", "assess", "assessed", "test", "tested", "verify", "verified",
+    r"came\s+to", r"got\s+into",
 )  # fmt: skip
 # Words between "your" and a noun of their work; "your advice on the field" or "your time
 # in the industry" is not about their work.
@@ -148,6 +158,7 @@ _YOUR_GAP = (
 )
 _WHY_YOU = re.compile(
     r"\byour\s+" + _YOUR_GAP + "(?:" + "|".join(_THEIR_WORK_NOUNS) + r")s?\b"
+    r"|\byou(?:['’]re|\s+are|\s+were)\s+the\s+(?:best|right|ideal|perfect)\s+(?:person|people)\b"
     r"|\byou(?:['’]re|\s+are)\s+(?:one\s+of|an?\s+(?:\w+\s+)?(?:expert|authority|leader|"
     r"specialist|pioneer|veteran)|the\s+(?:person|expert|one|go-to))\b"
     r"|\byou(?:['’]ve|\s+have)?\s+(?:know|knew|understand|seen|been)\s+(?:\w+\s+){0,3}?"

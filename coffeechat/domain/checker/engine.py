@@ -9,7 +9,7 @@ from coffeechat.domain.checker import (
     content,
     form,
     greeting,
-    job_ask,
+    job_model,
     spelling,
     style,
     thanks,
@@ -30,7 +30,7 @@ _EVERY_KIND = frozenset(KINDS)
 
 # Which kinds of message each rule reads. A thank-you needn't introduce you; a request must.
 RULES: tuple[tuple[Rule, frozenset[str]], ...] = (
-    (job_ask.asks_for_job, _EVERY_KIND),
+    (job_model.asks_for_job, _EVERY_KIND),
     (content.referral, _ASKING),
     (content.missing_source, _ASKING),
     (content.missing_introduction, _INTRODUCING),

@@ -33,7 +33,9 @@ _TITLE = re.compile(
     r"aunty|uncle|mister|mistress|senor|senora|señor|señora|signor|signora|dott|dottore|"
     r"dottoressa|ing|ir|drs|mag|mgr|pr|mw|dhr|bapak|bpk|ibu|pak|bu|shri|sri|smt|shrimati|"
     r"ustaz|ustazah|tuan|puan|encik|cik|datuk|dato|datin|tan sri|hajj|haji|hajiya|alhaji|"
-    r"alhaja|oga|sensei)\.?(?=\s)",
+    r"alhaja|oga|sensei|canon|archdeacon|vicar|venerable|ven)\.?(?=\s|/)"
+    # "Dear Ma," (a Nigerian and Indian "ma'am"), alone on the line: "Dear Ms. Ma" is a name.
+    r"|(?:(?<=dear )|(?<=dear, )|(?<=hello )|(?<=hi ))ma(?=[,!.]?[ \t]*$)",
     re.IGNORECASE,
 )
 # A phone script's opening: "Hi, is this Mr. Patel?", "Hello, may I speak with Dr. Lee?"

@@ -37,9 +37,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coffeechat.domain.checker.context import CheckContext
-from coffeechat.domain.checker.text import Doc, split_sentences
-from coffeechat.domain.findings import Finding
+from coffeechat.domain.checker.text import split_sentences
 
 # --- normalisation ------------------------------------------------------------------------
 
@@ -1051,14 +1049,23 @@ def job_asks(text: str) -> list[JobAsk]:
     Where several patterns find the ask, the span is the one that starts first (and, of
     those, the longest): "Are there any openings", not just "openings".
     """
+    return read_job_asks(text)[0]
+
+
+def read_job_asks(text: str) -> tuple[list[JobAsk], list[int]]:
+    """`job_asks`, and the starts of the sentences a pattern matched that a guard then excused
+    (the rules have read those and judged them innocent)."""
     found: list[JobAsk] = []
+    excused: list[int] = []
     whole = normalise(text).text
     for sentence in split_sentences(text):
         norm = normalise(sentence.text, sentence.start)
+        matches = [
+            (kind, match) for kind, pattern in _COMPILED for match in pattern.finditer(norm.text)
+        ]
         hits = [
             (match.start(), -match.end(), kind)
-            for kind, pattern in _COMPILED
-            for match in pattern.finditer(norm.text)
+            for kind, match in matches
             if not _innocent(norm.text, match, kind, whole)
         ]
         if not hits:  # a named pattern points more precisely than the ask's whole structure
@@ -1066,7 +1073,9 @@ def job_asks(text: str) -> list[JobAsk]:
         if hits:
             start, negative_end, kind = min(hits)
             found.append(JobAsk(*norm.span(start, -negative_end), kind))
-    return found
+        elif matches:
+            excused.append(sentence.start)
+    return found, excused
 
 
 # Asking to be kept in mind for a slot in their calendar is not a job ask.
@@ -1570,13 +1579,3 @@ def _openly_available(clause: str) -> bool:
             clause,
         )
     )
-
-
-def asks_for_job(doc: Doc, context: CheckContext) -> list[Finding]:
-    findings = []
-    for ask in job_asks(doc.text):
-        phrase = " ".join(doc.text[ask.start : ask.end].split())
-        findings.append(
-            Finding("asks-for-job", "error", f'"{phrase}": {MESSAGE}', ask.start, ask.end)
-        )
-    return findings

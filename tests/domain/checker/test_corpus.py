@@ -2,9 +2,9 @@
 
 Development set: corpus.json (written alongside the rules) and every dev*.json
 (dev_students.json, dev_round2.json, dev_round3.json, dev_round4.json: written independently,
-as students write; dev_heldout1.json to dev_heldout4.json: the held-out sets of rounds 1-4,
-development data since round 5); tuned on. Held-out set: heldout5.json, written before round 5
-was measured and never tuned on. Floors per set are in scoring.HELDOUT_MEASURED /
+as students write; dev_heldout1.json to dev_heldout5.json: the held-out sets of rounds 1-5,
+development data since); tuned on. Held-out set: heldout6.json, written before round 6 was
+measured and never tuned on. Floors per set are in scoring.HELDOUT_MEASURED /
 HELDOUT_FLOOR.
 """
 
