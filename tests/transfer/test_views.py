@@ -264,7 +264,7 @@ def test_the_export_buttons_say_how_long_a_large_file_takes(client_alice, alice,
     [
         ("csv", 500, ""),
         ("xlsx", 30_000, "about 6\u00a0s"),
-        ("vcf", 100_000, "about 50\u00a0s"),
+        ("vcf", 100_000, "about 35\u00a0s"),
         ("vcf", 300_000, "about 2\u00a0min"),
     ],
 )

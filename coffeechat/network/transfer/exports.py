@@ -50,11 +50,11 @@ CONTACT_HEADERS = (
 )
 
 
-# Seconds to prepare each file per 1,000 contacts: what the exports took at 30,000 contacts on
-# a quiet 2-core machine (csv 0.7 s, xlsx 3.3 s since it writes its own XML, vcf 10.5 s, json 2 s;
+# Seconds to prepare each file per 1,000 contacts: what the exports took at 30,000 contacts
+# (csv 0.7 s, xlsx 3.3 s and vcf 5.3 s since both write their own files, json 2 s;
 # docs/benchmarks.md), about doubled for a server doing other work: better early than later
 # than promised.
-PREPARE_SECONDS_PER_1000 = {"csv": 0.05, "xlsx": 0.2, "vcf": 0.5, "json": 0.15}
+PREPARE_SECONDS_PER_1000 = {"csv": 0.05, "xlsx": 0.2, "vcf": 0.35, "json": 0.15}
 # Below this a file is ready about as fast as any page: the page gives no estimate.
 NOTICEABLE_SECONDS = 2
 
