@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from coffeechat.domain.followups.action import Action
 from coffeechat.domain.followups.context import RuleContext
+from coffeechat.domain.followups.excerpt import first_lines
 
 Rule = Callable[[RuleContext], Iterator[Action]]
 
@@ -123,6 +124,32 @@ def follow_up(ctx: RuleContext) -> Iterator[Action]:
             organization_id=contact.organization_id,
             draft_kind="follow-up",
         )
+
+
+def note_reply(ctx: RuleContext) -> Iterator[Action]:
+    """An answer came (often found in the mailbox) without a word on what it said: ask which
+    it was, since a yes, some times, a no and a referral each lead somewhere else."""
+    for h in ctx.active.values():
+        contact = h.contact
+        for message in h.replies_to_note():
+            replied_on = message.replied_on
+            if replied_on is None:
+                continue
+            yield Action(
+                kind="note-reply",
+                key=f"note-reply:message={message.id}",
+                title=f"Note how {contact.name} answered",
+                reason=(
+                    f"{contact.name} wrote back. Whether they said yes, offered some times, "
+                    "said no or pointed you to someone else decides your next step, and "
+                    "noting it takes a few seconds."
+                ),
+                due=ctx.calendar.on_or_after(replied_on),
+                contact_id=contact.id,
+                organization_id=contact.organization_id,
+                message_id=message.id,
+                quote=first_lines(message.reply_text),
+            )
 
 
 def schedule(ctx: RuleContext) -> Iterator[Action]:
@@ -436,6 +463,7 @@ RULES: tuple[Rule, ...] = (
     send_request,
     try_another_contact,
     follow_up,
+    note_reply,
     schedule,
     prepare,
     thank_you,
