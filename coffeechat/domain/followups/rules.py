@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 from coffeechat.domain.followups.action import Action
 from coffeechat.domain.followups.context import RuleContext
 from coffeechat.domain.followups.excerpt import first_lines
+from coffeechat.domain.followups.history import ContactHistory
 
 Rule = Callable[[RuleContext], Iterator[Action]]
 
@@ -126,6 +127,11 @@ def follow_up(ctx: RuleContext) -> Iterator[Action]:
         )
 
 
+def _met_since(ctx: RuleContext, h: ContactHistory, day: date) -> bool:
+    """A conversation set for `day` or later: whatever their answer said, it was a yes."""
+    return any(m.status != "cancelled" and ctx.meeting_day(m) >= day for m in h.meetings)
+
+
 def note_reply(ctx: RuleContext) -> Iterator[Action]:
     """An answer came (often found in the mailbox) without a word on what it said: ask which
     it was, since a yes, some times, a no and a referral each lead somewhere else."""
@@ -133,7 +139,7 @@ def note_reply(ctx: RuleContext) -> Iterator[Action]:
         contact = h.contact
         for message in h.replies_to_note():
             replied_on = message.replied_on
-            if replied_on is None:
+            if replied_on is None or _met_since(ctx, h, replied_on):
                 continue
             yield Action(
                 kind="note-reply",

@@ -7,7 +7,7 @@ from datetime import date
 from coffeechat.domain.followups import Snapshot
 from coffeechat.domain.followups.excerpt import first_lines
 
-from .builders import contact, keys, of_kind, run, sent
+from .builders import contact, keys, meeting, of_kind, run, sent, utc
 
 WEDNESDAY = date(2026, 3, 4)
 SATURDAY = date(2026, 3, 7)
@@ -66,6 +66,18 @@ def test_a_later_answer_with_its_outcome_says_where_things_stand() -> None:
     )
     snapshot = Snapshot(contacts=(contact(1),), messages=(first, older))
     assert keys(of_kind(run(snapshot, date(2026, 3, 9)), "note-reply")) == {"note-reply:message=1"}
+
+
+def test_a_conversation_set_since_the_reply_says_it_was_a_yes() -> None:
+    reply = answered().messages
+    for status, asks in (("scheduled", False), ("held", False), ("cancelled", True)):
+        talk = meeting(1, 1, utc(2026, 3, 10, 15), status=status)
+        snapshot = Snapshot(contacts=(contact(1),), messages=reply, meetings=(talk,))
+        assert bool(of_kind(run(snapshot, WEDNESDAY), "note-reply")) is asks, status
+    # A talk from before they answered (an earlier round) doesn't tell.
+    earlier = meeting(1, 1, utc(2026, 1, 10, 15), status="held")
+    snapshot = Snapshot(contacts=(contact(1),), messages=reply, meetings=(earlier,))
+    assert of_kind(run(snapshot, WEDNESDAY), "note-reply")
 
 
 def test_only_answers_to_an_ask_and_only_for_people_still_in_play() -> None:
