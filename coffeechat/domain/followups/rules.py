@@ -135,12 +135,14 @@ def _met_since(ctx: RuleContext, h: ContactHistory, day: date) -> bool:
 def note_reply(ctx: RuleContext) -> Iterator[Action]:
     """An answer came (often found in the mailbox) without a word on what it said: ask which
     it was, since a yes, some times, a no and a referral each lead somewhere else."""
+    asked: set[int] = set()  # one step per message, even if a fact comes twice
     for h in ctx.active.values():
         contact = h.contact
         for message in h.replies_to_note():
             replied_on = message.replied_on
-            if replied_on is None or _met_since(ctx, h, replied_on):
+            if replied_on is None or message.id in asked or _met_since(ctx, h, replied_on):
                 continue
+            asked.add(message.id)
             yield Action(
                 kind="note-reply",
                 key=f"note-reply:message={message.id}",
