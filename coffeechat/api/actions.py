@@ -29,6 +29,10 @@ class ActionOut(Schema):
     overdue: bool
     reason: str
     draft_kind: str | None
+    message: int | None = Field(
+        None, description='For "note-reply": the message they answered (POST its /reply).'
+    )
+    quote: str = Field("", description='For "note-reply": the first lines of their answer.')
 
 
 class ListParams(Schema):

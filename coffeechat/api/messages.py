@@ -152,13 +152,18 @@ def update_message(request: HttpRequest, message_id: int, payload: MessageIn) ->
 
 @router.post("/{message_id}/reply", response=MessageOut)
 def record_reply(request: HttpRequest, message_id: int, payload: ReplyIn) -> Message:
-    """Note a reply: `outcome` is one of yes, proposed, declined, referred (empty: not said)."""
+    """Note a reply: `outcome` is one of yes, proposed, declined, referred (empty: not said).
+
+    On a reply already noted (one found in the mailbox), leaving out `replied_at` or `text`
+    keeps the moment it came and the words kept from it: noting the outcome later loses nothing.
+    """
+    message = queries.message_detail(request.user, message_id)
     changes = MessageIn(
-        replied_at=payload.replied_at or timezone.now(),
+        replied_at=payload.replied_at or message.replied_at or timezone.now(),
         reply_outcome=payload.outcome,
-        reply_text=payload.text,
+        reply_text=payload.text if "text" in payload.model_fields_set else message.reply_text,
     )
-    message = _save(request, queries.message_detail(request.user, message_id), changes)
+    message = _save(request, message, changes)
     if message.replied_at is not None:  # learn how quickly they answer; wake them if dormant
         followups_services.record_reply(message, message.replied_at)
     return message

@@ -157,6 +157,8 @@ def fill_account(user: Any, scale: Scale, rng: random.Random, today: date) -> Ge
                 sent_at=_at(sent, 14),
                 rule_set="career-office",
                 replied_at=_at(reply_day, 9) if reply_day and reply_day < today else None,
+                # Answers long past were noted as they came: they lead to the meetings below.
+                reply_outcome="yes" if reply_day and reply_day < today else "",
             )
         )
         if reply_day is None and sent < today - timedelta(days=40):

@@ -136,7 +136,10 @@ _BY_STAGE: dict[str, Move] = {
 
 def move(stage: str, actions: Iterable[Action], on_date: date) -> Move:
     """The one thing that moves this card on. A request still waiting offers the follow-up
-    once the plan says one is due; otherwise noting their reply is what moves it."""
+    once the plan says one is due; otherwise noting their reply is what moves it. A reply
+    whose answer isn't noted yet (one found in the mailbox) asks for that before a date."""
     if stage == "requested" and any(a.kind == "follow-up" and a.due <= on_date for a in actions):
         return "follow-up"
+    if any(a.kind == "note-reply" for a in actions):
+        return "log-reply"
     return _BY_STAGE.get(stage, "open")

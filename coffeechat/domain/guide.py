@@ -110,6 +110,8 @@ STEPS: tuple[Step, ...] = (
         title="Agree a time",
         summary="When they say yes, make the rest easy for them.",
         points=(
+            "When a reply comes in, note how they answered (yes, some times, no, or someone "
+            "else to ask): it takes a few seconds and decides the next step.",
             f"Reply within {_T.schedule_business_days} business day and offer a couple of times.",
             "Confirm the date, time zone, length, and whether you'll meet in person, by phone or "
             "by video.",
@@ -327,6 +329,7 @@ ACTION_SECTIONS: dict[str, str] = {
     "send-request": "ask",
     "try-another-contact": "follow-up",
     "follow-up": "follow-up",
+    "note-reply": "schedule",
     "schedule": "schedule",
     "prepare": "prepare",
     "thank-you": "thank-you",

@@ -188,6 +188,8 @@ def action_link(action: Action) -> tuple[str, str]:
         if action.about_id is not None:  # the person a forwardable introduction is about
             query += f"&about={action.about_id}"
         return f"{_path('compose')}?{query}", "Write it"
+    if action.kind == "note-reply" and action.message_id is not None:
+        return reverse("message-replied", args=[action.message_id]), "Note their answer"
     if action.kind == "prepare" and action.meeting_id is not None:
         return reverse("meeting-prep", args=[action.meeting_id]), "Prepare"
     if action.kind == "reflect" and action.meeting_id is not None:
@@ -243,6 +245,8 @@ def action_json(row: ActionRow) -> dict[str, Any]:
         "overdue": a.overdue,
         "reason": a.reason,
         "draft_kind": a.draft_kind,
+        "message": a.message_id,
+        "quote": a.quote,
     }
 
 

@@ -16,6 +16,7 @@ from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Substr
 
 from coffeechat.accounts.models import Profile
 from coffeechat.accounts.services import profile_of
@@ -30,6 +31,7 @@ from coffeechat.domain.followups import (
     Snapshot,
 )
 from coffeechat.domain.followups.context import top_lamp_organizations
+from coffeechat.domain.followups.excerpt import MAX_CHARS
 from coffeechat.domain.followups.facts import (
     ActionStateKind,
     Consent,
@@ -44,6 +46,9 @@ from coffeechat.followups.rule_settings import rule_settings_for
 from coffeechat.interviews.models import AgendaItem, Meeting
 from coffeechat.network.models import Contact, Organization
 from coffeechat.outreach.models import Message
+
+# Enough for the first lines Today shows, with room for the blank lines and spaces they lose.
+_REPLY_START = MAX_CHARS * 2
 
 
 @dataclass(frozen=True)
@@ -158,8 +163,21 @@ def _contacts(
 
 
 def _messages(user: Any, tz: ZoneInfo) -> list[MessageFacts]:
-    rows = Message.objects.owned_by(user).values_list(
-        "id", "contact_id", "kind", "status", "sent_at", "replied_at", "reply_outcome"
+    # Only the start of a reply is read: Today shows its first lines, and a pasted reply
+    # may run to pages.
+    rows = (
+        Message.objects.owned_by(user)
+        .annotate(reply_start=Substr("reply_text", 1, _REPLY_START))
+        .values_list(
+            "id",
+            "contact_id",
+            "kind",
+            "status",
+            "sent_at",
+            "replied_at",
+            "reply_outcome",
+            "reply_start",
+        )
     )
     return [
         MessageFacts(
@@ -171,8 +189,9 @@ def _messages(user: Any, tz: ZoneInfo) -> list[MessageFacts]:
             replied_on=_day(replied_at, tz),
             sent_at=sent_at,
             reply_outcome=cast(ReplyOutcome, outcome),
+            reply_text=reply_start,
         )
-        for pk, contact_id, kind, status, sent_at, replied_at, outcome in rows
+        for pk, contact_id, kind, status, sent_at, replied_at, outcome, reply_start in rows
     ]
 
 

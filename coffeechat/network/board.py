@@ -147,6 +147,8 @@ class _Moves:
             return action_link(planned["follow-up"])[0]
         if chosen == "thank" and "thank-you" in planned:  # it quotes the right meeting
             return action_link(planned["thank-you"])[0]
+        if chosen == "log-reply" and "note-reply" in planned:  # the answer the mailbox found
+            return action_link(planned["note-reply"])[0]
         if chosen == "log-reply" and request is not None:
             return reverse("message-replied", args=[request.id])
         if chosen == "prepare" and upcoming is not None:

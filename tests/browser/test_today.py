@@ -68,3 +68,42 @@ def test_done_undo_and_snooze_in_place(page: Any, fresh_app: RunningApp) -> None
     expect(page.locator(".action-row", has_text="Follow up with Kit Okafor")).to_be_visible()
     # A snoozed step comes back on the chosen day.
     expect(sol).to_contain_text(f"Due {later:%a} {later.day} {later:%b}")
+
+
+def test_a_found_reply_is_noted_from_today_on_a_phone(page: Any, fresh_app: RunningApp) -> None:
+    from playwright.sync_api import expect
+
+    script = "\n".join(
+        [
+            "from datetime import timedelta",
+            "from django.utils import timezone",
+            "from coffeechat.accounts.services import personal_owner",
+            "from coffeechat.network.models import Contact",
+            "from coffeechat.outreach import services",
+            "from coffeechat.outreach.models import Message",
+            "me = personal_owner()",
+            "c = Contact.objects.create(owner=me, first_name='Ana', last_name='Ruiz')",
+            "m = Message.objects.create(owner=me, contact=c, kind='request', status='sent',"
+            " sent_at=timezone.now() - timedelta(days=3))",
+            "services.mark_replied(m, timezone.now() - timedelta(minutes=5),"
+            " text='Happy to help!\\nThursday at 3 or Friday at 10?\\nBest, Ana')",
+        ]
+    )
+    coffeechat(fresh_app, "manage", "shell", "-c", script)
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(fresh_app.sign_in_url)
+    page.goto(f"{fresh_app.url}/today/")
+    row = page.locator(".action-row", has_text="Note how Ana Ruiz answered")
+    expect(row.locator("blockquote")).to_have_text(
+        "Happy to help!Thursday at 3 or Friday at 10?Best, Ana"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+    row.get_by_role("link", name="Note their answer").click()
+    expect(page.get_by_label("Their reply (optional)")).to_contain_text("Thursday at 3")
+    page.get_by_label("Proposed times").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Pick one of their times")).to_be_visible()
+    page.goto(f"{fresh_app.url}/today/")
+    expect(page.get_by_text("Set a time with Ana Ruiz")).to_be_visible()
+    expect(page.get_by_text("Note how Ana Ruiz answered")).to_have_count(0)

@@ -37,7 +37,10 @@ def people(alice: Any) -> dict[str, Any]:
     found["fay"] = person(alice, "Fay")
     sent(found["fay"], "request", days(-20))
     found["ray"] = person(alice, "Ray")
-    sent(found["ray"], "request", days(-5), replied_at=days(-3))
+    ray_request = sent(found["ray"], "request", days(-5), replied_at=days(-3))
+    Message.objects.filter(pk=ray_request.pk).update(reply_outcome="yes")
+    found["ned"] = person(alice, "Ned")  # his reply was found in the mailbox: answer not noted
+    found["ned_request"] = sent(found["ned"], "request", days(-5), replied_at=days(-1))
     found["sam"] = person(alice, "Sam")
     sent(found["sam"], "request", days(-9), replied_at=days(-8))
     found["sam_meeting"] = meeting(found["sam"], days(3), status="scheduled")
@@ -63,7 +66,7 @@ def test_each_column_holds_its_stage_with_the_whole_count(alice: Any, people: An
     assert counts == {
         "identified": 1,
         "requested": 2,
-        "replied": 1,
+        "replied": 2,
         "scheduled": 1,
         "held": 1,
         "thanked": 1,
@@ -84,6 +87,7 @@ def test_each_card_offers_the_move_of_its_stage(alice: Any, people: Any) -> None
     assert moves["Fay"][0] == "Follow up"
     assert f"contact={people['fay'].pk}&kind=follow-up" in moves["Fay"][1]
     assert moves["Ray"] == ("Schedule", f"/meetings/new?contact={people['ray'].pk}")
+    assert moves["Ned"] == ("Log a reply", f"/messages/{people['ned_request'].pk}/replied")
     assert moves["Sam"] == ("Prepare", f"/meetings/{people['sam_meeting'].pk}/prep/")
     assert moves["Hal"][0] == "Thank"
     assert "kind=thank-you" in moves["Hal"][1]

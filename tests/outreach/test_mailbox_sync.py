@@ -7,11 +7,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+import time_machine
 
 from coffeechat.network.models import Contact
 from coffeechat.outreach.mailbox import imap, records, sync
 from coffeechat.outreach.mailbox.accounts import check_connection, save_account
 from coffeechat.outreach.models import MailboxFinding, MailboxFolder, Message
+from tests.conftest import signed_in
 from tests.outreach.mailbox_helpers import PASSWORD, Mailbox, mail
 from tests.servers import Dovecot
 
@@ -287,3 +289,23 @@ def test_the_time_budget_stops_between_batches_and_the_next_run_goes_on(
     assert sync.account_of(alice).sync_lease_until is None
     rest = sync.sync(alice)
     assert (rest.complete, rest.scanned, rest.sent_found) == (True, 3, 3)
+
+
+def test_a_found_reply_asks_on_today_how_they_answered(alice: Any, box: Mailbox) -> None:
+    priya = person(alice, "Priya", "priya@acme.example")
+    priya.last_name = "Raman"
+    priya.save()
+    box.put("Sent", mail(sender=ME, to="priya@acme.example", subject="Advice?", body="Hi Priya",
+                         when=T0, message_id="<ask@uni.example>"))  # fmt: skip
+    answer = "Happy to <help>!\nTuesday at 3?\n\nOn Mon, Alice wrote:\n> Hi"
+    came = T0 + timedelta(days=1)
+    box.put("INBOX", mail(sender="priya@acme.example", to=ME, subject="Re: Advice?", body=answer,
+                          when=came, in_reply_to="<ask@uni.example>"))  # fmt: skip
+    sync.sync(alice)
+    request = Message.objects.owned_by(alice).get(contact=priya)
+
+    with time_machine.travel(T0 + timedelta(days=1, hours=6), tick=False):  # Tuesday morning
+        html = signed_in(alice).get("/today/").content.decode()
+    assert "Note how Priya Raman answered" in html
+    assert "Happy to &lt;help&gt;!<br>Tuesday at 3?</blockquote>" in html
+    assert f'href="/messages/{request.pk}/replied">Note their answer' in html

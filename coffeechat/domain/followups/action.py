@@ -23,6 +23,7 @@ ActionKind = Literal[
     "connect",
     "keep-in-touch",
     "broaden",
+    "note-reply",  # an answer whose outcome isn't noted yet (newest id, so it comes last)
 ]
 ACTION_KINDS: tuple[ActionKind, ...] = get_args(ActionKind)
 
@@ -47,3 +48,6 @@ class Action:
     progress: tuple[int, int] | None = None
     # For "try-another-contact": how many other people you know at the organization.
     others_known: int = 0
+    # For "note-reply": the message they answered, and the first lines of their answer.
+    message_id: int | None = None
+    quote: str = ""

@@ -69,6 +69,7 @@ class MessageFacts:
     replied_on: date | None = None
     sent_at: datetime | None = None  # the moment, to the second, when known
     reply_outcome: ReplyOutcome = ""
+    reply_text: str = ""  # the start of their words, when kept (the mailbox keeps them)
 
     @property
     def sent(self) -> bool:

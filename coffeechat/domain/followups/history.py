@@ -44,6 +44,9 @@ class ContactHistory:
     thank_yous: list[tuple[date, datetime | None]] = field(default_factory=list)
     last_reply_on: date | None = None  # the latest answer to a request or follow-up
     reply_outcome: ReplyOutcome = ""  # …and what it said
+    # Answers whose outcome isn't noted yet, and the latest day one was noted.
+    unnoted_replies: list[MessageFacts] = field(default_factory=list)
+    last_noted_reply_on: date | None = None
     last_kind_note_on: date | None = None  # the latest thank-you, close-the-loop or update
     last_close_loop_on: date | None = None
     sent_linkedin_note: bool = False
@@ -109,6 +112,7 @@ class ContactHistory:
             self._touch(message.replied_on)
             if message.kind in _OUTREACH_KINDS:
                 self._add_reply(message.replied_on, message.reply_outcome)
+                self._note_outcome(message, message.replied_on)
         if message.kind in _KIND_NOTES:
             self.last_kind_note_on = _latest(self.last_kind_note_on, sent_on)
         if message.kind in REQUEST_KINDS:
@@ -132,6 +136,22 @@ class ContactHistory:
         if latest is None or on > latest or (on == latest and outcome in _YES_OUTCOMES):
             self.last_reply_on = on
             self.reply_outcome = outcome
+
+    def _note_outcome(self, message: MessageFacts, on: date) -> None:
+        if message.reply_outcome:
+            self.last_noted_reply_on = _latest(self.last_noted_reply_on, on)
+        else:
+            self.unnoted_replies.append(message)
+
+    def replies_to_note(self) -> list[MessageFacts]:
+        """Answers with no outcome noted and none noted on a later one: what they said is
+        still to be told (a later answer with its outcome already says where things stand)."""
+        noted = self.last_noted_reply_on
+        return [
+            m
+            for m in self.unnoted_replies
+            if m.replied_on is not None and (noted is None or m.replied_on > noted)
+        ]
 
     def add_meeting(self, meeting: MeetingFacts, tz: ZoneInfo) -> None:
         self.meetings.append(meeting)

@@ -20,6 +20,7 @@ from coffeechat.domain.followups.action import Action, ActionKind
 URGENCY: tuple[ActionKind, ...] = (
     "thank-you",
     "reflect",
+    "note-reply",
     "schedule",
     "prepare",
     "follow-up",
@@ -40,6 +41,7 @@ GROUP_TITLES: dict[ActionKind, str] = {
     "send-request": "First requests to send",
     "try-another-contact": "Second people to try",
     "follow-up": "Follow-ups to send",
+    "note-reply": "Replies to note",
     "schedule": "Times to settle",
     "prepare": "Meetings to prepare",
     "thank-you": "Thank-yous to send",

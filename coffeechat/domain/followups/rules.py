@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 from coffeechat.domain.followups.action import Action
 from coffeechat.domain.followups.context import RuleContext
+from coffeechat.domain.followups.excerpt import first_lines
+from coffeechat.domain.followups.history import ContactHistory
 
 Rule = Callable[[RuleContext], Iterator[Action]]
 
@@ -123,6 +125,39 @@ def follow_up(ctx: RuleContext) -> Iterator[Action]:
             organization_id=contact.organization_id,
             draft_kind="follow-up",
         )
+
+
+def _met_since(ctx: RuleContext, h: ContactHistory, day: date) -> bool:
+    """A conversation set for `day` or later: whatever their answer said, it was a yes."""
+    return any(m.status != "cancelled" and ctx.meeting_day(m) >= day for m in h.meetings)
+
+
+def note_reply(ctx: RuleContext) -> Iterator[Action]:
+    """An answer came (often found in the mailbox) without a word on what it said: ask which
+    it was, since a yes, some times, a no and a referral each lead somewhere else."""
+    asked: set[int] = set()  # one step per message, even if a fact comes twice
+    for h in ctx.active.values():
+        contact = h.contact
+        for message in h.replies_to_note():
+            replied_on = message.replied_on
+            if replied_on is None or message.id in asked or _met_since(ctx, h, replied_on):
+                continue
+            asked.add(message.id)
+            yield Action(
+                kind="note-reply",
+                key=f"note-reply:message={message.id}",
+                title=f"Note how {contact.name} answered",
+                reason=(
+                    f"{contact.name} wrote back. Whether they said yes, offered some times, "
+                    "said no or pointed you to someone else decides your next step, and "
+                    "noting it takes a few seconds."
+                ),
+                due=ctx.calendar.on_or_after(replied_on),
+                contact_id=contact.id,
+                organization_id=contact.organization_id,
+                message_id=message.id,
+                quote=first_lines(message.reply_text),
+            )
 
 
 def schedule(ctx: RuleContext) -> Iterator[Action]:
@@ -436,6 +471,7 @@ RULES: tuple[Rule, ...] = (
     send_request,
     try_another_contact,
     follow_up,
+    note_reply,
     schedule,
     prepare,
     thank_you,

@@ -25,10 +25,17 @@ def contact(id: int, **overrides: Any) -> ContactFacts:
 
 
 def sent(
-    id: int, contact_id: int, kind: Any, on: date, replied_on: date | None = None
+    id: int, contact_id: int, kind: Any, on: date, replied_on: date | None = None, **reply: Any
 ) -> MessageFacts:
+    """`reply` may say what the answer was (`reply_outcome`) and hold its words (`reply_text`)."""
     return MessageFacts(
-        id=id, contact_id=contact_id, kind=kind, status="sent", sent_on=on, replied_on=replied_on
+        id=id,
+        contact_id=contact_id,
+        kind=kind,
+        status="sent",
+        sent_on=on,
+        replied_on=replied_on,
+        **reply,
     )
 
 

@@ -105,7 +105,9 @@ def test_a_reply_wakes_a_dormant_contact() -> None:
     messages = (
         sent(1, 1, "request", date(2026, 3, 2)),
         sent(2, 1, "follow-up", date(2026, 3, 11)),
-        sent(3, 1, "follow-up", date(2026, 3, 20), replied_on=date(2026, 4, 20)),
+        sent(
+            3, 1, "follow-up", date(2026, 3, 20), replied_on=date(2026, 4, 20), reply_outcome="yes"
+        ),
     )
     snapshot = Snapshot(contacts=(contact(1),), messages=messages)
     assert dormant_contacts(snapshot, SETTINGS, date(2026, 4, 21)) == frozenset()
@@ -125,7 +127,9 @@ def test_a_contact_closed_as_dormant_gets_nothing_until_they_reply() -> None:
     request = sent(1, 1, "letter", date(2026, 3, 2))
     quiet = Snapshot(contacts=(contact(1, dormant=True),), messages=(request,))
     assert run(quiet, date(2026, 3, 3)) == []
-    replied = sent(2, 1, "follow-up", date(2026, 3, 3), replied_on=date(2026, 3, 4))
+    replied = sent(
+        2, 1, "follow-up", date(2026, 3, 3), replied_on=date(2026, 3, 4), reply_outcome="yes"
+    )
     woke = Snapshot(contacts=quiet.contacts, messages=(request, replied))
     assert keys(run(woke, date(2026, 3, 4))) == {"schedule:contact=1"}
 
@@ -155,7 +159,9 @@ def test_try_another_contact_after_three_business_days_when_no_one_else_was_aske
 
 
 def test_reply_stops_follow_ups_and_asks_to_schedule_next_business_day() -> None:
-    reply = sent(1, 1, "request", date(2026, 11, 20), replied_on=date(2026, 11, 25))
+    reply = sent(
+        1, 1, "request", date(2026, 11, 20), replied_on=date(2026, 11, 25), reply_outcome="yes"
+    )
     snapshot = Snapshot(contacts=(contact(1, organization_id=3),), messages=(reply,))
     [action] = run(snapshot, date(2026, 11, 25))
     assert action.key == "schedule:contact=1"
@@ -163,7 +169,9 @@ def test_reply_stops_follow_ups_and_asks_to_schedule_next_business_day() -> None
 
 
 def test_a_scheduled_meeting_completes_schedule() -> None:
-    reply = sent(1, 1, "request", date(2026, 3, 2), replied_on=date(2026, 3, 3))
+    reply = sent(
+        1, 1, "request", date(2026, 3, 2), replied_on=date(2026, 3, 3), reply_outcome="yes"
+    )
     upcoming = meeting(1, 1, utc(2026, 3, 20, 15), status="scheduled", has_agenda=True)
     snapshot = Snapshot(contacts=(contact(1),), messages=(reply,), meetings=(upcoming,))
     assert run(snapshot, date(2026, 3, 4)) == []

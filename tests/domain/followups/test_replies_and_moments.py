@@ -62,10 +62,15 @@ def request(replied_on: date | None = None, outcome: Any = "", id: int = 1) -> M
 
 
 def test_a_yes_or_proposed_times_stop_follow_ups_and_ask_for_a_date() -> None:
-    for outcome in ("yes", "proposed", ""):
+    for outcome in ("yes", "proposed"):
         snapshot = Snapshot(contacts=(contact(1),), messages=(request(date(2026, 3, 4), outcome),))
         found = run(snapshot, date(2026, 3, 20))
         assert [a.kind for a in found] == ["schedule"], outcome
+
+
+def test_a_reply_without_an_outcome_still_asks_for_a_date_and_asks_how_they_answered() -> None:
+    snapshot = Snapshot(contacts=(contact(1),), messages=(request(date(2026, 3, 4)),))
+    assert sorted(a.kind for a in run(snapshot, date(2026, 3, 20))) == ["note-reply", "schedule"]
 
 
 def test_a_no_stops_everything_but_one_kind_thank_you() -> None:

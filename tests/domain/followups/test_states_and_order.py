@@ -81,6 +81,7 @@ def test_action_kinds_are_the_public_ids() -> None:
         "connect",
         "keep-in-touch",
         "broaden",
+        "note-reply",
     )
 
 
