@@ -395,6 +395,9 @@ def worker_rss_mib(pid: int) -> list[float]:
 if __name__ == "__main__":
     import tempfile
 
+    unknown = [a for a in sys.argv[1:] if a not in ("--quick", "--keep-database")]
+    if unknown:  # --help included: a run takes minutes, so don't start one by mistake
+        sys.exit(__doc__)
     with tempfile.TemporaryDirectory(prefix="coffeechat-load-") as tmp:
         found = measure("--quick" in sys.argv, Path(tmp), keep="--keep-database" in sys.argv)
         print(json.dumps(found, indent=2))
