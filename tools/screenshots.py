@@ -12,29 +12,20 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# The browser tests' own Chromium set-up and server start, so the two can't drift apart.
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serving  # noqa: E402
+
 OUT = ROOT / "docs" / "screenshots"
 WIDTHS = (1280, 375)
-CHROMIUM = os.environ.get("COFFEECHAT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [  # without these Chromium dials out at start, which a sandbox may refuse
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # name -> path; {contact} and {meeting} are demo records found after loading.
 PAGES = {
     "today": "/today/",
@@ -72,48 +63,6 @@ def _cli(data_dir: Path, *args: str) -> str:
         cwd=ROOT,
     )
     return done.stdout.strip()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def serving(data_dir: Path) -> Iterator[tuple[str, str]]:
-    """(base URL, one-time sign-in link) of `coffeechat serve` over `data_dir`."""
-    port = _free_port()
-    env = {**os.environ, "COFFEECHAT_DATA_DIR": str(data_dir), "COFFEECHAT_MODE": "personal"}
-    env.pop("DATABASE_URL", None)
-    command = [sys.executable, "-m", "coffeechat.cli.main", "serve", "--no-browser"]
-    process = subprocess.Popen(
-        [*command, "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
-    assert process.stdout is not None
-    try:
-        sign_in = ""
-        deadline = time.monotonic() + 90
-        while not sign_in and time.monotonic() < deadline and process.poll() is None:
-            line = process.stdout.readline()
-            sign_in = line.strip() if "/signin/" in line else ""
-        if not sign_in:
-            raise SystemExit("coffeechat serve printed no sign-in link")
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}", sign_in
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
 
 
 def _show_findings(page: Any, width: int) -> None:
@@ -170,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = Path(folder) / "data"
         _cli(data_dir, "demo")
         ids = json.loads(_cli(data_dir, "manage", "shell", "-c", IDS).splitlines()[-1])
-        with serving(data_dir) as (base, sign_in):
+        with serving(data_dir) as app:
+            base, sign_in = app.url, app.sign_in_url
             saved = shoot(base, sign_in, ids, args.out, args.scheme)
     for path in saved:
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
