@@ -4,12 +4,13 @@
 
 For each size: a data folder as `run.py` builds it, a real server, then in each round the floor
 and, for each kind of change, every view of Today and of Insights right after one write made
-through the app (untimed), so nothing the write touched can be reused. Three kinds of change:
+through the app (untimed), so nothing the write touched can be reused. Four kinds of change:
 a step of Today snoozed and taken back through the API, live mode's autosave of a meeting's
-general notes, and an edit of a contact's job title through the API, which both pages read
-(what `run.py`'s rows *first view after a change* time). Then each page again with nothing
-changed (warm). Prints the median over the rounds of each page's median and p95 over the
-floor's, and the growth of each page's median from the smallest size to the largest.
+general notes, an edit of a contact's job title through the API, which both pages read
+(what `run.py`'s rows *first view after a change* time), and a contact put on and taken off
+the shortlist, a fact a rule reads (a step to ask them comes and goes). Then each page again
+with nothing changed (warm). Prints the median over the rounds of each page's median and p95
+over the floor's, and the growth of each page's median from the smallest size to the largest.
 """
 
 from __future__ import annotations
@@ -56,6 +57,10 @@ def _changes(srv: server.Server, ids: dict[str, int]) -> dict[str, list[server.R
         "a contact's title": [
             server.Request("PATCH", contact, json.dumps({"title": title}), headers)
             for title in ("Hydrologist", "Senior hydrologist")
+        ],
+        "a contact shortlisted": [
+            server.Request("PATCH", contact, json.dumps({"shortlisted": flag}), headers)
+            for flag in (True, False)
         ],
     }
 

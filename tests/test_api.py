@@ -72,6 +72,14 @@ def test_it_lists_with_search_and_pagination(api_alice: Any, alice: Any) -> None
     assert {item["last_name"] for item in found["items"]} == {"Okafor"}
 
 
+def test_an_id_no_database_can_hold_is_refused_not_a_crash(api_alice: Any) -> None:
+    """Found by the fuzzer: SQLite holds 64-bit integers, either side of zero."""
+    for huge in (2**70, -(2**70)):
+        assert api_alice.get("/api/v1/contacts", organization=huge).status_code == 422
+        assert api_alice.get("/api/v1/messages", contact=huge).status_code == 422
+    assert api_alice.get("/api/v1/contacts", organization=-1).json()["count"] == 0
+
+
 def test_it_handles_organizations(api_alice: Any, acme: Organization) -> None:
     created = api_alice.post("/api/v1/organizations", {"name": "Harbor Labs", "motivation": 2})
     assert created.status_code == 201

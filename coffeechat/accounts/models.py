@@ -212,3 +212,20 @@ class DataStamp(models.Model):
 
     def __str__(self) -> str:
         return f"data stamp of {self.user_id}"
+
+
+class PlanChange(models.Model):
+    """Whose facts one move of a user's plan stamp changed (`stamps.touch`): the plan cache
+    works out again only those people's steps (`stamps.changed_contacts`). A row without a
+    contact means the write could touch anyone (a deletion, a bulk change, the profile), and
+    the plan is worked out whole. Only the latest few hundred rows of each user are kept."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    version = models.BigIntegerField()  # the plan stamp this write moved to
+    contact_id = models.BigIntegerField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "version"])]
+
+    def __str__(self) -> str:
+        return f"plan change {self.version} of {self.user_id}"

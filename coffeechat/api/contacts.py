@@ -93,7 +93,7 @@ class ListParams(Schema):
     q: str = ""
     stage: str = ""
     how_found: str = ""
-    organization: int | None = Field(None, le=MAX_ID)
+    organization: int | None = Field(None, ge=-MAX_ID, le=MAX_ID)
     field: str = ""
     tag: str = ""
     sort: str = "name"

@@ -67,7 +67,7 @@ class MessageOut(Schema):
 
 
 class ListParams(Schema):
-    contact: int | None = Field(None, le=MAX_ID)
+    contact: int | None = Field(None, ge=-MAX_ID, le=MAX_ID)
     kind: str = ""
     status: str = ""
 

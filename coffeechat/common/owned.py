@@ -39,8 +39,10 @@ class OwnedQuerySet(models.QuerySet[M]):
 
     def update(self, **kwargs: Any) -> int:
         owners = self._owners()
+        wide = set(kwargs) & getattr(self.model, "PLAN_WIDE_FIELDS", frozenset())
+        contacts = _plan_contacts_of(self) if len(owners) == 1 and not wide else None
         count = super().update(**kwargs)
-        touch(owners, _quiet(self.model, kwargs))
+        touch(owners, _quiet(self.model, kwargs), contacts)
         return count
 
     update.alters_data = True  # type: ignore[attr-defined]
@@ -82,13 +84,25 @@ class Owned(models.Model):
     QUIET_FIELDS: ClassVar[dict[str, frozenset[str]]] = {}
     # The topics that never read this model at all, nor anything its deletion cascades to.
     QUIET_TOPICS: ClassVar[frozenset[str]] = frozenset()
+    # The lookup from a row to the contact whose plan facts it is ("pk" for a contact), when
+    # it feeds Today's rules: a save then tells the plan cache whose steps to work out again.
+    PLAN_CONTACT: ClassVar[str | None] = None
+    # Fields whose change reaches other people's plan facts in ways the row can't tell (a
+    # contact moved between organizations): an update of them changes anyone's.
+    PLAN_WIDE_FIELDS: ClassVar[frozenset[str]] = frozenset()
 
     class Meta:
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
-        touch([self.owner_id], _quiet(type(self), kwargs.get("update_fields")))
+        quiet = _quiet(type(self), kwargs.get("update_fields"))
+        touch([self.owner_id], quiet, None if "plan" in quiet else self.plan_contacts())
+
+    def plan_contacts(self) -> list[int | None] | None:
+        """The contacts whose plan facts this row's save changed (`PLAN_CONTACT`), or None
+        when that can't be told."""
+        return _plan_contacts_of(self)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         # Rows a cascade deletes belong to the owner of the row that started it.
@@ -96,6 +110,28 @@ class Owned(models.Model):
         result = super().delete(*args, **kwargs)
         touch([owner], _quiet(type(self)))
         return result
+
+
+# A bulk change of more rows than this is logged as a change to anyone (`stamps.touch`).
+_MANY_CONTACTS = 50
+
+
+def _plan_contacts_of(rows: Owned | models.QuerySet[Any]) -> list[int | None] | None:
+    """The contacts whose plan facts a write to `rows` changes (`Owned.PLAN_CONTACT`), or None
+    when that can't be told: a model without the lookup, or a change to many rows."""
+    model = rows.model if isinstance(rows, models.QuerySet) else type(rows)
+    lookup = getattr(model, "PLAN_CONTACT", None)
+    if lookup is None:
+        return None
+    if isinstance(rows, models.QuerySet):
+        queryset = rows
+    elif "__" not in lookup:
+        return [getattr(rows, lookup)]
+    else:
+        queryset = models.QuerySet(model).filter(pk=rows.pk)
+    found = queryset.order_by().values_list(lookup, flat=True).distinct()[: _MANY_CONTACTS + 1]
+    people = list(found)
+    return None if len(people) > _MANY_CONTACTS else people
 
 
 def _quiet(model: Any, written: Iterable[str] | None = None) -> set[str]:

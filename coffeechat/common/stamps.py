@@ -58,15 +58,64 @@ def quiet_topics(quiet_fields: Mapping[str, frozenset[str]], written: Iterable[s
     return {topic for topic, quiet in quiet_fields.items() if fields <= quiet}
 
 
-def touch(owner_ids: Iterable[int | None], quiet: Iterable[str] = ()) -> None:
-    """Mark the data of these users as changed, for every topic but the `quiet` ones."""
+# How many moves of the plan stamp the change log keeps per user: a cache further behind than
+# this works the plan out whole.
+PLAN_LOG_KEPT = 256
+
+
+def touch(
+    owner_ids: Iterable[int | None],
+    quiet: Iterable[str] = (),
+    contacts: Iterable[int | None] | None = None,
+) -> None:
+    """Mark the data of these users as changed, for every topic but the `quiet` ones.
+
+    `contacts`: the only people whose plan facts the write changed, when the writer knows them
+    (one contact, message or meeting saved); None when it could be anyone's."""
     from coffeechat.accounts.models import DataStamp  # accounts' models build on this package
 
     ids = sorted({pk for pk in owner_ids if pk is not None})
-    if ids:
-        moved = [None, *(t for t in TOPICS if t not in set(quiet))]
-        changes = {_column(t): F(_column(t)) + 1 for t in moved}
+    if not ids:
+        return
+    moved = [None, *(t for t in TOPICS if t not in set(quiet))]
+    changes = {_column(t): F(_column(t)) + 1 for t in moved}
+    with transaction.atomic():  # the number logged is the one this write moved the stamp to
         DataStamp.objects.filter(user_id__in=ids).update(**changes)
+        if PLAN in moved:
+            _log_plan_change(ids, None if contacts is None or len(ids) > 1 else set(contacts))
+
+
+def _log_plan_change(owner_ids: list[int], contacts: set[int | None] | None) -> None:
+    from coffeechat.accounts.models import DataStamp, PlanChange
+
+    known = None if contacts is None or None in contacts else sorted(c for c in contacts if c)
+    people: list[int | None] = [None] if known is None else list(known)
+    stamps = DataStamp.objects.filter(user_id__in=owner_ids).values_list("user_id", "plan_version")
+    for user_id, version in stamps:
+        PlanChange.objects.bulk_create(
+            PlanChange(user_id=user_id, version=version, contact_id=pk) for pk in people
+        )
+        if version % 64 == 0:  # now and then, forget what no cache can still be behind on
+            forgotten = version - PLAN_LOG_KEPT
+            PlanChange.objects.filter(user_id=user_id, version__lte=forgotten).delete()
+
+
+def changed_contacts(user: Any, since: int, until: int) -> frozenset[int] | None:
+    """The people whose plan facts changed between two plan stamps, or None when that isn't
+    known (a write that could touch anyone, or a gap the log no longer covers)."""
+    from coffeechat.accounts.models import PlanChange
+
+    if not 0 < until - since <= PLAN_LOG_KEPT:
+        return None
+    rows = PlanChange.objects.filter(user_id=user.pk, version__gt=since, version__lte=until)
+    seen: set[int] = set()
+    people: set[int] = set()
+    for version, contact_id in rows.values_list("version", "contact_id"):
+        if contact_id is None:
+            return None
+        seen.add(version)
+        people.add(contact_id)
+    return frozenset(people) if len(seen) == until - since else None
 
 
 def version_of(user: Any, topic: str | None = None) -> int:
@@ -111,11 +160,17 @@ class StampedCache(Generic[T]):
         self._lock = threading.Lock()
 
     def get(
-        self, owner: Any, key: Hashable, compute: Callable[[], T], version: int | None = None
+        self,
+        owner: Any,
+        key: Hashable,
+        compute: Callable[[], T],
+        version: int | None = None,
+        refresh: Callable[[T, int, int], T | None] | None = None,
     ) -> T:
         """The value kept for `key`, or `compute`'s. `version` is this cache's topic's number
         when the caller read it already (`versions_of`, several in one query), before reading
-        anything else."""
+        anything else. `refresh(old value, its number, the new number)` may bring a value kept
+        under an older number up to date for less than `compute` costs (None: it can't)."""
         if version is None:
             version = version_of(owner, self._topic)  # first, before `compute` reads anything
         full_key = (owner.pk, key)
@@ -127,7 +182,10 @@ class StampedCache(Generic[T]):
         shared_key = self._shared_key(owner, key, version) if settings.SHARED_CACHE_URL else ""
         value = _shared_get(shared_key) if shared_key else None
         if value is None:
-            value = compute()
+            if known is not None and refresh is not None:
+                value = refresh(known[1], known[0], version)
+            if value is None:
+                value = compute()
             if shared_key:
                 _shared_set(shared_key, value)
         with self._lock:

@@ -13,12 +13,18 @@ from zoneinfo import ZoneInfo
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 
-from coffeechat.common.stamps import PLAN, StampedCache, versions_of
+from coffeechat.common.stamps import PLAN, StampedCache, changed_contacts, versions_of
 from coffeechat.domain.followups import Action, ActionStateFacts, BusinessCalendar, Outcome, outcome
 from coffeechat.domain.followups.first_steps import Progress, Step, finished, first_steps
 from coffeechat.domain.followups.ordering import Arranged, arrange, is_daily
 from coffeechat.domain.vocab import REQUEST_KINDS
-from coffeechat.followups.snapshot import Gathered, action_states, gather_facts, with_states
+from coffeechat.followups.snapshot import (
+    Gathered,
+    action_states,
+    gather_facts,
+    refresh_facts,
+    with_states,
+)
 from coffeechat.interviews.models import Meeting
 from coffeechat.network.models import Contact
 
@@ -78,6 +84,21 @@ def _known(user: Any) -> _Known:
     return _Known(gathered, BusinessCalendar(settings.country, settings.subdivision))
 
 
+def _refreshed(user: Any, known: _Known, since: int, until: int) -> _Known | None:
+    """`known` brought from plan stamp `since` to `until` by reading again only the people
+    whose facts changed in between, and working out only their steps (and of those their
+    facts reach); None when the change log can't say who changed (`stamps.changed_contacts`)."""
+    changed = changed_contacts(user, since, until)
+    found = refresh_facts(user, known.gathered, changed) if changed is not None else None
+    if found is None:
+        return None
+    gathered, read = found
+    fresh = _Known(gathered, known.calendar)
+    for day, ran in list(known.outcomes.items()):
+        fresh.outcomes[day] = ran.after(gathered.snapshot, read)
+    return fresh
+
+
 class PlanCache:
     """The last users' plans, kept until what they were made from changes
     (`coffeechat.common.stamps`).
@@ -105,7 +126,13 @@ class PlanCache:
 
     def plan(self, user: Any, on_date: date | None) -> Plan:
         facts_stamp, states_stamp = versions_of(user, (PLAN, None))  # first, in one query
-        known = self._facts.get(user, "facts", lambda: _known(user), facts_stamp)
+        known = self._facts.get(
+            user,
+            "facts",
+            lambda: _known(user),
+            facts_stamp,
+            lambda old, since, until: _refreshed(user, old, since, until),
+        )
         states = self._states.get(user, "states", lambda: action_states(user), states_stamp)
         day = on_date or timezone.now().astimezone(known.gathered.tz).date()
         found = known.plans.get(day)

@@ -104,11 +104,11 @@ def _relevant(user: Any, top_organizations: frozenset[int]) -> Q:
 
 
 def _contacts(
-    user: Any, tz: ZoneInfo, top_organizations: frozenset[int]
+    user: Any, tz: ZoneInfo, top_organizations: frozenset[int], among: Q | None = None
 ) -> tuple[list[ContactFacts], list[ReferralFacts]]:
     rows = (
         Contact.objects.owned_by(user)
-        .filter(_relevant(user, top_organizations))
+        .filter(_relevant(user, top_organizations), among or Q())
         .values_list(
             "id",
             "first_name",
@@ -162,11 +162,12 @@ def _contacts(
     return contacts, referrals
 
 
-def _messages(user: Any, tz: ZoneInfo) -> list[MessageFacts]:
+def _messages(user: Any, tz: ZoneInfo, among: Q | None = None) -> list[MessageFacts]:
     # Only the start of a reply is read: Today shows its first lines, and a pasted reply
     # may run to pages.
     rows = (
         Message.objects.owned_by(user)
+        .filter(among or Q())
         .annotate(reply_start=Substr("reply_text", 1, _REPLY_START))
         .values_list(
             "id",
@@ -201,9 +202,10 @@ def _has_reflection(reflection: Any) -> bool:
     return bool(reflection)
 
 
-def _meetings(user: Any) -> list[MeetingFacts]:
+def _meetings(user: Any, among: Q | None = None) -> list[MeetingFacts]:
     rows = (
         Meeting.objects.owned_by(user)
+        .filter(among or Q())
         .annotate(has_agenda=Exists(AgendaItem.objects.filter(meeting=OuterRef("pk"))))
         .values_list(
             "id",
@@ -232,12 +234,13 @@ def _meetings(user: Any) -> list[MeetingFacts]:
     ]
 
 
-def _organizations(user: Any) -> list[OrganizationFacts]:
+def _organizations(user: Any, among: Q | None = None) -> list[OrganizationFacts]:
     """Each organization with how many people there may still be asked (for "try a second
     person"), counted in the same query."""
     askable = Q(contacts__do_not_contact=False, contacts__closed_reason="")
     rows = (
         Organization.objects.owned_by(user)
+        .filter(among or Q())
         .annotate(people=Count("contacts", filter=askable))
         .values_list("id", "name", "advocacy", "motivation", "posting", "people")
     )
@@ -282,6 +285,59 @@ def gather_facts(user: Any, profile: Profile | None = None) -> Gathered:
         action_states=(),
     )
     return Gathered(profile=profile, settings=settings, snapshot=snapshot)
+
+
+def refresh_facts(
+    user: Any, gathered: Gathered, changed: frozenset[int]
+) -> tuple[Gathered, frozenset[int]] | None:
+    """`gathered` with the facts of the `changed` people read again, and of those they now
+    name or named as their referrer, and of their organizations; everyone else's are kept.
+    Also says whose contact facts were read again. None when that can't stand for a whole
+    read: a message or meeting moved from someone else (whose facts would keep a stale copy)."""
+    snapshot = gathered.snapshot
+    tz = gathered.tz
+    before = {c.id: c for c in snapshot.contacts if c.id in changed}
+    named = {c.referred_by for c in before.values() if c.referred_by is not None}
+    top = top_lamp_organizations(snapshot.organizations, gathered.settings.shortlist_top_n)
+    # Whom the changed now name as their referrer, and where they work (whether or not a rule
+    # reads them: closing someone moves the count of people still to ask there; a move between
+    # organizations is logged as a change to anyone, `Contact.plan_contacts`).
+    now = Contact.objects.owned_by(user).filter(pk__in=sorted(changed))
+    links = list(now.values_list("referred_by_id", "organization_id"))
+    named |= {referrer for referrer, _ in links if referrer is not None}
+    contacts, referrals = _contacts(user, tz, top, Q(pk__in=sorted(changed | named)))
+    read = changed | named
+    messages = _messages(user, tz, Q(contact_id__in=sorted(changed)))
+    meetings = _meetings(user, Q(contact_id__in=sorted(changed)))
+    if _moved(snapshot.messages, messages, changed) or _moved(snapshot.meetings, meetings, changed):
+        return None
+    organization_ids = {
+        *(at for _, at in links),
+        *(c.organization_id for c in (*contacts, *snapshot.contacts) if c.id in read),
+    } - {None}
+    organizations = _organizations(user, Q(pk__in=sorted(organization_ids)))
+    fresh = replace(
+        snapshot,
+        contacts=(*(c for c in snapshot.contacts if c.id not in read), *contacts),
+        messages=(*(m for m in snapshot.messages if m.contact_id not in changed), *messages),
+        meetings=(*(m for m in snapshot.meetings if m.contact_id not in changed), *meetings),
+        referrals=(*(r for r in snapshot.referrals if r.contact_id not in read), *referrals),
+        organizations=(
+            *(o for o in snapshot.organizations if o.id not in organization_ids),
+            *organizations,
+        ),
+    )
+    return Gathered(gathered.profile, gathered.settings, fresh), frozenset(read)
+
+
+def _moved(
+    kept: tuple[MessageFacts, ...] | tuple[MeetingFacts, ...],
+    read: list[MessageFacts] | list[MeetingFacts],
+    changed: frozenset[int],
+) -> bool:
+    """Some row `read` again was someone else's in the `kept` facts."""
+    ids = {row.id for row in read}
+    return any(row.id in ids and row.contact_id not in changed for row in kept)
 
 
 def with_states(gathered: Gathered, states: tuple[ActionStateFacts, ...]) -> Gathered:

@@ -44,6 +44,7 @@ class Meeting(Owned):
         "plan": frozenset({"notes", "advice", "next_step"}),
         "insights": frozenset({"notes", "next_step"}),
     }
+    PLAN_CONTACT = "contact_id"
 
     class Meta:
         indexes = [
@@ -96,6 +97,7 @@ class AgendaItem(Owned):
         ),
         "insights": frozenset({"minutes", "asked"}),
     }
+    PLAN_CONTACT = "meeting__contact_id"  # whether the meeting has an agenda
 
     class Meta:
         ordering = ["order", "id"]

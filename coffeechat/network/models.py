@@ -136,6 +136,10 @@ class Contact(Owned):
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    PLAN_CONTACT = "pk"  # its own plan facts (`Owned.PLAN_CONTACT`)
+    # A move changes how many people are left to ask at the old place too.
+    PLAN_WIDE_FIELDS = frozenset({"organization", "organization_id"})
+
     class Meta:
         indexes = [
             models.Index(fields=["owner", "last_name", "first_name"]),
@@ -147,6 +151,19 @@ class Contact(Owned):
             # owner alone it walked all 30,000 of a heavy user's contacts.
             models.Index(fields=["owner", "referred_in"]),
         ]
+
+    @classmethod
+    def from_db(cls, db: str | None, field_names: Any, values: Any) -> Contact:
+        contact = super().from_db(db, field_names, values)
+        contact._organization_at_load = contact.__dict__.get("organization_id")
+        return contact
+
+    def plan_contacts(self) -> list[int | None] | None:
+        """A move between organizations changes how many people are left to ask at the old
+        one: a change to anyone's plan facts (`Owned.plan_contacts`)."""
+        loaded = getattr(self, "_organization_at_load", self.organization_id)
+        self._organization_at_load = self.organization_id
+        return None if loaded != self.organization_id else [self.pk]
 
     def __str__(self) -> str:
         return self.full_name

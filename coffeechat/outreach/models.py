@@ -30,6 +30,8 @@ class Message(Owned):
     # The Message-ID it went out with (SMTP here, or found in the mailbox), so replies thread.
     mail_message_id = models.CharField(max_length=255, blank=True, default="")
 
+    PLAN_CONTACT = "contact_id"
+
     class Meta:
         indexes = [
             models.Index(fields=["owner", "contact", "kind"]),

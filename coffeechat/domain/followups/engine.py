@@ -25,6 +25,21 @@ class Outcome:
     on_date: date
     candidates: tuple[Action, ...]
     dormant: frozenset[int]
+    context: RuleContext  # what the run read, for the next run after a small change (`after`)
+
+    def after(self, snapshot: Snapshot, changed: frozenset[int]) -> Outcome:
+        """The same day's outcome once the facts of the `changed` people are those of
+        `snapshot`: only the steps of the people those facts reach are worked out again
+        (`RuleContext.updated`), the rest kept. The same as `outcome(snapshot, …)` (a
+        property test holds them equal), for a fraction of the work when few people changed."""
+        ctx = self.context.updated(snapshot, changed)
+        reach = ctx.focus or frozenset()
+        kept = (
+            c for c in self.candidates if c.contact_id is not None and c.contact_id not in reach
+        )
+        fresh = (candidate for rule in RULES for candidate in rule(ctx))
+        dormant = (self.dormant - reach) | _dormant(ctx)
+        return Outcome(self.on_date, (*kept, *fresh), dormant, replace(ctx, focus=None))
 
     def pending(self, action_states: Iterable[ActionStateFacts]) -> list[Action]:
         """The steps left once done and dismissed ones are dropped and snoozed ones moved,
@@ -50,7 +65,7 @@ def outcome(
     both. The snapshot's action states play no part (see `Outcome.pending`)."""
     ctx = RuleContext.build(snapshot, settings, on_date, calendar)
     candidates = tuple(candidate for rule in RULES for candidate in rule(ctx))
-    return Outcome(on_date, candidates, _dormant(ctx))
+    return Outcome(on_date, candidates, _dormant(ctx), ctx)
 
 
 def actions(
@@ -96,9 +111,9 @@ def dormant_contacts(
 
 def _dormant(ctx: RuleContext) -> frozenset[int]:
     return frozenset(
-        contact_id
-        for contact_id, h in ctx.histories.items()
-        if contact_id not in ctx.active and not h.contact.excluded and not h.turned_down
+        h.contact.id
+        for h in ctx.of_focus(ctx.histories)
+        if h.contact.id not in ctx.active and not h.contact.excluded and not h.turned_down
     )
 
 

@@ -25,7 +25,7 @@ def _plural(n: int, unit: str) -> str:
 
 def send_request(ctx: RuleContext) -> Iterator[Action]:
     """Shortlisted people (flagged, or at a top LAMP organization) who haven't been asked yet."""
-    for h in ctx.active.values():
+    for h in ctx.of_focus(ctx.active):
         contact = h.contact
         at_top_org = contact.organization_id in ctx.top_organization_ids
         if not (contact.shortlisted or at_top_org):
@@ -60,7 +60,7 @@ def try_another_contact(ctx: RuleContext) -> Iterator[Action]:
         if h.request_on is not None and h.contact.organization_id is not None
     )
     wait = ctx.settings.try_another_business_days
-    for h in ctx.active.values():
+    for h in ctx.of_focus(ctx.active):
         org_id = h.contact.organization_id
         if org_id is None or h.request_on is None or h.responded or asked_per_org[org_id] != 1:
             continue
@@ -98,7 +98,7 @@ def follow_up(ctx: RuleContext) -> Iterator[Action]:
     """No reply yet: nudge after the interval, up to the maximum number of follow-ups."""
     settings = ctx.settings
     wait = settings.follow_up_business_days
-    for h in ctx.active.values():
+    for h in ctx.of_focus(ctx.active):
         if h.request_on is None or h.responded:
             continue
         follow_ups = h.follow_ups
@@ -136,7 +136,7 @@ def note_reply(ctx: RuleContext) -> Iterator[Action]:
     """An answer came (often found in the mailbox) without a word on what it said: ask which
     it was, since a yes, some times, a no and a referral each lead somewhere else."""
     asked: set[int] = set()  # one step per message, even if a fact comes twice
-    for h in ctx.active.values():
+    for h in ctx.of_focus(ctx.active):
         contact = h.contact
         for message in h.replies_to_note():
             replied_on = message.replied_on
@@ -163,7 +163,7 @@ def note_reply(ctx: RuleContext) -> Iterator[Action]:
 def schedule(ctx: RuleContext) -> Iterator[Action]:
     """They replied: settle a date while the yes is fresh."""
     wait = ctx.settings.schedule_business_days
-    for h in ctx.active.values():
+    for h in ctx.of_focus(ctx.active):
         # A no or a referral elsewhere ends the asking; only a yes (or times) asks for a date.
         if h.first_reply_on is None or not h.wants_to_talk or h.has_live_meeting:
             continue
@@ -186,6 +186,8 @@ def prepare(ctx: RuleContext) -> Iterator[Action]:
     """An upcoming meeting with no agenda yet."""
     lead = timedelta(days=ctx.settings.prepare_days)
     for meeting in ctx.meetings.values():
+        if not ctx.in_focus(meeting.contact_id):
+            continue
         h = ctx.active.get(meeting.contact_id)
         day = ctx.meeting_day(meeting)
         if h is None or meeting.status not in ("proposed", "scheduled") or meeting.has_agenda:
@@ -211,6 +213,8 @@ def thank_you(ctx: RuleContext) -> Iterator[Action]:
     """A held meeting deserves a specific thank-you within a day."""
     hours = ctx.settings.thank_you_hours
     for meeting in ctx.meetings.values():
+        if not ctx.in_focus(meeting.contact_id):
+            continue
         h = ctx.active.get(meeting.contact_id)
         if h is None or meeting.status != "held":
             continue
@@ -237,7 +241,7 @@ def thank_you(ctx: RuleContext) -> Iterator[Action]:
 
 def thank_for_answer(ctx: RuleContext) -> Iterator[Action]:
     """A no, or a pointer to someone else, still deserves thanks: one kind note, then quiet."""
-    for h in ctx.histories.values():
+    for h in ctx.of_focus(ctx.histories):
         answered_on = h.answer_to_thank()
         contact = h.contact
         if answered_on is None or contact.excluded or contact.dormant:
@@ -269,6 +273,8 @@ def thank_for_answer(ctx: RuleContext) -> Iterator[Action]:
 def reflect(ctx: RuleContext) -> Iterator[Action]:
     """Write down what you learned the same day, while it is vivid."""
     for meeting in ctx.meetings.values():
+        if not ctx.in_focus(meeting.contact_id):
+            continue
         h = ctx.active.get(meeting.contact_id)
         if h is None or meeting.status != "held" or meeting.has_reflection:
             continue
@@ -291,7 +297,7 @@ def contact_referral(ctx: RuleContext) -> Iterator[Action]:
     """Someone you were pointed to and haven't asked yet."""
     days = ctx.settings.referral_days
     for contact_id, origin in ctx.referral_origins.items():
-        h = ctx.active.get(contact_id)
+        h = ctx.active.get(contact_id) if ctx.in_focus(contact_id) else None
         if h is None or h.request_on is not None or h.meetings:
             continue
         referrer = ctx.histories.get(origin.referrer_id)
@@ -328,6 +334,8 @@ def forward_introduction(ctx: RuleContext) -> Iterator[Action]:
     """A referral whose referrer hasn't said they may be named: offer the referrer a short note
     to forward. It is the route that leaves them in charge of their own name."""
     for contact_id, origin in ctx.referral_origins.items():
+        if not ctx.in_focus(origin.referrer_id):  # the step is the referrer's
+            continue
         h = ctx.active.get(contact_id)
         referrer = ctx.active.get(origin.referrer_id)
         if h is None or referrer is None or h.contact.referrer_consent != "unknown":
@@ -364,6 +372,8 @@ def close_the_loop(ctx: RuleContext) -> Iterator[Action]:
         met = ctx.histories.get(meeting.contact_id)
         if origin is None or met is None or meeting.status != "held":
             continue
+        if not ctx.in_focus(origin.referrer_id):  # the step is the referrer's
+            continue
         referrer = ctx.active.get(origin.referrer_id)
         if referrer is None:
             continue
@@ -391,7 +401,7 @@ def close_the_loop(ctx: RuleContext) -> Iterator[Action]:
 def connect(ctx: RuleContext) -> Iterator[Action]:
     """After a first held meeting, connect on LinkedIn with a note about the conversation."""
     lead = timedelta(days=ctx.settings.connect_days)
-    for h in ctx.active.values():
+    for h in ctx.of_focus(ctx.active):
         if not h.contact.has_linkedin or h.sent_linkedin_note:
             continue
         held = h.held_meetings()
@@ -421,7 +431,7 @@ def keep_in_touch(ctx: RuleContext) -> Iterator[Action]:
     one, the user's rule settings decide.
     """
     usual = ctx.settings.keep_in_touch_days
-    for h in ctx.active.values():
+    for h in ctx.of_focus(ctx.active):
         last = h.last_interaction_on
         if h.last_thank_you_on is None or last is None:
             continue
