@@ -18,6 +18,7 @@ import time_machine
 from django.test import Client
 from django.utils import timezone
 
+from coffeechat.common import stamps
 from coffeechat.common.stamps import INSIGHTS, PLAN, version_of
 from coffeechat.demo.generate import Scale, fill_account
 from coffeechat.domain.followups import BusinessCalendar, outcome
@@ -67,6 +68,41 @@ def test_live_mode_notes_leave_the_plan_and_the_figures_alone(alice: Any) -> Non
     assert _moved(alice, item.delete) == every
 
 
+def test_a_contact_saved_whole_writes_only_what_changed(alice: Any, api_alice: Any) -> None:
+    """A form or the API saves the whole contact; only the changed fields are written, so a
+    title edit leaves Today's facts alone and a stale copy overwrites nobody's change."""
+    made = person(alice, "Ria", shortlisted=False)
+    every = {"all", PLAN, INSIGHTS}
+    ria = Contact.objects.get(pk=made.pk)
+    ria.title = "Hydrologist"
+    assert _moved(alice, ria.save) == {"all", INSIGHTS}  # no rule reads a title
+    ria.shortlisted = True
+    assert _moved(alice, ria.save) == every
+    assert _moved(alice, ria.save) == {"all", INSIGHTS}  # nothing changed: the stamp only
+    stale = Contact.objects.get(pk=made.pk)
+    ria.shortlisted = False
+    ria.save()
+    stale.notes = "Met at the careers fair."
+    stale.save()
+    stored = Contact.objects.get(pk=made.pk)
+    assert (stored.shortlisted, stored.notes) == (False, "Met at the careers fair.")
+    partial = Contact.objects.only("first_name").get(pk=made.pk)
+    partial.field = "Hydrology"  # a field not read: still written
+    assert _moved(alice, partial.save) == every
+    assert Contact.objects.get(pk=made.pk).field == "Hydrology"
+    moved_org = Contact.objects.get(pk=made.pk)
+    moved_org.organization = Organization.objects.create(owner=alice, name="Tidewater")
+    with mock.patch.object(stamps, "_log_plan_change", wraps=stamps._log_plan_change) as logged:
+        moved_org.save()  # how many are left to ask at the old place moves too: anyone's
+    assert logged.call_args.args[1] is None
+    assert PLAN not in _moved(
+        alice, lambda: api_alice.patch(f"/api/v1/contacts/{made.pk}", {"title": "Head"})
+    )
+    assert PLAN in _moved(
+        alice, lambda: api_alice.patch(f"/api/v1/contacts/{made.pk}", {"shortlisted": True})
+    )
+
+
 def test_what_is_done_with_a_step_leaves_the_rules_and_figures_alone(alice: Any) -> None:
     states = ActionState.objects.owned_by(alice)
     only_the_whole = {"all"}
@@ -104,12 +140,16 @@ def test_the_autosave_and_a_step_marked_done_keep_what_was_worked_out(
         assert step.title not in client_alice.get("/today/").content.decode()
         assert client_alice.get("/insights/").status_code == 200
         assert (gathered.call_count, ran.call_count, built.call_count) == (0, 0, 0)
-        kit.title = "Hydrologist"  # a fact both read: Insights is worked out again, and
-        kit.save()  # Today only for Kit (and whoever Kit's facts reach)
+        kit.title = "Hydrologist"  # read by Insights, by no rule: Today keeps its plan
+        kit.save()
         client_alice.get("/today/")
         client_alice.get("/insights/")
         assert (gathered.call_count, ran.call_count, built.call_count) == (0, 0, 1)
-        assert refreshed.call_count == 1
+        assert refreshed.call_count == 0
+        kit.field = "Hydrology"  # a fact a rule reads: Today works out Kit's steps again
+        kit.save()
+        client_alice.get("/today/")
+        assert (gathered.call_count, ran.call_count, refreshed.call_count) == (0, 0, 1)
         assert step.title not in client_alice.get("/today/").content.decode()  # still done
         # A new organization could change anyone's steps: Today is worked out whole.
         Organization.objects.create(owner=alice, name="Riverbank Trust")

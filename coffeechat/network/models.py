@@ -137,6 +137,25 @@ class Contact(Owned):
     )
 
     PLAN_CONTACT = "pk"  # its own plan facts (`Owned.PLAN_CONTACT`)
+    # What no follow-up rule reads (`followups.snapshot._contacts`): editing only these leaves
+    # Today's plan as it was.
+    QUIET_FIELDS = {
+        "plan": frozenset(
+            {
+                "honorific",
+                "email",
+                "title",
+                "location",
+                "postal_address",
+                "time_zone",
+                "how_found",
+                "tags_text",
+                "notes",
+                "connected_on",
+                "imported_in",
+            }
+        )
+    }
     # A move changes how many people are left to ask at the old place too.
     PLAN_WIDE_FIELDS = frozenset({"organization", "organization_id"})
 
@@ -155,15 +174,35 @@ class Contact(Owned):
     @classmethod
     def from_db(cls, db: str | None, field_names: Any, values: Any) -> Contact:
         contact = super().from_db(db, field_names, values)
-        contact._organization_at_load = contact.__dict__.get("organization_id")
+        contact._loaded = dict(zip(field_names, values, strict=True))
         return contact
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """A contact read from the database and saved whole (a form, the API) writes only the
+        fields that changed: editing a title then leaves Today's facts alone (`QUIET_FIELDS`),
+        and a field someone else changed in the meantime isn't written back from a stale copy."""
+        loaded: dict[str, Any] = getattr(self, "_loaded", {})
+        whole = not args and kwargs.get("update_fields") is None and not kwargs.get("force_insert")
+        if loaded and whole and not self._state.adding:
+            kwargs["update_fields"] = [*self._changed_since(loaded), "updated_at"]
+        self._organization_at_save = loaded.get("organization_id", self.organization_id)
+        super().save(*args, **kwargs)
+        self._loaded = {name: value for name, value in self.__dict__.items() if name in _ATTNAMES}
+
+    def _changed_since(self, loaded: dict[str, Any]) -> list[str]:
+        """The fields set to another value than was read, or set without having been read."""
+        now = self.__dict__
+        return [
+            name
+            for name in _ATTNAMES
+            if name in now and (name not in loaded or now[name] != loaded[name])
+        ]
 
     def plan_contacts(self) -> list[int | None] | None:
         """A move between organizations changes how many people are left to ask at the old
         one: a change to anyone's plan facts (`Owned.plan_contacts`)."""
-        loaded = getattr(self, "_organization_at_load", self.organization_id)
-        self._organization_at_load = self.organization_id
-        return None if loaded != self.organization_id else [self.pk]
+        moved = self._organization_at_save != self.organization_id
+        return None if moved else [self.pk]
 
     def __str__(self) -> str:
         return self.full_name
@@ -193,6 +232,10 @@ def clean_tag(tag: str) -> str:
 def encode_tags(values: list[str]) -> str:
     unique = list(dict.fromkeys(t for t in (clean_tag(v) for v in values) if t))
     return "," + ",".join(unique) + "," if unique else ""
+
+
+# Contact's columns by attribute name (`organization_id`), for `Contact.save`.
+_ATTNAMES = frozenset(f.attname for f in Contact._meta.concrete_fields) - {"id", "owner_id"}
 
 
 class ImportedChange(Owned):
