@@ -126,6 +126,8 @@ _THEIR_WORK_NOUNS = (
     "path (?:from|into|to|in|at|as)",
     "journey (?:from|into|to|in|at|as)", "current", "previous", "former", "recent", "new",
     "approach(?:es)? to", "files?", "awards?", "citations?", "restorations?",
+    "reels?", "clips?", "vlogs?", "tweets?", "streams?", "livestreams?", "tiktoks?", "station",
+    "crew", "farm", "vineyard", "winery", "site", "sets", "builds?", "installs?",
 )  # fmt: skip
 _THEIR_WORK_VERBS = (
     "worked", "work", "works", "working", "spent", "spend", "built", "build", "building", "led",
@@ -179,7 +181,14 @@ _WHY_YOU = re.compile(
     r"|\b(?:as|like)\s+(?:an?|the)\s+(?:\w+\s+){0,2}?(?:at|with|for)\s+(?-i:[A-Z])"
     # Someone else's word for why this reader: "thought you'd be a great person to speak with".
     r"|\b(?:thought|thinks|said|felt)\s+you(?:['’]d|\s+would)\s+be\b"
-    r"|\b(?:your\s+name|you)\s+in\s+the\s+credits\b",
+    r"|\b(?:your\s+name|you)\s+in\s+the\s+credits\b"
+    # Their work met in a medium: "heard you on the Farmstrong podcast talking about…", "found
+    # your name in the newsletter article about the new clinical leads".
+    r"|\b(?:heard|saw|watched|caught|listened\s+to|read)\s+you\s+(?:on|in)\s+(?:the|a|an|your)\s+"
+    r"(?:[\w'’&.-]+\s+){0,4}?(?:podcast|show|programme|program|panel|interview|episode|video|"
+    r"documentary|film|radio|broadcast|webinar|livestream|feature|segment)\b"
+    r"|\b(?:your\s+name|you)\s+(?:in|on)\s+(?:the|a|an)\s+(?:[\w'’&.-]+\s+){0,4}?(?:article|"
+    r"newsletter|report|piece|feature|profile|interview|write-up|story|bulletin)\s+(?:about|on)\b",
     re.IGNORECASE,
 )
 _QUESTION = re.compile(

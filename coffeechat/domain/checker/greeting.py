@@ -33,11 +33,10 @@ _TITLE = re.compile(
     r"aunty|uncle|mister|mistress|senor|senora|señor|señora|signor|signora|dott|dottore|"
     r"dottoressa|ing|ir|drs|mag|mgr|pr|mw|dhr|bapak|bpk|ibu|pak|bu|shri|sri|smt|shrimati|"
     r"ustaz|ustazah|tuan|puan|encik|cik|datuk|dato|datin|tan sri|hajj|haji|hajiya|alhaji|"
-    r"alhaja|oga|sensei|canon|archdeacon|vicar|venerable|ven)\.?(?=\s|/)"
-    # "Dear Ma," (a Nigerian and Indian "ma'am"), alone on the line: "Dear Ms. Ma" is a name.
-    r"|(?:(?<=dear )|(?<=dear, )|(?<=hello )|(?<=hi ))ma(?=[,!.]?[ \t]*$)",
+    r"alhaja|oga|sensei|canon|archdeacon|vicar|venerable|ven)\.?(?=\s|/)",
     re.IGNORECASE,
 )
+_ALONE = re.compile(r"[,!.]?[ \t]*$")
 # A phone script's opening: "Hi, is this Mr. Patel?", "Hello, may I speak with Dr. Lee?"
 _PHONE_LEAD = re.compile(
     r"(?:is\s+this|is\s+that|am\s+I\s+speaking\s+(?:with|to)|(?:may|could|can)\s+I\s+"
@@ -85,7 +84,11 @@ _GENERIC = frozenset(
         "colleague",
         "colleagues",
         "sir",
+        "sirs",
         "madam",
+        "ma'am",
+        "maam",
+        "mam",
         "hiring",
         "manager",
         "managers",
@@ -244,12 +247,14 @@ def greeting_names(text: str) -> list[tuple[str, int, int]]:
     line_end = text.find("\n", position)
     line_end = len(text) if line_end == -1 else line_end
     names: list[tuple[str, int, int]] = []
+    titled = False
     while position < line_end:
         gap = re.match(r"[ \t]*", text[position:line_end])
         position += gap.end() if gap else 0
         title = _TITLE.match(text, position, line_end + 1)
         if title and not names:
             position = title.end()
+            titled = True
             continue
         phone = _PHONE_LEAD.match(text, position, line_end)
         if phone and not names:
@@ -260,6 +265,8 @@ def greeting_names(text: str) -> list[tuple[str, int, int]]:
             break
         raw = word.group()
         folded = fold(raw)
+        if folded == "ma" and not titled and _ALONE.match(text, word.end(), line_end + 1):
+            break  # "Good afternoon Ma," is the Nigerian and Indian "ma'am"; "Ms. Ma" a name
         if folded in _PARTICLES or folded in _GENERIC:
             if folded in _GENERIC:
                 break
@@ -292,6 +299,14 @@ def _matches(word: str, parts: list[str], first: str | None) -> bool:
         stem = stem[:-1]
     if len(folded) >= 3 and any(
         len(s) >= 3 and first.startswith(s) and len(s) < len(first) for s in {folded, stem}
+    ):
+        return True
+    # Ollie (Oliver), Olly: the doubled letter stands for one that a vowel follows in the name.
+    if (
+        len(stem) == 2
+        and folded[2:3] == stem[1]
+        and first.startswith(stem)
+        and first[2:3] in set("aeiou")
     ):
         return True
     # Short forms built on the end of the first name: Seun (Oluwaseun), Tobi (Oluwatobi),

@@ -198,7 +198,9 @@ _JOB = (
     r"freelance|contract|shift) work|work experience|(?:freelance|paid|extra|casual|weekend|"
     r"bank|locum|relief|trial) shifts?|locums?|(?:nursing|teaching|junior|graduate|first|"
     r"permanent|full_time|part_time|research|training|trainee|staff|registrar|foundation|"
-    r"entry_level|assistant) posts?|"
+    r"entry_level|assistant|nurse|midwife|doctor|teacher|lecturer|tutor|engineer|technician|"
+    r"officer|clerk|pharmacist|houseman|housemanship|medical officer|manager|coordinator|"
+    r"administrator|analyst|scientist|researcher) posts?|"
     # "the graduate programme" (a job scheme); "graduate programs" are often degrees
     r"(?:graduate|grad|summer|vacation|spring) (?:schemes?|intakes?)|(?:graduate|grad) programme|"
     r"training contracts?|"
@@ -289,7 +291,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("hired", r"\b(?:be|being|get|getting|got) (?:\w+ )?hired\b"),
     (
         "taking-applicants",
-        r"\b(?:is|are|does|do) [\w'-]+(?: [\w'-]+)? (?:currently |still |even |ever )?(?:taking|"
+        r"\b(?:is|are|does|do) [\w'-]+(?: [\w'-]+){0,3}? (?:currently |still |even |ever )?"
+        r"(?:taking|"
         r"take|taking on|take on|hiring|hire|recruiting|recruit|accepting|accept|bringing on) "
         rf"(?:any |new |more |on )?(?:[\w'-]+ )?(?:{_PERSON}|new grads|grads)\b",
     ),
@@ -546,9 +549,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("refer-bare", r"\b(?:think of|remember|consider|keep) me(?: in mind)?(?= ?(?:$|[,.;:!?]))"),
     (
         "refer",
-        r"\b(?:for consideration|my candidacy|a referral|an referral|(?:employee|internal) "
-        r"referral(?! (?:programmes?|programs?|schemes?|bonus\w*|systems?|polic(?:y|ies)|"
-        r"process\w*|works)\b)|referral (?:for|to) (?:the |a |an |this |that |your )?(?:\w+ ){0,3}?"
+        rf"\b(?:your|kind) consideration (?:for|of) (?:me |my (?:[\w'-]+ )?{_RESUME} )?(?:for )?"
+        rf"(?:an? |the |any |this |that )?(?:[\w'-]+ ){{0,2}}?{_JOB}\b|"
+        r"\b(?:for consideration|my candidacy|(?:a|an) referral(?! (?:pathways?|systems?|"
+        r"process\w*|letters?|forms?|networks?|schemes?|routes?|criteria|rates?|patterns?|guidelines?|"
+        r"services?|centres?|centers?|coordinators?|from (?:a|the|their|your) (?:gp|doctor|"
+        r"clinic)|to (?:a|the) (?:specialist|consultant|clinic|physio\w*))\b)|"
+        r"(?:employee|internal) referral(?! (?:programmes?|programs?|schemes?|bonus\w*|systems?|"
+        r"polic(?:y|ies)|process\w*|works)\b)|referral (?:for|to) (?:the |a |an |this |that |"
+        r"your )?(?:\w+ ){0,3}?"
         r"(?:role|position|job|opening|internship|program))\b",
     ),
     (
@@ -685,15 +694,20 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "join",
-        r"\b(?:dream|honou?r|privilege|love|like|hope|hoping|wish|chance|grateful|thrilled|keen|"
-        r"eager) (?:[\w'-]+ ){0,3}?to (?:work|intern|train|apprentice) (?:under|for|alongside) "
-        r"you\b(?! (?:on|to|at)\b)",
+        r"\b(?:dream|honou?r|privilege|love|like|hope|hoping|hopeful|wish|chance|opportunity|"
+        r"grateful|thrilled|keen|eager) (?:[\w'-]+ ){0,3}?to (?:work|intern|train|apprentice) "
+        r"(?:under|for|alongside) "
+        rf"you\b(?! (?:on|to)\b| at (?!(?:the|your) (?:[\w'-]+ )?{_ORG_NOUN}\b))",
     ),
     (
         "join",
         rf"\b(?:end|ending) up (?:on|at|with|in|joining) {_THEIR_ORG}(?![\w'])"
-        r"|\bif you (?:would|could)"
-        r" (?:ever )?have me\b",
+        r"|\b(?:if|whether) you (?:would|could)"
+        r" (?:ever )?have me\b|\b(?:you|your (?:[\w'-]+ ){0,2}?[\w'-]+) (?:would|could|might) "
+        r"(?:ever |possibly |consider )?(?:have|having|take|taking) me (?:back|on|again)\b|"
+        rf"\b(?:would|could|might|will) (?:you|your (?:[\w'-]+ ){{0,2}}?[\w'-]+|the (?:[\w'-]+ )?"
+        rf"{_ORG_NOUN}) (?:ever |possibly |consider )?(?:have|having|take|taking) me "
+        r"(?:back|on|again)\b",
     ),
     (
         "join",
@@ -722,7 +736,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "fit-bare",
         rf"\b(?:i|me|{_LIKE_ME}) (?:would|might|could|will|am|may) (?:be )?(?:a |an )?(?:good |"
-        r"great |strong |right |natural |solid |decent |possible )?(?:fit|match|candidate)"
+        r"great |strong |right |natural |solid |decent |possible )?(?:fit|match|candidate|"
+        r"competitive|eligible|considered|contender|in the running|in with a chance)"
         r"(?= ?(?:$|[,.;:!?]|there\b|here\b|for (?:it|that|this|that one|this one)\b))|"
         r"\bi (?:would|might|could|will|am|may) (?:be )?(?:well |ideally |perfectly |really )?"
         r"(?:suited|qualified) (?:to|for) (?:it|that|this|the (?:role|job|position|post))\b",
@@ -816,9 +831,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "like-me",
         r"\b(?:be interested in|interested in|consider|considering|open to|any use for|use for|"
-        r"need|needs|take on|hire|hiring|room for|space for|a place for|make use of|benefit from) "
-        r"(?:someone|somebody|a student|a person|a graduate|a grad|people) (?:like me|like myself|"
-        r"with my)\b",
+        r"need|needs|take on|hire|hiring|room for|space for|a place for|make use of|benefit from|"
+        r"look at|looking at|take a chance on|taking a chance on|take a punt on|give a chance to|"
+        r"want|take|have) "
+        r"(?:someone|somebody|people|an? (?:[\w'-]+ ){0,2}?(?:student|person|graduate|grad|"
+        r"candidate|fresher|newcomer|junior|trainee|apprentice|nurse|engineer|analyst|designer|"
+        r"developer|teacher|career changer)) (?:like me|like myself|with my)\b",
     ),
     # Offering to work, paid or not, to earn a place.
     (
@@ -832,13 +850,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "short-staffed",
         r"\b(?:short_staffed|short_handed|understaffed|under_staffed|stretched thin|swamped|short "
-        r"(?:of )?(?:a |an extra )?(?:pair of hands|hands|staff|people))\b",
+        r"(?:of )?(?:a |an extra )?(?:pair of hands|hands|staff|people))\b|"
+        r"\b(?:if|whenever|should) (?:you|they|your (?:[\w'-]+ )?[\w'-]+) (?:are|is|get|gets|find "
+        r"(?:yourself|yourselves|itself)) (?:ever )?(?:a bit |a little |a hand |a person )?"
+        r"short(?= ?(?:$|[,.;:!?]|(?:on|this|next)\b))",
     ),
     # "I'm eager to start somewhere like your studio."
     (
         "like-yours",
-        r"\b(?:somewhere|a place|an? (?:[\w'-]+ )?(?:team|company|firm|studio|practice|agency|lab|"
-        r"organi[sz]ation|kitchen|restaurant|hospital|newsroom|school|clinic|office)) like "
+        rf"\b(?:somewhere|a place|an? (?:[\w'-]+ )?{_ORG_NOUN}) like "
         r"(?:yours|your (?:[\w'-]+ )?[\w'-]+)\b",
     ),
     # Support counted on for an application.
@@ -907,6 +927,51 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:put|putting) me in touch with|\b(?:connect|connecting|introduce|introducing) me "
         r"(?:to|with)",
     ),
+    # A post that may open, and the student wanting it: "if a technician post opens, I'd love
+    # to hear".
+    (
+        "opening",
+        r"\b(?:if|when|should|once|whenever) (?:an?|any|the|your) (?:[\w'-]+ ){0,2}?"
+        rf"{_JOB} (?:ever )?(?:opens|comes up|opens up|becomes available|is advertised)\b"
+        r"(?= .*\b(?:i|me|my)\b)",
+    ),
+    # A way into the reader's team, through them: "a way into the analysis team through you".
+    (
+        "get-in",
+        rf"\b(?:a|any|some|my) (?:[\w'-]+ )?(?:way|route|path|door) in(?:to)? (?:the |your )?"
+        rf"(?:[\w'-]+ ){{0,3}}?{_ORG_NOUN}\b(?= (?:[\w'-]+ ){{0,2}}?(?:through|via|with) you\b)|"
+        rf"\b(?:a|any|some|my) (?:[\w'-]+ )?(?:way|route|path|door) in(?:to)? {_THEIR_ORG}",
+    ),
+    # The student's name or application moved up a shortlist: "push my name onto the shortlist".
+    (
+        "refer",
+        r"\b(?:me|my name|my (?:cv|resume|application|profile|candidacy))\b (?:[\w'-]+ ){0,2}?"
+        r"(?:onto|on to|on|to|into|up|near) (?:the |your |a )?(?:[\w'-]+ ){0,2}?(?:shortlist|"
+        r"short list|interview list|top of the pile|top of the list|top of the stack)\b",
+    ),
+    # The reader's need of someone, and the student ready for it in the same sentence: "if you
+    # ever need a PA on one of your sets I would jump at it", "if DWP digital ever needs a
+    # junior I'm ready", "if you're ever crewing up for an assistant editor, I'm around".
+    (
+        "if-need",
+        r"\b(?:if|whenever|should|when) (?:[\w'-]+ ){1,3}?(?:are |is |do |does )?(?:ever |at any "
+        r"point |happen to |happens to )?(?:need|needs|needed|want|wants|are looking for|is "
+        r"looking for|are after|is after|are short|is short|crewing up|crews up|crew up|staffing "
+        r"up|staffs up|staff up|are hiring|is hiring|are recruiting|is recruiting)\b"
+        r"(?: (?:for |of )?(?:an?|another|one more|some|any|extra|more|another pair of) "
+        r"(?:[\w'-]+ ){0,2}?[\w'-]+)?(?= ?(?:$|[,.;:!?]|(?:on|in|at|for|this|next|i|i am|i would|"
+        r"count|just|let|give|drop|send)\b))",
+    ),
+    # The student placed in the reader's organisation as one of its staff: "any possibility of me
+    # spending the summer in your lab as a paid assistant".
+    (
+        "as-staff",
+        rf"\b(?:me|myself|i)\b (?:[\w'-]+ ){{0,6}}?(?:in|at|with|on|for|into|join) (?:your|you)"
+        rf"(?: [\w'-]+){{0,3}}? as (?:an?|your) (?:paid |salaried |junior |temporary |summer |"
+        rf"part_time |full_time |casual |seasonal )?(?:[\w'-]+ )?(?!(?:students?|members?|"
+        rf"volunteers?|guests?|observers?|visitors?|participants?)\b){_PERSON}"
+        r"(?= ?(?:$|[,.;:!?]|(?:this|next|for|from|over|during|in|until)\b))",
+    ),
     ("leads", r"\b(?:any )?(?:leads?|heads[_ ]up|job tips|tips on openings)\b"),
     (
         "leads",
@@ -945,6 +1010,7 @@ _HEDGES = re.compile(
     r"(?:please |feel free to |do |just )?say no|no is (?:a |an )?"
     r"(?:fine|ok|okay|perfectly fine|acceptable)|"
     r"no idea|no pressure|(?:do|did) not suppose|no obligation|no worries|"
+    r"(?:will|would|do|did) not mind|"
     r"(?:do|did) not (?:want|mean) to "
     r"(?:presume|impose|overstep|be (?:too )?(?:pushy|forward|presumptuous))|not to be "
     r"(?:too )?(?:pushy|forward|presumptuous)|if not|not yet posted|not been posted|not "
@@ -1000,7 +1066,10 @@ _PAST = re.compile(
     r"job_hunting|job_searching)\b|"
     r"\b(?:last|previous|past) (?:year|summer|spring|fall|autumn|winter|semester|term)\b|"
     r"\b(?:previously|back when|when i was|while i was|during my|years ago|in high school|"
-    r"as a (?:freshman|sophomore|first-year))\b|\b(?:when|while|before|after|as) i\b"
+    r"as a (?:freshman|sophomore|first-year))\b|\b(?:when|while|before|after|as) i (?:\w+ )?"
+    # a time clause in the past ("when I interned", "after I left"); "after I qualify" is ahead
+    r"(?:was|were|had|did|got|went|began|took|met|left|saw|made|found|came|spent|knew|"
+    r"thought|heard|sent|wrote|read|ran|led|won|lost|[a-z]+ed)\b"
 )
 # Explicitly years away: "in three years", "after grad school" (not "someday", which a hope to
 # get in at the reader's own company often carries).
@@ -1018,7 +1087,8 @@ _SOMEONE_ELSE = re.compile(
 )
 # The reader's organisation, or a named one: "get in at Deloitte".
 _THEIR_ORG_OR_NAMED = re.compile(
-    rf"{_THEIR_ORG}|\b(?:in|into|at|with) (?!(?:the|a|an|this|that|some|any|my|our)\b)[\w'-]+"
+    rf"{_THEIR_ORG}|\b(?:through|via) you\b|"
+    r"\b(?:in|into|at|with) (?!(?:the|a|an|this|that|some|any|my|our)\b)[\w'-]+"
 )
 _FIT_TARGET_NOT_A_JOB = re.compile(
     r"\bfor (?:the|this|that|a|an|my)? ?(?:[\w'-]+ )?(?:field|career|industry|path|profession|"
@@ -1091,7 +1161,27 @@ _GATHERING = re.compile(
 )
 _REPORTED = re.compile(
     r"\b(?:i (?:\w+ )?(?:read|saw|heard|noticed|learned|see)|news|announced|announcement|"
-    r"reported|article|press)\b"
+    r"reported|article|press|(?:told|tells|telling) (?:me|us)|(?:she|he|they) (?:said|says|"
+    r"mentioned))\b"
+)
+# A named organisation in a question to the reader: "if Hopkins would even look at…".
+_NAMED_ASKED = re.compile(
+    r"\b(?:if|whether) (?!(?:employers|companies|firms|hospitals|schools|people|anyone|anybody|"
+    r"most|many|recruiters|places|organi[sz]ations|they|it)\b)(?:[\w'-]+ ){1,3}?(?:would|might|"
+    r"could|will|ever)\b"
+)
+# The student ready to fill a need: "I would jump at it", "I'm around", "count me in".
+_READY = re.compile(
+    r"\b(?:i|i am|i would|i will|i could|i can|me)\b (?:[\w'-]+ ){0,3}?(?:jump|around|ready|"
+    r"keen|available|free|up for|happy|glad|love|there|in|here|your (?:man|woman|person|girl|guy|"
+    r"lad|gal)|know|shout|call|ring|bell|line|message|consider)\b"
+)
+# What a reader needs that isn't a person to take on: information, a study's participants.
+_NOT_STAFF = re.compile(
+    r"\b(?:information|info|details|anything|something|materials?|data|examples?|feedback|"
+    r"references?|cop(?:y|ies)|notes|slides|time|volunteers?|participants?|subjects?|"
+    r"respondents?|testers?|study|survey|research|questionnaire|interviewees?|speakers?|"
+    r"panellists?|panelists?|judges?|mentors?|readers?|proofreader|feedback|quotes?|case)\b"
 )
 # The student's own doing, not a request: "I've put my name forward for the role".
 _OWN_ACT = re.compile(
@@ -1101,7 +1191,8 @@ _OWN_ACT = re.compile(
 # The student's own plan, said to the reader: "I'll apply for internships in October",
 # "before applying for procurement roles".
 _OWN_PLAN = re.compile(
-    r"(?:\b(?:before|after|once|until|without|when|while)|\bi (?:will|shall|plan to|am going to|"
+    r"(?:\b(?:before|after|once|until|without|when|while)(?: i (?:do |actually |eventually |"
+    r"finally |properly )?(?:start|begin|get round to|am))?|\bi (?:will|shall|plan to|am going to|"
     r"will be|shall be|am going to be|plan on|"
     r"intend to|am planning to|will (?:then|also|now))|\b(?:your|the|her|his|their) "
     r"(?:suggestion|advice|idea|recommendation|point|tip|nudge|encouragement) (?:that i |for me )?"
@@ -1154,6 +1245,12 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         or re.match(r" (?:in|of) (?:your|my|his|her|their|a) (?:[\w'-]+ )?(?:career|life)\b", after)
     ):
         return True  # "classmates are applying for openings", "an opening in my schedule"
+    if kind == "taking-applicants" and re.search(
+        r"\b(?:usually|typically|generally|normally|often|firms|companies|employers|places|"
+        r"organi[sz]ations|practices|labs|hospitals|agencies|studios|teams)\b",
+        match.group(),
+    ):
+        return True  # "do firms like yours usually take on students?": how the field works
     if kind == "taking-applicants" and _GATHERING.search(sentence):
         return True  # "is the reading group taking new members?"
     if kind == "taking-applicants" and not (
@@ -1205,6 +1302,15 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         r"\b(?:on|about|of|in|into|around|regarding) $", clause_before
     ):
         return True  # "your talk on hiring for potential": hiring as the topic
+    if (
+        kind == "hiring"
+        and match.group().startswith("hiring")
+        and re.search(r"\b(?:and|with|of|busy|season|time)\b", clause_before)
+        and not (
+            sentence.endswith("?") or _ASKED.search(clause) or re.search(r"\b(?:i|me|my)\b", after)
+        )
+    ):
+        return True  # "your busiest season, with the new productions and hiring for the chorus"
     if kind == "hiring" and re.search(r"\b(?:our|my|we)\b", clause_before):
         return True  # "our society is recruiting new members": the student's own side
     if (
@@ -1225,6 +1331,8 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True  # "my friend is hoping to join your team"
     if kind == "join" and _OWN_PLAN.search(clause_before):
         return True  # "you suggested I join Monzo's data team": their advice, told back
+    if kind == "join" and re.search(r"\bthank", clause_before):
+        return True  # "thank you for the opportunity to work under you on the pilot"
     if kind == "join" and _GATHERING.search(match.group()):
         return True  # "join your Thursday reading group", "your team's webinar"
     if kind in ("at-yours", "offer-me", "applying-yours", "be-yours") and _TOPIC.search(
@@ -1269,7 +1377,10 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         re.search(
             r"\b(?:start|starting|begin|work|working|join|joining|career|land|find|get)\b", sentence
         )
-        and re.search(r"\b(?:would|hope|hoping|eager|keen|love|want|wish|dream)\b", clause_before)
+        and re.search(
+            r"\b(?:would|hope|hoping|eager|keen|love|want|wish|dream|happy|glad|ready)\b",
+            clause_before,
+        )
     ):
         return True  # "I admire a team like yours", "I'm working somewhere like your studio"
     if kind == "search" and re.search(
@@ -1296,9 +1407,38 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     ):
         return True  # "a great addition to your team" said of someone else
     if kind == "like-me" and (
-        not re.search(r"\b(?:you|your|they)\b", clause_before) or _TOPIC.search(clause_before)
+        not (
+            re.search(r"\b(?:you|your|they)\b", clause_before) or _NAMED_ASKED.search(clause_before)
+        )
+        or _TOPIC.search(clause_before)
     ):
         return True  # "what advice would you give someone like me?"
+    if kind == "if-need" and not (
+        _READY.search(after)
+        and not _NOT_STAFF.search(match.group())
+        and not _NOT_STAFF.search(clause_after)
+    ):
+        return True  # "if you need any more information, I'm happy to send it"
+    if kind == "as-staff" and (
+        not (_ASKED.search(sentence) or sentence.endswith("?"))
+        or _PAST.search(clause_before)
+        or _WH_QUESTION.match(sentence)
+    ):
+        return True  # "I spent a week at your clinic as a healthcare assistant" is news
+    if (
+        kind == "join"
+        and " have me" in f" {match.group()}"
+        and (_GATHERING.search(clause_after) or _SCHEDULING.search(clause_after))
+    ):
+        return True  # "would you have me back for another guest lecture?"
+    if (
+        kind == "hiring"
+        and re.search(
+            rf"\b(?:her|his|their|[\w-]+'s) (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN} $", clause_before
+        )
+        and not (sentence.endswith("?") or _ASKED.search(clause_before))
+    ):
+        return True  # "she told me her firm is hiring interns": someone else's news
     if kind == "prove" and not (
         re.search(r"\bwork|intern|help", match.group())
         or re.search(_THEIR_ORG, sentence)
@@ -1321,7 +1461,10 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True  # "I'll send my CV to the careers service": no job, nobody asked
     if kind == "resume-it" and not re.search(rf"\b{_RESUME}\b", whole):
         return True  # "it" is the CV only where the message mentions one
-    if kind == "room" and (not re.search(r"\b(?:you|your)\b", clause) or _GATHERING.search(clause)):
+    if kind == "room" and (
+        not re.search(r"\b(?:you|your)\b", clause)
+        or any(not clause[: g.start()].endswith("my ") for g in _GATHERING.finditer(clause))
+    ):
         return True  # "there's rarely room for a junior analyst to lead": not the reader's team
     if kind == "lead-to" and not (
         re.search(r"\b(?:hop\w*|wish|would|could|might|may|wonder\w*)\b", clause_before)
