@@ -18,6 +18,11 @@ from coffeechat.domain.findings import Finding
 
 _OPENING = re.compile(
     r"\A\s*(?:dear|hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening|day)"
+    # greetings in other languages: "Olá Mateo!", "Kia ora Mere,", "Bonjour Mme Roy,"
+    r"|ol[aá]|hola|bonjour|salut|ciao|hallo|hej|hei|namaste|namaskar|salaam|salam|as-?salaam"
+    r"(?:u)?\s+alaikum|kia\s+ora|jambo|habari|sawubona|konnichiwa|annyeong(?:haseyo)?|merhaba|"
+    r"shalom|guten\s+(?:tag|morgen)|buongiorno|buenos\s+d[ií]as|buenas\s+tardes|bom\s+dia|"
+    r"boa\s+tarde|dia\s+dhuit|sannu|ndewo|bawo|xin\s+ch[aà]o|sawasdee|selamat\s+(?:pagi|siang)"
     r"|to)\b[ \t,]*",
     re.IGNORECASE,
 )
@@ -33,10 +38,14 @@ _TITLE = re.compile(
     r"aunty|uncle|mister|mistress|senor|senora|señor|señora|signor|signora|dott|dottore|"
     r"dottoressa|ing|ir|drs|mag|mgr|pr|mw|dhr|bapak|bpk|ibu|pak|bu|shri|sri|smt|shrimati|"
     r"ustaz|ustazah|tuan|puan|encik|cik|datuk|dato|datin|tan sri|hajj|haji|hajiya|alhaji|"
-    r"alhaja|oga|sensei|canon|archdeacon|vicar|venerable|ven)\.?(?=\s|/)",
+    r"alhaja|oga|sensei|canon|archdeacon|vicar|venerable|ven|khun|ajarn|ajahn|mwalimu)\.?"
+    r"(?=\s|/)",
     re.IGNORECASE,
 )
-_ALONE = re.compile(r"[,!.]?[ \t]*$")
+_ALONE = re.compile(r"[ \t]*(?:[,!.]|$)")
+# Honorifics after a name: "Tanaka-san", "Yamamoto Sensei", "Sharma-ji", "Kim-nim".
+_AFTER_NAME = re.compile(r"(?:[-‐ ](?:san|sama|sensei|kun|chan|ji|nim|ssi|garu|saab|sahib))$", re.I)
+_HONORIFIC_WORDS = frozenset(["san", "sama", "sensei", "kun", "chan", "ji", "nim", "ssi", "garu"])
 # A phone script's opening: "Hi, is this Mr. Patel?", "Hello, may I speak with Dr. Lee?"
 _PHONE_LEAD = re.compile(
     r"(?:is\s+this|is\s+that|am\s+I\s+speaking\s+(?:with|to)|(?:may|could|can)\s+I\s+"
@@ -267,9 +276,15 @@ def greeting_names(text: str) -> list[tuple[str, int, int]]:
         folded = fold(raw)
         if folded == "ma" and not titled and _ALONE.match(text, word.end(), line_end + 1):
             break  # "Good afternoon Ma," is the Nigerian and Indian "ma'am"; "Ms. Ma" a name
+        if names and folded in _HONORIFIC_WORDS:
+            break  # "Yamamoto Sensei"
+        raw = _AFTER_NAME.sub("", raw) or raw
+        folded = fold(raw)
         if folded in _PARTICLES or folded in _GENERIC:
             if folded in _GENERIC:
                 break
+            # kept, to be judged only against a name that has particles ("van der" for "van den")
+            names.append((raw, word.start(), word.end()))
             position = word.end()
             continue
         if not raw[0].isupper():
@@ -334,7 +349,14 @@ def greeting_name_mismatch(doc: Doc, context: CheckContext) -> list[Finding]:
         return []
     first = parts[0]
     named = greeting_names(doc.text)
-    wrong = [(w, s, e) for w, s, e in named if not _matches(w, parts, first)]
+    with_particles = any(part in _PARTICLES for part in parts)
+    wrong = [
+        (w, s, e)
+        for w, s, e in named
+        if not _matches(w, parts, first) and (with_particles or fold(w) not in _PARTICLES)
+    ]
+    if all(fold(w) in _PARTICLES for w, _, _ in named):
+        return []  # "Dear Van," says too little to judge
     if not wrong:
         return []
     start, end = wrong[0][1], wrong[-1][2]

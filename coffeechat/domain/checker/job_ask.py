@@ -285,7 +285,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "hire",
-        r"\b(?:hire|hiring|employ|employing|bring on|take on|onboard) me\b|\b(?:take|taking|bring|"
+        r"\b(?:hire|hiring|employ|employing|bring on|take on|onboard|absorb|absorbing|retain|"
+        r"retaining|engage|engaging|take in|taking in) me\b|\b(?:take|taking|bring|"
         r"bringing) me (?:on|onboard|aboard)\b",
     ),
     ("hired", r"\b(?:be|being|get|getting|got) (?:\w+ )?hired\b"),
@@ -303,7 +304,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:currently |still |ever )?"
         r"(?:taking on|take on|"
         r"takes on|bringing on|bring on|brings on|accepting|accepts|accept|hosting|hosts|host|"
-        r"adding|recruiting|recruits|recruit|in need of|taking|takes|take)(?: any| an?| more| new|"
+        r"adding|recruiting|recruits|recruit|in need of|taking|takes|take|receiving|receive|"
+        r"bringing in|bring in|absorbing|absorb)(?: any| an?| more| new|"
         r" on)? (?:[\w'-]+ ){0,2}?(?:co[_-]?ops?|new grads|hires?|help|anyone|anybody|people|staff|"
         rf"applicants|applications|candidates|team members|{_PERSON})\b(?! (?:through|around|"
         r"to|on (?:a |the )?(?:tours?|visits?)|for (?:a |the )?(?:tours?|visits?|shadow\w*|coffee|"
@@ -695,9 +697,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "join",
         r"\b(?:dream|honou?r|privilege|love|like|hope|hoping|hopeful|wish|chance|opportunity|"
-        r"grateful|thrilled|keen|eager) (?:[\w'-]+ ){0,3}?to (?:work|intern|train|apprentice) "
+        r"grateful|thrilled|keen|eager) (?:[\w'-]+ ){0,3}?(?:to|i can|i could|i might|i may|i will "
+        r"get to|i get to) (?:work|intern|train|apprentice) "
         r"(?:under|for|alongside) "
-        rf"you\b(?! (?:on|to)\b| at (?!(?:the|your) (?:[\w'-]+ )?{_ORG_NOUN}\b))",
+        r"you\b(?! (?:on|to)\b| at (?:the |a |an |your )?(?:[\w'-]+ )?(?:event|conference|"
+        r"workshop|hackathon|fair|session|festival|panel|launch)\b)",
     ),
     (
         "join",
@@ -797,11 +801,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # hospital", "do my placement year with your team", "offer me a teaching post".
     (
         "at-yours",
-        r"\b(?:get|gain|do|doing|secure|land|find|arrange|complete|spend|undertake) (?:some |a |an "
+        r"\b(?:get|gain|do|doing|secure|land|find|arrange|complete|spend|undertake|undergo|serve|"
+        r"carry out|have) (?:some |a |an "
         rf"|any |my |part of my )?(?:[\w'-]+ ){{0,2}}?"
         rf"(?:{_JOB}|experience|elective|practicum|something|"
         r"anything|a place|a spot|"
-        r"rotation|year in industry|industrial placement|sandwich year)(?: year| term| semester)? "
+        r"rotation|year in industry|industrial placement|sandwich year|(?:[\w'-]+ )?attachment|"
+        r"service year|national service|siwes|nysc|housemanship)(?: year| term| semester)? "
         r"(?:at|with|in|on) (?:your|you\b)",
     ),
     (
@@ -853,7 +859,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:of )?(?:a |an extra )?(?:pair of hands|hands|staff|people))\b|"
         r"\b(?:if|whenever|should) (?:you|they|your (?:[\w'-]+ )?[\w'-]+) (?:are|is|get|gets|find "
         r"(?:yourself|yourselves|itself)) (?:ever )?(?:a bit |a little |a hand |a person )?"
-        r"short(?= ?(?:$|[,.;:!?]|(?:on|this|next)\b))",
+        r"(?:short|stretched|swamped|snowed under|slammed|overloaded|overstretched)"
+        r"(?= ?(?:$|[,.;:!?]|(?:on|this|next|over|during|at|around|in|for)\b))",
     ),
     # "I'm eager to start somewhere like your studio."
     (
@@ -912,9 +919,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "You mentioned the firm takes on vacation students. Could I be one of them?"
     (
         "be-one",
-        r"\b(?:could|can|may|might) i (?:possibly |perhaps )?"
+        r"\b(?:(?:could|can|may|might) i (?:possibly |perhaps )?|"
+        r"i would (?:\w+ )?(?:love|like) to |"
+        r"i (?:hope|am hoping) to |i would be (?:\w+ )?(?:glad|happy|thrilled|honou?red) to )"
         r"be (?:one of (?:them|those|the [\w'-]+)|"
-        r"among them|one)(?= ?(?:$|[,.;:!?]|this|next|in|from)\b)",
+        r"among them|one)(?= ?(?:$|[,.;:!?]|(?:this|next|in|from)\b))",
     ),
     # "I'd love to be your next intern!"
     (
@@ -932,8 +941,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "opening",
         r"\b(?:if|when|should|once|whenever) (?:an?|any|the|your) (?:[\w'-]+ ){0,2}?"
-        rf"{_JOB} (?:ever )?(?:opens|comes up|opens up|becomes available|is advertised)\b"
+        rf"{_JOB} (?:ever )?(?:opens|comes up|opens up|becomes available|is advertised|appears|"
+        r"arises|crops up|becomes free|is posted|goes up)\b"
         r"(?= .*\b(?:i|me|my)\b)",
+    ),
+    # Work under the reader's eye: "a training opportunity at Dar Al Fouad under your
+    # supervision", "to start my new career at Flutterwave under your guidance".
+    (
+        "under-you",
+        r"\bunder your (?:[\w'-]+ )?(?:guidance|supervision|wing|mentorship|leadership|direction|"
+        r"tutelage|watch)\b",
     ),
     # A way into the reader's team, through them: "a way into the analysis team through you".
     (
@@ -985,7 +1002,32 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:if|when|should) you (?:ever )?(?:hear|learn|know|spot|see|notice|come across|"
         r"find)(?: of| about)? (?:anything|something|any)\b",
     ),
-    ("leads", r"\b(?:send|pass|forward|point) (?:it|them|anything|something|any \w+) my way\b"),
+    (
+        "leads",
+        r"\b(?:send|pass|forward|point|throw|toss|steer|direct|push|put) (?:it|them|anything|"
+        r"something|any \w+|some|one|a few|(?:some|any) of (?:that|those|them|it|the \w+)) "
+        r"(?:\w+ )?my way\b",
+    ),
+    # The student added to the reader's pool of people to call: "if there's a talent pool for
+    # field assistants, could you add me to it?", "I'd love to be on your list" (freelancers).
+    (
+        "pool",
+        r"\b(?:add|put|include|keep|adding|putting|including|keeping) me (?:on|in|to|onto|into) "
+        r"(?:it|that|them|(?:the|your|a) (?:[\w'-]+ ){0,2}?(?:pool|list|roster|rota|books|bank|"
+        r"register|database|panel|shortlist))\b|\b(?:be|get|being|getting|stay|staying) on "
+        r"(?:your|the|a) (?:[\w'-]+ )?(?:list|books|roster|rota|bank|register|panel|pool)\b",
+    ),
+    # The reader asked to tell those who decide that the student is worth a look.
+    (
+        "refer",
+        r"\b(?:tell|telling|let|mention to|say to|suggest to|assure) (?:your|the) "
+        r"(?:[\w'-]+ ){0,3}?"
+        r"(?:committee|panel|hiring|recruit\w*|hr|partners?|managers?|boss|head|director|team)"
+        r"(?: [\w'-]+){0,4}? (?:that )?(?:i|i would|i am|i might|i could|i will) (?:be )?(?:worth|"
+        r"a good|a strong|well suited|suited|someone to|worth a look|a safe pair)\b",
+    ),
+    # Acting for the student about a job: "a quick word with HR on my behalf about the vacancies".
+    ("behalf", r"\bon my behalf\b"),
     (
         "leads",
         r"\b(?:anything|something|any \w+) (?:\w+ )?(?:comes|come|crosses|cross|lands|land) "
@@ -1174,7 +1216,8 @@ _NAMED_ASKED = re.compile(
 _READY = re.compile(
     r"\b(?:i|i am|i would|i will|i could|i can|me)\b (?:[\w'-]+ ){0,3}?(?:jump|around|ready|"
     r"keen|available|free|up for|happy|glad|love|there|in|here|your (?:man|woman|person|girl|guy|"
-    r"lad|gal)|know|shout|call|ring|bell|line|message|consider)\b"
+    r"lad|gal)|know|shout|call|ring|bell|line|message|consider|happily|gladly|take on|step in|"
+    r"cover|help out|pitch in|fill in)\b"
 )
 # What a reader needs that isn't a person to take on: information, a study's participants.
 _NOT_STAFF = re.compile(
@@ -1278,13 +1321,10 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True
     if kind in ("search", "want") and (_FAR_FUTURE.search(sentence) or _PAST.search(sentence)):
         return True
-    if kind == "search" and _SOMEONE_ELSE.search(clause_before):
+    others = _SOMEONE_ELSE.search(re.sub(_LIKE_ME, " ", clause_before))  # "someone like me" is me
+    if kind == "search" and others:
         return True
-    if (
-        kind in ("hire", "refer")
-        and _SOMEONE_ELSE.search(clause_before)
-        and "me" not in (match.group().split())
-    ):
+    if kind in ("hire", "refer") and others and "me" not in (match.group().split()):
         return True
     if kind == "hiring" and (
         re.match(r"(?:were|was)\b(?! still)", match.group())
@@ -1335,6 +1375,76 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True  # "thank you for the opportunity to work under you on the pilot"
     if kind == "join" and _GATHERING.search(match.group()):
         return True  # "join your Thursday reading group", "your team's webinar"
+    if kind == "under-you" and not (
+        re.search(
+            rf"\b(?:work|working|start|career|train|training|intern|interning|join|joining|learn "
+            rf"on the job|serve|opportunity|{_JOB})\b",
+            sentence,
+        )
+        and re.search(r"\b(?:i|me|my)\b", sentence)
+        and not re.search(
+            r"\bthank|\b(?:i|we) (?:\w+ )?(?:worked|trained|interned|was|were)\b", sentence
+        )
+        and not _WH_QUESTION.match(sentence)
+    ):
+        return True  # "I wrote my thesis under your supervision", "thanks for the year under…"
+    if (
+        kind == "opening"
+        and re.match(
+            r" to (?:graduates|grads|students|people|newcomers|career changers|non_\w+|"
+            r"international|those|anyone|all|applicants)\b",
+            after,
+        )
+        and not reader_org
+    ):
+        return True  # "whether modelling roles are open to graduates": how the field works
+    if (
+        kind in ("refer", "refer-bare")
+        and re.search(r"\b(?:mind|think of me|remember me)\b", match.group() + clause_after)
+        and re.search(
+            r"\b(?:podcast|episode|guest|speaker|voice|study|survey|participants?|event|"
+            r"webinar|session|workshop|newsletter|interviewee)\b",
+            sentence,
+        )
+        and not re.search(rf"\b{_JOB}\b", sentence)
+    ):
+        return True  # "keep me in mind if you ever want a student voice on the podcast"
+    if kind == "refer" and re.search(
+        r"\b(?:you|he|she|they|we) (?:were|was|got|had been|have been|are|is|had) (?:\w+ )?$",
+        clause_before,
+    ):
+        return True  # "how you were put forward for partnership": someone else put forward
+    if kind == "applying-yours" and match.group().startswith("applied"):
+        return True  # "I applied to your graduate programme two years ago": news, not an ask
+    if kind == "pool" and (
+        not re.search(
+            rf"\b(?:freelanc\w*|outsourc\w*|contractors?|stringers?|temps?|locums?|bank staff|"
+            rf"talent|candidates|shifts?|{_PERSON}|{_JOB})\b",
+            whole,
+        )
+        or re.search(
+            r"\b(?:mailing|newsletter|email|e_mail|distribution|invite|invitation|waiting|"
+            r"waitlist|events?|webinars?|guest|reading|subscribers?)\b",
+            clause,
+        )
+    ):
+        return True  # "could you add me to the mailing list for the seminar series?"
+    if kind == "behalf" and not (
+        re.search(
+            rf"\b(?:{_JOB}|hr|recruit\w*|hiring|application|apply|applying|cv|resume)\b", sentence
+        )
+    ):
+        return True  # "could you ask her on my behalf whether she's free for a call?"
+    if (
+        kind == "leads"
+        and "my way" in match.group()
+        and not re.search(
+            rf"\b(?:commissions?|work|gigs?|projects?|assignments?|clients?|freelance|overflow|"
+            rf"shifts?|contracts?|briefs?|leads?|{_JOB})\b",
+            sentence,
+        )
+    ):
+        return True  # "send the slides my way"
     if kind in ("at-yours", "offer-me", "applying-yours", "be-yours") and _TOPIC.search(
         clause_before
     ):
@@ -1370,6 +1480,10 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         or (
             re.search(r"\b(?:if|whenever|should)\b", clause_before)
             and re.search(r"\bi am\b", after)
+        )
+        or _READY.search(after)
+        or re.search(
+            r"\b(?:happy|glad|keen|ready) to (?:help|cover|step in|pitch in|work)\b", sentence
         )
     ):
         return True  # "the unit was short-staffed when I visited": news, not an offer
@@ -1408,7 +1522,10 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True  # "a great addition to your team" said of someone else
     if kind == "like-me" and (
         not (
-            re.search(r"\b(?:you|your|they)\b", clause_before) or _NAMED_ASKED.search(clause_before)
+            re.search(r"\b(?:you|your|they)\b", clause_before)
+            or _NAMED_ASKED.search(clause_before)
+            or _ASKED.search(clause_before)
+            or sentence.endswith("?")
         )
         or _TOPIC.search(clause_before)
     ):
