@@ -482,7 +482,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "refer",
         r"\b(?:put|putting|pass|passing|send|sending|throw|throwing) (?:my name|me) "
-        r"(?:forward|in|up|along|on|in the hat|in the mix)\b(?! (?:touch|contact))",
+        r"(?:forward|in|up|along|on|in the hat|in the mix|into the (?:mix|hat|ring|pot))\b"
+        r"(?! (?:touch|contact))",
     ),
     (
         "refer",
@@ -840,9 +841,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"need|needs|take on|hire|hiring|room for|space for|a place for|make use of|benefit from|"
         r"look at|looking at|take a chance on|taking a chance on|take a punt on|give a chance to|"
         r"want|take|have) "
-        r"(?:someone|somebody|people|an? (?:[\w'-]+ ){0,2}?(?:student|person|graduate|grad|"
-        r"candidate|fresher|newcomer|junior|trainee|apprentice|nurse|engineer|analyst|designer|"
-        r"developer|teacher|career changer)) (?:like me|like myself|with my)\b",
+        rf"(?:someone|somebody|people|an? (?:[\w'-]+ ){{0,2}}?(?:{_PERSON}|person|candidate|"
+        r"career changer)) (?:like me|like myself|with my)\b",
     ),
     # Offering to work, paid or not, to earn a place.
     (
@@ -941,8 +941,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "opening",
         r"\b(?:if|when|should|once|whenever) (?:an?|any|the|your) (?:[\w'-]+ ){0,2}?"
-        rf"{_JOB} (?:ever )?(?:opens|comes up|opens up|becomes available|is advertised|appears|"
-        r"arises|crops up|becomes free|is posted|goes up)\b"
+        rf"(?:{_JOB}|shifts?|cover|hours) (?:ever )?(?:opens|comes up|opens up|becomes available|"
+        r"is advertised|appears|arises|crops up|becomes free|is posted|goes up|come up|open up|"
+        r"appear|arise|crop up|become available|are advertised|are posted)\b"
         r"(?= .*\b(?:i|me|my)\b)",
     ),
     # Work under the reader's eye: "a training opportunity at Dar Al Fouad under your
@@ -951,6 +952,25 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "under-you",
         r"\bunder your (?:[\w'-]+ )?(?:guidance|supervision|wing|mentorship|leadership|direction|"
         r"tutelage|watch)\b",
+    ),
+    # A gap in the reader's staffing, the student ready to fill it: "if the clinic ever has a gap
+    # in its rota, I'd love to fill it".
+    (
+        "if-need",
+        r"\b(?:gap|hole|space|slot|vacancy) in (?:your|its|their|the) (?:[\w'-]+ )?(?:rota|roster|"
+        r"team|staffing|crew|line_up|lineup|shifts?)\b",
+    ),
+    # Starting out in the reader's organisation: "to cut my teeth in your kitchen".
+    (
+        "at-yours",
+        r"\b(?:cut my teeth|learn the ropes|get my start|start my career|begin my career|launch my "
+        r"career|find my feet|earn my stripes) (?:in|at|with|on|under) (?:your|you\b)",
+    ),
+    # A word with those who hire about a job: "a word with your hiring manager about the vacancy".
+    (
+        "refer",
+        r"\b(?:a|have a|put in a|having a) (?:quick |brief |short )?word with (?:your|the) "
+        rf"(?:[\w'-]+ )?{_RECRUITING}\b(?= .*\b{_JOB}\b)",
     ),
     # A way into the reader's team, through them: "a way into the analysis team through you".
     (
@@ -1414,6 +1434,14 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         clause_before,
     ):
         return True  # "how you were put forward for partnership": someone else put forward
+    if kind == "opening" and re.search(
+        r"\b(?:made|led|prompted|inspired|got|drew) you\b|\bback in (?:19|20)\d\d\b", sentence
+    ):
+        return True  # "what made you go for the opening at the agency back in 2015?"
+    if kind == "search" and re.search(r"\b(?:whether|if) to $|\bshould i $", clause_before):
+        return True  # "your view on whether to apply for training contracts or a master's"
+    if kind == "hire" and (re.search(r"\bthank", clause_before) or _PAST.search(sentence)):
+        return True  # "thank you for taking me on as a mentee last year"
     if kind == "applying-yours" and match.group().startswith("applied"):
         return True  # "I applied to your graduate programme two years ago": news, not an ask
     if kind == "pool" and (

@@ -113,12 +113,67 @@ ROUND_SEVEN_LOOK_ALIKES = [
 ]
 
 
-@pytest.mark.parametrize("text", ROUND_SEVEN_ASKS + ROUND_SEVEN_NEW_SET_ASKS)
+# A last batch written after the changes above, in phrasings none of them was written for, and
+# scored once before any change for it: 17 of 20 asks caught, 5 false alarms in 20 look-alikes
+# (docs/checker.md); the structures they showed were then handled.
+ROUND_SEVEN_FRESH_ASKS = [
+    "If the clinic ever has a gap in its rota, I'd love to fill it.",
+    "Would your agency be open to taking a chance on a career changer like me?",
+    "Should anything junior come up in your department, I'd be the first to put my hand up.",
+    "Is there a way I could join your crew for the harvest season?",
+    "I'd be thrilled to cut my teeth in your kitchen this summer.",
+    "Might there be an opening for a junior copywriter at your agency soon?",
+    "I would welcome the chance to be considered for your summer analyst intake.",
+    "Do you know if the Edinburgh office is looking for graduate surveyors this year?",
+    "Any chance you could pass my portfolio to whoever hires designers at your studio?",
+    "I'm hoping I might earn a spot on your research team after my finals.",
+    "If you're ever looking to grow the team, I'd love to throw my name into the mix.",
+    "Could I help out at your practice over the holidays as a paid assistant?",
+    "I'd really value your backing when I apply to your firm's training contract.",
+    "If your lab has funding for a technician next year, please keep me in mind.",
+    "Would it be cheeky to ask whether you'd take me on as an apprentice?",
+    "I'd be grateful for a word with your hiring manager about the analyst vacancy.",
+    "If any shifts come up at the restaurant, I'd happily take them.",
+    "Would your newsroom consider a trainee reporter with my background?",
+    "Is your team still short of a junior developer? I'd jump at the chance.",
+    "If there's room on your crew next spring, count me in.",
+]
+
+ROUND_SEVEN_FRESH_LOOK_ALIKES = [
+    "If the clinic ever runs an open day, I'd love to attend.",
+    "Would your agency be open to sharing a case study for my dissertation?",
+    "How did you first join your crew, and what was the harvest season like?",
+    "I'd love to hear how your kitchen trains new chefs.",
+    "What made you go for the opening at the agency back in 2015?",
+    "I'd welcome the chance to hear your view on the summer analyst intake.",
+    "Do you know if the Edinburgh office runs a graduate open evening?",
+    "Could I send you my portfolio for feedback on the layouts?",
+    "I'm hoping to earn a distinction in my finals.",
+    "If you're ever in Leeds, I'd love to buy you a coffee.",
+    "My sister helped out at a practice over the holidays as a paid assistant.",
+    "I'd value your view on whether to apply for training contracts or a master's first.",
+    "If your lab has a reading group, please keep me posted.",
+    "Would it be cheeky to ask how you got taken on as an apprentice?",
+    "I'd be grateful for a word about how hiring managers read a CV.",
+    "If any talks come up at the restaurant festival, I'd happily attend.",
+    "Would your newsroom ever cover the housing story I sent?",
+    "Was your team short of developers when you joined?",
+    "If there's room at your workshop next spring, I'd love to attend the session.",
+    "Thank you for taking me on as a mentee last year.",
+]
+
+
+@pytest.mark.parametrize(
+    "text", ROUND_SEVEN_ASKS + ROUND_SEVEN_NEW_SET_ASKS + ROUND_SEVEN_FRESH_ASKS
+)
 def test_asks_for_job_round_seven_reads_the_structure_of_an_ask(text: str) -> None:
     assert job_asks(text), text
 
 
-@pytest.mark.parametrize("text", ROUND_SEVEN_LOOK_ALIKES + ROUND_SEVEN_NEW_SET_LOOK_ALIKES)
+@pytest.mark.parametrize(
+    "text",
+    ROUND_SEVEN_LOOK_ALIKES + ROUND_SEVEN_NEW_SET_LOOK_ALIKES + ROUND_SEVEN_FRESH_LOOK_ALIKES,
+)
 def test_asks_for_job_round_seven_leaves_look_alikes_alone(text: str) -> None:
     assert findings(text, "asks-for-job") == []
 
