@@ -281,14 +281,22 @@ def _name_mentions(text: str, parts: list[str]) -> list[re.Match[str]]:
             continue
         for match in re.finditer(rf"\b{re.escape(part)}\b", text):
             before = text[max(0, match.start() - 12) : match.start()]
-            after = text[match.end() : match.end() + 6]
+            after = text[match.end() : match.end() + 40]
             sentence_start = re.search(r"(?:^|[.!?]\s+|\n\s*)$", before) is not None
             in_title = re.search(r"\bthe\s+$", before) or re.match(r"\s+of\b", after)
-            if not (sentence_start or in_title):
+            # a sentence may start with a name and say who they are: "Rose, my tutor at…"
+            named = _APPOSITION.match(after)
+            if named or not (sentence_start or in_title):
                 found.append(match)
     return sorted(found, key=lambda m: m.start())
 
 
+# "Rose, my tutor at…", "Will, your colleague,": a comma and who the person is.
+_APPOSITION = re.compile(
+    r",\s+(?:my|our|your|a|the)\s+(?:[\w'’-]+\s+){0,2}?(?:tutor|lecturer|professor|supervisor|"
+    r"adviser|advisor|mentor|manager|boss|colleague|friend|classmate|coach|teacher|cousin|aunt|"
+    r"uncle|neighbou?r|contact|former|old|old\s+boss)\b"
+)
 # Name words at least this common as English words need a name-like use (see _name_mentions).
 _COMMON_WORD = 5e-6
 

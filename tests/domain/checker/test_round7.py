@@ -346,3 +346,10 @@ def test_thank_you_still_fires_on_insights_about_the_industry_during_the_convers
         "conversation.\n\nBest,\nOla"
     )
     assert findings(text, "thank-you-not-specific", kind="thank-you")
+
+
+def test_referral_reads_an_everyday_name_that_opens_a_sentence_and_says_who_they_are() -> None:
+    text = "Dear Ms. Obi,\n\nGrant, my lecturer at UCC, suggested I write. Could we talk?"
+    assert findings(text, "missing-referral", referrer_name="Grant Byrne") == []
+    text = "Dear Ms. Obi,\n\nGrant funding is my topic. Could we talk for 20 minutes?"
+    assert findings(text, "missing-referral", referrer_name="Grant Byrne")
