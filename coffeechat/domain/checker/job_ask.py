@@ -423,7 +423,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "opening",
         rf"\b(?:anything|something|a (?:job|role|position|spot|place)|any {_JOB}) (?:\w+ )?going\b"
         r"(?! (?:on(?! (?:your|the next))|to|well|through|ahead|right|wrong|around|round|back|out|"
-        r"in(?! (?:your|the team|the office))\b)\b)",
+        rf"in(?! (?:your|the (?:[\w'-]+ )?{_ORG_NOUN}\b))\b)\b)",
     ),
     (
         "opening",
@@ -707,7 +707,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "join",
         rf"\b(?:end|ending) up (?:on|at|with|in|joining) {_THEIR_ORG}(?![\w'])"
-        r"|\b(?:if|whether) you (?:would|could)"
+        r"|\b(?:if|whether) you (?:would|could|will)"
         r" (?:ever )?have me\b|\b(?:you|your (?:[\w'-]+ ){0,2}?[\w'-]+) (?:would|could|might) "
         r"(?:ever |possibly |consider )?(?:have|having|take|taking) me (?:back|on|again)\b|"
         rf"\b(?:would|could|might|will) (?:you|your (?:[\w'-]+ ){{0,2}}?[\w'-]+|the (?:[\w'-]+ )?"
@@ -972,6 +972,31 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:a|have a|put in a|having a) (?:quick |brief |short )?word with (?:your|the) "
         rf"(?:[\w'-]+ )?{_RECRUITING}\b(?= .*\b{_JOB}\b)",
     ),
+    # Training as an apprentice in the reader's workplace: "to apprentice in your workshop".
+    (
+        "join",
+        r"\b(?:apprentice|apprenticing|intern|interning|train|training) (?:at|with|in|under|for) "
+        rf"(?:{_THEIR_ORG}|your (?:[\w'-]+ )?(?:workshop|garage|yard|kitchen|site|salon|studio))\b",
+    ),
+    # A visa sponsored for the student: "does your firm sponsor visas for graduates like me?"
+    (
+        "visa",
+        r"\bsponsor(?:s|ing)? (?:\w+ )?visas? for (?:[\w'-]+ ){0,3}?(?:like me|like myself)\b|"
+        r"\bsponsor(?:s|ing)? (?:my|me for a) (?:\w+ )?visa\b|\bvisa sponsorship for me\b",
+    ),
+    # A team (named or the reader's) asked whether it is open to taking someone on.
+    (
+        "taking-applicants",
+        r"\b(?:open to|considering|willing to|able to) (?:taking|take|bringing in|having) (?:on )?"
+        rf"(?:an? |any |more |another )?(?:[\w'-]+ ){{0,2}}?{_PERSON}\b",
+    ),
+    # Extra hands that would help the reader: "a corner of your lab where an extra pair of hands
+    # would help?"
+    (
+        "needs",
+        r"\b(?:an? )?extra (?:pair of )?hands? (?:would|could|might|will) (?:really |ever )?"
+        r"(?:help|be useful|come in handy|be welcome|be needed)\b",
+    ),
     # A way into the reader's team, through them: "a way into the analysis team through you".
     (
         "get-in",
@@ -996,7 +1021,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"looking for|are after|is after|are short|is short|crewing up|crews up|crew up|staffing "
         r"up|staffs up|staff up|are hiring|is hiring|are recruiting|is recruiting)\b"
         r"(?: (?:for |of )?(?:an?|another|one more|some|any|extra|more|another pair of) "
-        r"(?:[\w'-]+ ){0,2}?[\w'-]+)?(?= ?(?:$|[,.;:!?]|(?:on|in|at|for|this|next|i|i am|i would|"
+        r"(?:[\w'-]+ ){0,2}?[\w'-]+|"
+        r" (?:cover|help|hands|staff|support))?"
+        r"(?= ?(?:$|[,.;:!?]|(?:on|in|at|for|this|next|i|i am|i would|"
         r"count|just|let|give|drop|send)\b))",
     ),
     # The student placed in the reader's organisation as one of its staff: "any possibility of me
@@ -1321,9 +1348,11 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     ):
         return True  # told as news, nothing asked
     topic = _TOPIC_FOR.get(kind)
+    # "a corner of your lab where…" is a relative clause, not a question about the topic
+    asked_before = re.sub(r"\b(?:your|the|a) (?:[\w'-]+ ){0,3}?where ", " ", clause_before)
     if (
         topic is not None
-        and topic.search(clause_before)
+        and topic.search(asked_before)
         and not (reader_org and kind in ("opening", "exist", "hiring"))
     ):
         return True
@@ -1393,7 +1422,11 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True  # "you suggested I join Monzo's data team": their advice, told back
     if kind == "join" and re.search(r"\bthank", clause_before):
         return True  # "thank you for the opportunity to work under you on the pilot"
-    if kind == "join" and _GATHERING.search(match.group()):
+    if (
+        kind == "join"
+        and _GATHERING.search(match.group())
+        and not re.match(r"(?:apprentic|intern|train)", match.group())
+    ):
         return True  # "join your Thursday reading group", "your team's webinar"
     if kind == "under-you" and not (
         re.search(
@@ -1434,10 +1467,13 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         clause_before,
     ):
         return True  # "how you were put forward for partnership": someone else put forward
-    if kind == "opening" and re.search(
-        r"\b(?:made|led|prompted|inspired|got|drew) you\b|\bback in (?:19|20)\d\d\b", sentence
+    if kind in ("opening", "exist") and (
+        re.search(
+            r"\b(?:made|led|prompted|inspired|got|drew) you\b|\bback in (?:19|20)\d\d\b", sentence
+        )
+        or re.search(r"\b(?:came|come) up (?:[\w'-]+ ){0,2}?(?:last|ago)\b", clause)
     ):
-        return True  # "what made you go for the opening at the agency back in 2015?"
+        return True  # "what made you go for the opening…", "an opening came up last spring"
     if kind == "search" and re.search(r"\b(?:whether|if) to $|\bshould i $", clause_before):
         return True  # "your view on whether to apply for training contracts or a master's"
     if kind == "hire" and (re.search(r"\bthank", clause_before) or _PAST.search(sentence)):
@@ -1562,6 +1598,7 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         _READY.search(after)
         and not _NOT_STAFF.search(match.group())
         and not _NOT_STAFF.search(clause_after)
+        and not _GATHERING.search(clause_after)
     ):
         return True  # "if you need any more information, I'm happy to send it"
     if kind == "as-staff" and (

@@ -163,6 +163,47 @@ ROUND_SEVEN_FRESH_LOOK_ALIKES = [
 ]
 
 
+# A second fresh batch, likewise scored once before any change for it: 12 of 15 asks caught, 3
+# false alarms in 15 look-alikes (docs/checker.md).
+ROUND_SEVEN_SECOND_FRESH_ASKS = [
+    "Should your practice be after a part-time bookkeeper, I'd love to be considered.",
+    "I'd be over the moon if a seat in your newsroom ever came my way.",
+    "Is the Manchester team open to taking a graduate on a fixed-term basis?",
+    "Perhaps there's a corner of your lab where an extra pair of hands would help? I'm free "
+    "from June.",
+    "Could you let me know when applications open for your trainee scheme so I can apply "
+    "directly to you?",
+    "If the hotel is staffing up for the summer, I'm your girl.",
+    "Would it help if I sent my CV so you could flag me to your talent team?",
+    "I'd give anything to apprentice in your workshop.",
+    "If an opening on your ward comes up, would you let me know before it's advertised?",
+    "Any chance your firm sponsors visas for graduate engineers like me?",
+    "I'm keen to join the crew on your next build if you'll have me.",
+    "It would mean a lot if you could put a good word in for me with Sarah in recruitment.",
+    "Is there any paid work going in the studio over the winter?",
+    "If you need cover for maternity leave in the team, I'd love to step in.",
+    "Do you think the lab would take on a summer student if I brought my own funding?",
+]
+
+ROUND_SEVEN_SECOND_FRESH_LOOK_ALIKES = [
+    "Should your practice ever run a bookkeeping workshop, I'd love to attend.",
+    "I'd be over the moon if a copy of your book ever came my way.",
+    "Is the Manchester team open to a student visiting for a morning?",
+    "How did you find your first seat in the newsroom?",
+    "Could you let me know when applications open for the scholarship you mentioned?",
+    "If the hotel is hosting the careers fair this summer, I'll be there.",
+    "Would it help if I sent my questions so you could look at them before our call?",
+    "I'd give anything to see your workshop in action.",
+    "My friend says an opening on your ward came up last spring; how did you staff it?",
+    "Do firms usually sponsor visas for graduate engineers?",
+    "I'm keen to hear about the crew on your next build.",
+    "It would mean a lot if you could introduce me to Sarah, who wrote the report on retention.",
+    "Is there any reading you'd recommend before the winter term?",
+    "If you need cover for a guest lecture, I know a great speaker.",
+    "Do you think the lab's summer students find their projects useful?",
+]
+
+
 @pytest.mark.parametrize(
     "text", ROUND_SEVEN_ASKS + ROUND_SEVEN_NEW_SET_ASKS + ROUND_SEVEN_FRESH_ASKS
 )
@@ -170,9 +211,17 @@ def test_asks_for_job_round_seven_reads_the_structure_of_an_ask(text: str) -> No
     assert job_asks(text), text
 
 
+@pytest.mark.parametrize("text", ROUND_SEVEN_SECOND_FRESH_ASKS)
+def test_asks_for_job_round_seven_reads_fresh_asks_by_rules_or_model(text: str) -> None:
+    assert findings(text, "asks-for-job"), text
+
+
 @pytest.mark.parametrize(
     "text",
-    ROUND_SEVEN_LOOK_ALIKES + ROUND_SEVEN_NEW_SET_LOOK_ALIKES + ROUND_SEVEN_FRESH_LOOK_ALIKES,
+    ROUND_SEVEN_LOOK_ALIKES
+    + ROUND_SEVEN_NEW_SET_LOOK_ALIKES
+    + ROUND_SEVEN_FRESH_LOOK_ALIKES
+    + ROUND_SEVEN_SECOND_FRESH_LOOK_ALIKES,
 )
 def test_asks_for_job_round_seven_leaves_look_alikes_alone(text: str) -> None:
     assert findings(text, "asks-for-job") == []
