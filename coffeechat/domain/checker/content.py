@@ -28,7 +28,8 @@ _SOURCE = re.compile(
     r"your\s+(?:[\w'’&.-]+\s+){0,3}?(?:article|talk|blog|post|presentation|profile|book|"
     r"interview|paper|newsletter|website|piece|essay|lecture|keynote|session|op-ed|column|"
     r"seminar|workshop|class|course|module|visit|episode|video|thread|tweet|feature|story|"
-    r"stories|reporting|coverage|byline|publication|chapter|portfolio|bio|page|listing|"
+    r"stories|reporting|coverage|byline|publication|chapter|portfolio|bio|page|listing|novels?|"
+    r"poems?|poetry|memoir|album|songs?|films?|plays?|judgments?|covers?|illustrations?|reels?|"
     r"appearance|remarks|speech|testimony|exhibit|exhibition|show|documentary|podcast|series|"
     r"campaign|design|investigation|reportage|"
     r"channel|webinar|panel|q&a|ama|feature|quote|comments?|op-eds|report)s?\b|"
@@ -68,9 +69,16 @@ _ROLE = (
     r"designer|teacher|researcher|intern|trainee|apprentice|candidate|fellow)"
 )
 _INTRODUCTION = re.compile(
-    rf"(?i:\bmy\s+name\s+is)\b|\b(?i:this\s+is)\s+[{_UPPER}][a-z]+|"
-    rf"\bI(?:['’]m|\s+am)\s+(?:(?:[{_UPPER}][\w'’-]*|{_PARTICLE})\s+){{0,4}}[{_UPPER}][\w'’-]*"
-    r"\s*[,(]|"
+    rf"(?i:\bmy\s+name(?:\s+is|['’]s))\b|\b(?i:this\s+is)\s+[{_UPPER}][a-z]+|"
+    rf"\bI(?:['’]m|\s+am)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+    rf"(?:(?:[{_UPPER}][\w'’-]*|{_PARTICLE})\s+){{0,4}}[{_UPPER}][\w'’-]*\s*[,(.;:!—–]|"
+    # a formal letter's "I, Suresh Babu, a final-year student…"
+    rf"\bI,\s+[{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+){{0,3}},|"
+    # a signature line first: "Alex from NFTS (editing MA)", "Sam Okafor here, senior in…"
+    rf"(?:^|[.!?,]\s+)[{_UPPER}][a-z]+(?:\s+[{_UPPER}][\w'’-]+)?\s+(?i:from|at)\s+"
+    rf"[{_UPPER}][\w&'’.-]*\s*[(,.!—–]|"
+    rf"(?:^|[.!?,]\s+)[{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+){{0,2}}\s+here\s*[,.!:–—-]|"
+    rf"(?:^|[.!?,]\s+)(?:[\w'’&.-]+\s+){{0,4}}?(?i:{_ROLE})s?\s+here\b|"
     # A name left as a placeholder still introduces ("I'm <First Name>, a design student").
     r"\bI(?:['’]m|\s+am)\s+(?:<[^>\n]{1,30}>|\[[^\]\n]{1,30}\]|\{[^}\n]{1,30}\}),|"
     rf"(?:^|[.!?,]\s+)[{_UPPER}][\w'’-]+\s+here\s*[,.!:–—-]|"
@@ -126,6 +134,9 @@ _THEIR_WORK_NOUNS = (
     "path (?:from|into|to|in|at|as)",
     "journey (?:from|into|to|in|at|as)", "current", "previous", "former", "recent", "new",
     "approach(?:es)? to", "files?", "awards?", "citations?", "restorations?",
+    "reels?", "clips?", "vlogs?", "tweets?", "streams?", "livestreams?", "tiktoks?", "station",
+    "crew", "farm", "vineyard", "winery", "site", "sets", "builds?", "installs?", "covers?",
+    "illustrations?", "judgments?", "judgements?", "jump", "leap", "shift", "career change",
 )  # fmt: skip
 _THEIR_WORK_VERBS = (
     "worked", "work", "works", "working", "spent", "spend", "built", "build", "building", "led",
@@ -158,6 +169,13 @@ _YOUR_GAP = (
 )
 _WHY_YOU = re.compile(
     r"\byour\s+" + _YOUR_GAP + "(?:" + "|".join(_THEIR_WORK_NOUNS) + r")s?\b"
+    # a name of several words before the noun: "your NBA Section on Energy paper"
+    r"|\byour\s+(?:(?-i:[A-Z])[\w&'’.-]*\s+(?:(?:on|of|for|and|&)\s+)?){1,5}(?:"
+    + "|".join(_THEIR_WORK_NOUNS)
+    + r")s?\b"
+    # someone else's word on their work: "Dave says you do the best pipe welding in the city"
+    r"|\b(?:says|said|tells\s+me|told\s+me|mentioned|thinks|thought)\s+(?:that\s+)?you(?:['’]re|"
+    r"\s+are|\s+do|\s+know|\s+have|\s+run|\s+were|\s+built|\s+led)\b"
     r"|\byou(?:['’]re|\s+are|\s+were)\s+the\s+(?:best|right|ideal|perfect)\s+(?:person|people)\b"
     r"|\byou(?:['’]re|\s+are)\s+(?:one\s+of|an?\s+(?:\w+\s+)?(?:expert|authority|leader|"
     r"specialist|pioneer|veteran)|the\s+(?:person|expert|one|go-to))\b"
@@ -179,7 +197,17 @@ _WHY_YOU = re.compile(
     r"|\b(?:as|like)\s+(?:an?|the)\s+(?:\w+\s+){0,2}?(?:at|with|for)\s+(?-i:[A-Z])"
     # Someone else's word for why this reader: "thought you'd be a great person to speak with".
     r"|\b(?:thought|thinks|said|felt)\s+you(?:['’]d|\s+would)\s+be\b"
-    r"|\b(?:your\s+name|you)\s+in\s+the\s+credits\b",
+    r"|\b(?:your\s+name|you)\s+in\s+the\s+credits\b"
+    # Their work met in a medium: "heard you on the Farmstrong podcast talking about…", "found
+    # your name in the newsletter article about the new clinical leads".
+    r"|\b(?:heard|saw|watched|caught|listened\s+to|read|found)\s+you\s+(?:on|in|through|via)\s+"
+    r"(?:the|a|an|your)\s+(?:[\w'’&.-]+\s+){0,5}?(?:podcast|show|programme|program|panel|"
+    r"interview|episode|video|documentary|film|radio|broadcast|webinar|livestream|feature|"
+    r"segment|recording)\b"
+    r"|\b(?:your\s+(?:name|profile)|you)\s+(?:in|on)\s+(?:the|a|an)\s+(?:[\w'’&.-]+\s+){0,8}?"
+    r"(?:article|newsletter|report|piece|feature|interview|write-up|story|bulletin)\b"
+    r"|\byour\s+(?:[\w'’&.-]+\s+){0,3}?(?:profile\s+(?:about|describing)|(?:feature|interview)\s+"
+    r"(?:about|on|describing))\b",
     re.IGNORECASE,
 )
 _QUESTION = re.compile(
@@ -189,9 +217,12 @@ _QUESTION = re.compile(
     re.IGNORECASE,
 )
 _FOLLOW_UP_PLAN = re.compile(
-    r"\bI(?:['’]ll|\s+will|\s+shall|\s+plan\s+to|\s+intend\s+to|['’]d\s+like\s+to|"
-    r"\s+would\s+like\s+to|['’]m\s+going\s+to|\s+am\s+going\s+to|\s+can|\s+could)\s+"
-    r"(?:[\w'’-]+\s+){0,3}?(?:follow(?:\s+|-)?up|call|phone|ring|reach\s+(?:back\s+)?out|"
+    # "I'll…", or the subject left out as in a terse note: "Will follow up next week."
+    r"(?:\bI(?:['’]ll|\s+will|\s+shall|\s+plan\s+to|\s+intend\s+to|['’]d\s+like\s+to|"
+    r"\s+would\s+like\s+to|['’]m\s+going\s+to|\s+am\s+going\s+to|\s+can|\s+could)|"
+    r"(?:^|[.!?]\s+)(?:Will|Shall))\s+"
+    r"(?:[\w'’-]+\s+){0,6}?(?:follow(?:\s+|-)?up|call|phone|ring|reach\s+(?:back\s+)?out|"
+    r"give\s+(?:you\s+)?(?:a\s+)?(?:shout|bell|ring|buzz|call|nudge|tinkle)|mail|"
     r"check\s+(?:in|back)|send\s+(?:you\s+)?(?:a\s+)?(?:calendar\s+)?invite|drop\s+you\s+a\s+"
     r"(?:line|note)|"
     r"touch\s+base|try\s+(?:your|you|again)|e-?mail|write|text|message|stop\s+by|drop\s+by|"
@@ -250,14 +281,22 @@ def _name_mentions(text: str, parts: list[str]) -> list[re.Match[str]]:
             continue
         for match in re.finditer(rf"\b{re.escape(part)}\b", text):
             before = text[max(0, match.start() - 12) : match.start()]
-            after = text[match.end() : match.end() + 6]
+            after = text[match.end() : match.end() + 40]
             sentence_start = re.search(r"(?:^|[.!?]\s+|\n\s*)$", before) is not None
             in_title = re.search(r"\bthe\s+$", before) or re.match(r"\s+of\b", after)
-            if not (sentence_start or in_title):
+            # a sentence may start with a name and say who they are: "Rose, my tutor at…"
+            named = _APPOSITION.match(after)
+            if named or not (sentence_start or in_title):
                 found.append(match)
     return sorted(found, key=lambda m: m.start())
 
 
+# "Rose, my tutor at…", "Will, your colleague,": a comma and who the person is.
+_APPOSITION = re.compile(
+    r",\s+(?:my|our|your|a|the)\s+(?:[\w'’-]+\s+){0,2}?(?:tutor|lecturer|professor|supervisor|"
+    r"adviser|advisor|mentor|manager|boss|colleague|friend|classmate|coach|teacher|cousin|aunt|"
+    r"uncle|neighbou?r|contact|former|old|old\s+boss)\b"
+)
 # Name words at least this common as English words need a name-like use (see _name_mentions).
 _COMMON_WORD = 5e-6
 

@@ -18,6 +18,11 @@ from coffeechat.domain.findings import Finding
 
 _OPENING = re.compile(
     r"\A\s*(?:dear|hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening|day)"
+    # greetings in other languages: "Olá Mateo!", "Kia ora Mere,", "Bonjour Mme Roy,"
+    r"|ol[aá]|hola|bonjour|salut|ciao|hallo|hej|hei|namaste|namaskar|salaam|salam|as-?salaam"
+    r"(?:u)?\s+alaikum|kia\s+ora|jambo|habari|sawubona|konnichiwa|annyeong(?:haseyo)?|merhaba|"
+    r"shalom|guten\s+(?:tag|morgen)|buongiorno|buenos\s+d[ií]as|buenas\s+tardes|bom\s+dia|"
+    r"boa\s+tarde|dia\s+dhuit|sannu|ndewo|bawo|xin\s+ch[aà]o|sawasdee|selamat\s+(?:pagi|siang)"
     r"|to)\b[ \t,]*",
     re.IGNORECASE,
 )
@@ -33,11 +38,14 @@ _TITLE = re.compile(
     r"aunty|uncle|mister|mistress|senor|senora|señor|señora|signor|signora|dott|dottore|"
     r"dottoressa|ing|ir|drs|mag|mgr|pr|mw|dhr|bapak|bpk|ibu|pak|bu|shri|sri|smt|shrimati|"
     r"ustaz|ustazah|tuan|puan|encik|cik|datuk|dato|datin|tan sri|hajj|haji|hajiya|alhaji|"
-    r"alhaja|oga|sensei|canon|archdeacon|vicar|venerable|ven)\.?(?=\s|/)"
-    # "Dear Ma," (a Nigerian and Indian "ma'am"), alone on the line: "Dear Ms. Ma" is a name.
-    r"|(?:(?<=dear )|(?<=dear, )|(?<=hello )|(?<=hi ))ma(?=[,!.]?[ \t]*$)",
+    r"alhaja|oga|sensei|canon|archdeacon|vicar|venerable|ven|khun|ajarn|ajahn|mwalimu)\.?"
+    r"(?=\s|/)",
     re.IGNORECASE,
 )
+_ALONE = re.compile(r"[ \t]*(?:[,!.]|$)")
+# Honorifics after a name: "Tanaka-san", "Yamamoto Sensei", "Sharma-ji", "Kim-nim".
+_AFTER_NAME = re.compile(r"(?:[-‐ ](?:san|sama|sensei|kun|chan|ji|nim|ssi|garu|saab|sahib))$", re.I)
+_HONORIFIC_WORDS = frozenset(["san", "sama", "sensei", "kun", "chan", "ji", "nim", "ssi", "garu"])
 # A phone script's opening: "Hi, is this Mr. Patel?", "Hello, may I speak with Dr. Lee?"
 _PHONE_LEAD = re.compile(
     r"(?:is\s+this|is\s+that|am\s+I\s+speaking\s+(?:with|to)|(?:may|could|can)\s+I\s+"
@@ -85,7 +93,11 @@ _GENERIC = frozenset(
         "colleague",
         "colleagues",
         "sir",
+        "sirs",
         "madam",
+        "ma'am",
+        "maam",
+        "mam",
         "hiring",
         "manager",
         "managers",
@@ -244,12 +256,14 @@ def greeting_names(text: str) -> list[tuple[str, int, int]]:
     line_end = text.find("\n", position)
     line_end = len(text) if line_end == -1 else line_end
     names: list[tuple[str, int, int]] = []
+    titled = False
     while position < line_end:
         gap = re.match(r"[ \t]*", text[position:line_end])
         position += gap.end() if gap else 0
         title = _TITLE.match(text, position, line_end + 1)
         if title and not names:
             position = title.end()
+            titled = True
             continue
         phone = _PHONE_LEAD.match(text, position, line_end)
         if phone and not names:
@@ -260,9 +274,17 @@ def greeting_names(text: str) -> list[tuple[str, int, int]]:
             break
         raw = word.group()
         folded = fold(raw)
+        if folded == "ma" and not titled and _ALONE.match(text, word.end(), line_end + 1):
+            break  # "Good afternoon Ma," is the Nigerian and Indian "ma'am"; "Ms. Ma" a name
+        if names and folded in _HONORIFIC_WORDS:
+            break  # "Yamamoto Sensei"
+        raw = _AFTER_NAME.sub("", raw) or raw
+        folded = fold(raw)
         if folded in _PARTICLES or folded in _GENERIC:
             if folded in _GENERIC:
                 break
+            # kept, to be judged only against a name that has particles ("van der" for "van den")
+            names.append((raw, word.start(), word.end()))
             position = word.end()
             continue
         if not raw[0].isupper():
@@ -294,6 +316,14 @@ def _matches(word: str, parts: list[str], first: str | None) -> bool:
         len(s) >= 3 and first.startswith(s) and len(s) < len(first) for s in {folded, stem}
     ):
         return True
+    # Ollie (Oliver), Olly: the doubled letter stands for one that a vowel follows in the name.
+    if (
+        len(stem) == 2
+        and folded[2:3] == stem[1]
+        and first.startswith(stem)
+        and first[2:3] in set("aeiou")
+    ):
+        return True
     # Short forms built on the end of the first name: Seun (Oluwaseun), Tobi (Oluwatobi),
     # Bayo (Adebayo), Femi (Oluwafemi).
     return len(folded) >= 4 and first.endswith(folded) and len(first) - len(folded) >= 3
@@ -319,7 +349,14 @@ def greeting_name_mismatch(doc: Doc, context: CheckContext) -> list[Finding]:
         return []
     first = parts[0]
     named = greeting_names(doc.text)
-    wrong = [(w, s, e) for w, s, e in named if not _matches(w, parts, first)]
+    with_particles = any(part in _PARTICLES for part in parts)
+    wrong = [
+        (w, s, e)
+        for w, s, e in named
+        if not _matches(w, parts, first) and (with_particles or fold(w) not in _PARTICLES)
+    ]
+    if all(fold(w) in _PARTICLES for w, _, _ in named):
+        return []  # "Dear Van," says too little to judge
     if not wrong:
         return []
     start, end = wrong[0][1], wrong[-1][2]

@@ -198,7 +198,9 @@ _JOB = (
     r"freelance|contract|shift) work|work experience|(?:freelance|paid|extra|casual|weekend|"
     r"bank|locum|relief|trial) shifts?|locums?|(?:nursing|teaching|junior|graduate|first|"
     r"permanent|full_time|part_time|research|training|trainee|staff|registrar|foundation|"
-    r"entry_level|assistant) posts?|"
+    r"entry_level|assistant|nurse|midwife|doctor|teacher|lecturer|tutor|engineer|technician|"
+    r"officer|clerk|pharmacist|houseman|housemanship|medical officer|manager|coordinator|"
+    r"administrator|analyst|scientist|researcher) posts?|"
     # "the graduate programme" (a job scheme); "graduate programs" are often degrees
     r"(?:graduate|grad|summer|vacation|spring) (?:schemes?|intakes?)|(?:graduate|grad) programme|"
     r"training contracts?|"
@@ -283,13 +285,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "hire",
-        r"\b(?:hire|hiring|employ|employing|bring on|take on|onboard) me\b|\b(?:take|taking|bring|"
+        r"\b(?:hire|hiring|employ|employing|bring on|take on|onboard|absorb|absorbing|retain|"
+        r"retaining|engage|engaging|take in|taking in) me\b|\b(?:take|taking|bring|"
         r"bringing) me (?:on|onboard|aboard)\b",
     ),
     ("hired", r"\b(?:be|being|get|getting|got) (?:\w+ )?hired\b"),
     (
         "taking-applicants",
-        r"\b(?:is|are|does|do) [\w'-]+(?: [\w'-]+)? (?:currently |still |even |ever )?(?:taking|"
+        r"\b(?:is|are|does|do) [\w'-]+(?: [\w'-]+){0,3}? (?:currently |still |even |ever )?"
+        r"(?:taking|"
         r"take|taking on|take on|hiring|hire|recruiting|recruit|accepting|accept|bringing on) "
         rf"(?:any |new |more |on )?(?:[\w'-]+ )?(?:{_PERSON}|new grads|grads)\b",
     ),
@@ -300,7 +304,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:currently |still |ever )?"
         r"(?:taking on|take on|"
         r"takes on|bringing on|bring on|brings on|accepting|accepts|accept|hosting|hosts|host|"
-        r"adding|recruiting|recruits|recruit|in need of|taking|takes|take)(?: any| an?| more| new|"
+        r"adding|recruiting|recruits|recruit|in need of|taking|takes|take|receiving|receive|"
+        r"bringing in|bring in|absorbing|absorb)(?: any| an?| more| new|"
         r" on)? (?:[\w'-]+ ){0,2}?(?:co[_-]?ops?|new grads|hires?|help|anyone|anybody|people|staff|"
         rf"applicants|applications|candidates|team members|{_PERSON})\b(?! (?:through|around|"
         r"to|on (?:a |the )?(?:tours?|visits?)|for (?:a |the )?(?:tours?|visits?|shadow\w*|coffee|"
@@ -418,7 +423,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "opening",
         rf"\b(?:anything|something|a (?:job|role|position|spot|place)|any {_JOB}) (?:\w+ )?going\b"
         r"(?! (?:on(?! (?:your|the next))|to|well|through|ahead|right|wrong|around|round|back|out|"
-        r"in(?! (?:your|the team|the office))\b)\b)",
+        rf"in(?! (?:your|the (?:[\w'-]+ )?{_ORG_NOUN}\b))\b)\b)",
     ),
     (
         "opening",
@@ -477,7 +482,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "refer",
         r"\b(?:put|putting|pass|passing|send|sending|throw|throwing) (?:my name|me) "
-        r"(?:forward|in|up|along|on|in the hat|in the mix)\b(?! (?:touch|contact))",
+        r"(?:forward|in|up|along|on|in the hat|in the mix|into the (?:mix|hat|ring|pot))\b"
+        r"(?! (?:touch|contact))",
     ),
     (
         "refer",
@@ -546,9 +552,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("refer-bare", r"\b(?:think of|remember|consider|keep) me(?: in mind)?(?= ?(?:$|[,.;:!?]))"),
     (
         "refer",
-        r"\b(?:for consideration|my candidacy|a referral|an referral|(?:employee|internal) "
-        r"referral(?! (?:programmes?|programs?|schemes?|bonus\w*|systems?|polic(?:y|ies)|"
-        r"process\w*|works)\b)|referral (?:for|to) (?:the |a |an |this |that |your )?(?:\w+ ){0,3}?"
+        rf"\b(?:your|kind) consideration (?:for|of) (?:me |my (?:[\w'-]+ )?{_RESUME} )?(?:for )?"
+        rf"(?:an? |the |any |this |that )?(?:[\w'-]+ ){{0,2}}?{_JOB}\b|"
+        r"\b(?:for consideration|my candidacy|(?:a|an) referral(?! (?:pathways?|systems?|"
+        r"process\w*|letters?|forms?|networks?|schemes?|routes?|criteria|rates?|patterns?|guidelines?|"
+        r"services?|centres?|centers?|coordinators?|from (?:a|the|their|your) (?:gp|doctor|"
+        r"clinic)|to (?:a|the) (?:specialist|consultant|clinic|physio\w*))\b)|"
+        r"(?:employee|internal) referral(?! (?:programmes?|programs?|schemes?|bonus\w*|systems?|"
+        r"polic(?:y|ies)|process\w*|works)\b)|referral (?:for|to) (?:the |a |an |this |that |"
+        r"your )?(?:\w+ ){0,3}?"
         r"(?:role|position|job|opening|internship|program))\b",
     ),
     (
@@ -685,15 +697,22 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "join",
-        r"\b(?:dream|honou?r|privilege|love|like|hope|hoping|wish|chance|grateful|thrilled|keen|"
-        r"eager) (?:[\w'-]+ ){0,3}?to (?:work|intern|train|apprentice) (?:under|for|alongside) "
-        r"you\b(?! (?:on|to|at)\b)",
+        r"\b(?:dream|honou?r|privilege|love|like|hope|hoping|hopeful|wish|chance|opportunity|"
+        r"grateful|thrilled|keen|eager) (?:[\w'-]+ ){0,3}?(?:to|i can|i could|i might|i may|i will "
+        r"get to|i get to) (?:work|intern|train|apprentice) "
+        r"(?:under|for|alongside) "
+        r"you\b(?! (?:on|to)\b| at (?:the |a |an |your )?(?:[\w'-]+ )?(?:event|conference|"
+        r"workshop|hackathon|fair|session|festival|panel|launch)\b)",
     ),
     (
         "join",
         rf"\b(?:end|ending) up (?:on|at|with|in|joining) {_THEIR_ORG}(?![\w'])"
-        r"|\bif you (?:would|could)"
-        r" (?:ever )?have me\b",
+        r"|\b(?:if|whether) you (?:would|could|will)"
+        r" (?:ever )?have me\b|\b(?:you|your (?:[\w'-]+ ){0,2}?[\w'-]+) (?:would|could|might) "
+        r"(?:ever |possibly |consider )?(?:have|having|take|taking) me (?:back|on|again)\b|"
+        rf"\b(?:would|could|might|will) (?:you|your (?:[\w'-]+ ){{0,2}}?[\w'-]+|the (?:[\w'-]+ )?"
+        rf"{_ORG_NOUN}) (?:ever |possibly |consider )?(?:have|having|take|taking) me "
+        r"(?:back|on|again)\b",
     ),
     (
         "join",
@@ -722,7 +741,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "fit-bare",
         rf"\b(?:i|me|{_LIKE_ME}) (?:would|might|could|will|am|may) (?:be )?(?:a |an )?(?:good |"
-        r"great |strong |right |natural |solid |decent |possible )?(?:fit|match|candidate)"
+        r"great |strong |right |natural |solid |decent |possible )?(?:fit|match|candidate|"
+        r"competitive|eligible|considered|contender|in the running|in with a chance)"
         r"(?= ?(?:$|[,.;:!?]|there\b|here\b|for (?:it|that|this|that one|this one)\b))|"
         r"\bi (?:would|might|could|will|am|may) (?:be )?(?:well |ideally |perfectly |really )?"
         r"(?:suited|qualified) (?:to|for) (?:it|that|this|the (?:role|job|position|post))\b",
@@ -782,11 +802,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # hospital", "do my placement year with your team", "offer me a teaching post".
     (
         "at-yours",
-        r"\b(?:get|gain|do|doing|secure|land|find|arrange|complete|spend|undertake) (?:some |a |an "
+        r"\b(?:get|gain|do|doing|secure|land|find|arrange|complete|spend|undertake|undergo|serve|"
+        r"carry out|have) (?:some |a |an "
         rf"|any |my |part of my )?(?:[\w'-]+ ){{0,2}}?"
         rf"(?:{_JOB}|experience|elective|practicum|something|"
         r"anything|a place|a spot|"
-        r"rotation|year in industry|industrial placement|sandwich year)(?: year| term| semester)? "
+        r"rotation|year in industry|industrial placement|sandwich year|(?:[\w'-]+ )?attachment|"
+        r"service year|national service|siwes|nysc|housemanship)(?: year| term| semester)? "
         r"(?:at|with|in|on) (?:your|you\b)",
     ),
     (
@@ -816,9 +838,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "like-me",
         r"\b(?:be interested in|interested in|consider|considering|open to|any use for|use for|"
-        r"need|needs|take on|hire|hiring|room for|space for|a place for|make use of|benefit from) "
-        r"(?:someone|somebody|a student|a person|a graduate|a grad|people) (?:like me|like myself|"
-        r"with my)\b",
+        r"need|needs|take on|hire|hiring|room for|space for|a place for|make use of|benefit from|"
+        r"look at|looking at|take a chance on|taking a chance on|take a punt on|give a chance to|"
+        r"want|take|have) "
+        rf"(?:someone|somebody|people|an? (?:[\w'-]+ ){{0,2}}?(?:{_PERSON}|person|candidate|"
+        r"career changer)) (?:like me|like myself|with my)\b",
     ),
     # Offering to work, paid or not, to earn a place.
     (
@@ -832,13 +856,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "short-staffed",
         r"\b(?:short_staffed|short_handed|understaffed|under_staffed|stretched thin|swamped|short "
-        r"(?:of )?(?:a |an extra )?(?:pair of hands|hands|staff|people))\b",
+        r"(?:of )?(?:a |an extra )?(?:pair of hands|hands|staff|people))\b|"
+        r"\b(?:if|whenever|should) (?:you|they|your (?:[\w'-]+ )?[\w'-]+) (?:are|is|get|gets|find "
+        r"(?:yourself|yourselves|itself)) (?:ever )?(?:a bit |a little |a hand |a person )?"
+        r"(?:short|stretched|swamped|snowed under|slammed|overloaded|overstretched)"
+        r"(?= ?(?:$|[,.;:!?]|(?:on|this|next|over|during|at|around|in|for)\b))",
     ),
     # "I'm eager to start somewhere like your studio."
     (
         "like-yours",
-        r"\b(?:somewhere|a place|an? (?:[\w'-]+ )?(?:team|company|firm|studio|practice|agency|lab|"
-        r"organi[sz]ation|kitchen|restaurant|hospital|newsroom|school|clinic|office)) like "
+        rf"\b(?:somewhere|a place|an? (?:[\w'-]+ )?{_ORG_NOUN}) like "
         r"(?:yours|your (?:[\w'-]+ )?[\w'-]+)\b",
     ),
     # Support counted on for an application.
@@ -892,9 +919,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "You mentioned the firm takes on vacation students. Could I be one of them?"
     (
         "be-one",
-        r"\b(?:could|can|may|might) i (?:possibly |perhaps )?"
+        r"\b(?:(?:could|can|may|might) i (?:possibly |perhaps )?|"
+        r"i would (?:\w+ )?(?:love|like) to |"
+        r"i (?:hope|am hoping) to |i would be (?:\w+ )?(?:glad|happy|thrilled|honou?red) to )"
         r"be (?:one of (?:them|those|the [\w'-]+)|"
-        r"among them|one)(?= ?(?:$|[,.;:!?]|this|next|in|from)\b)",
+        r"among them|one)(?= ?(?:$|[,.;:!?]|(?:this|next|in|from)\b))",
     ),
     # "I'd love to be your next intern!"
     (
@@ -906,6 +935,106 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "connect-recruiting",
         r"\b(?:put|putting) me in touch with|\b(?:connect|connecting|introduce|introducing) me "
         r"(?:to|with)",
+    ),
+    # A post that may open, and the student wanting it: "if a technician post opens, I'd love
+    # to hear".
+    (
+        "opening",
+        r"\b(?:if|when|should|once|whenever) (?:an?|any|the|your) (?:[\w'-]+ ){0,2}?"
+        rf"(?:{_JOB}|shifts?|cover|hours) (?:ever )?(?:opens|comes up|opens up|becomes available|"
+        r"is advertised|appears|arises|crops up|becomes free|is posted|goes up|come up|open up|"
+        r"appear|arise|crop up|become available|are advertised|are posted)\b"
+        r"(?= .*\b(?:i|me|my)\b)",
+    ),
+    # Work under the reader's eye: "a training opportunity at Dar Al Fouad under your
+    # supervision", "to start my new career at Flutterwave under your guidance".
+    (
+        "under-you",
+        r"\bunder your (?:[\w'-]+ )?(?:guidance|supervision|wing|mentorship|leadership|direction|"
+        r"tutelage|watch)\b",
+    ),
+    # A gap in the reader's staffing, the student ready to fill it: "if the clinic ever has a gap
+    # in its rota, I'd love to fill it".
+    (
+        "if-need",
+        r"\b(?:gap|hole|space|slot|vacancy) in (?:your|its|their|the) (?:[\w'-]+ )?(?:rota|roster|"
+        r"team|staffing|crew|line_up|lineup|shifts?)\b",
+    ),
+    # Starting out in the reader's organisation: "to cut my teeth in your kitchen".
+    (
+        "at-yours",
+        r"\b(?:cut my teeth|learn the ropes|get my start|start my career|begin my career|launch my "
+        r"career|find my feet|earn my stripes) (?:in|at|with|on|under) (?:your|you\b)",
+    ),
+    # A word with those who hire about a job: "a word with your hiring manager about the vacancy".
+    (
+        "refer",
+        r"\b(?:a|have a|put in a|having a) (?:quick |brief |short )?word with (?:your|the) "
+        rf"(?:[\w'-]+ )?{_RECRUITING}\b(?= .*\b{_JOB}\b)",
+    ),
+    # Training as an apprentice in the reader's workplace: "to apprentice in your workshop".
+    (
+        "join",
+        r"\b(?:apprentice|apprenticing|intern|interning|train|training) (?:at|with|in|under|for) "
+        rf"(?:{_THEIR_ORG}|your (?:[\w'-]+ )?(?:workshop|garage|yard|kitchen|site|salon|studio))\b",
+    ),
+    # A visa sponsored for the student: "does your firm sponsor visas for graduates like me?"
+    (
+        "visa",
+        r"\bsponsor(?:s|ing)? (?:\w+ )?visas? for (?:[\w'-]+ ){0,3}?(?:like me|like myself)\b|"
+        r"\bsponsor(?:s|ing)? (?:my|me for a) (?:\w+ )?visa\b|\bvisa sponsorship for me\b",
+    ),
+    # A team (named or the reader's) asked whether it is open to taking someone on.
+    (
+        "taking-applicants",
+        r"\b(?:open to|considering|willing to|able to) (?:taking|take|bringing in|having) (?:on )?"
+        rf"(?:an? |any |more |another )?(?:[\w'-]+ ){{0,2}}?{_PERSON}\b",
+    ),
+    # Extra hands that would help the reader: "a corner of your lab where an extra pair of hands
+    # would help?"
+    (
+        "needs",
+        r"\b(?:an? )?extra (?:pair of )?hands? (?:would|could|might|will) (?:really |ever )?"
+        r"(?:help|be useful|come in handy|be welcome|be needed)\b",
+    ),
+    # A way into the reader's team, through them: "a way into the analysis team through you".
+    (
+        "get-in",
+        rf"\b(?:a|any|some|my) (?:[\w'-]+ )?(?:way|route|path|door) in(?:to)? (?:the |your )?"
+        rf"(?:[\w'-]+ ){{0,3}}?{_ORG_NOUN}\b(?= (?:[\w'-]+ ){{0,2}}?(?:through|via|with) you\b)|"
+        rf"\b(?:a|any|some|my) (?:[\w'-]+ )?(?:way|route|path|door) in(?:to)? {_THEIR_ORG}",
+    ),
+    # The student's name or application moved up a shortlist: "push my name onto the shortlist".
+    (
+        "refer",
+        r"\b(?:me|my name|my (?:cv|resume|application|profile|candidacy))\b (?:[\w'-]+ ){0,2}?"
+        r"(?:onto|on to|on|to|into|up|near) (?:the |your |a )?(?:[\w'-]+ ){0,2}?(?:shortlist|"
+        r"short list|interview list|top of the pile|top of the list|top of the stack)\b",
+    ),
+    # The reader's need of someone, and the student ready for it in the same sentence: "if you
+    # ever need a PA on one of your sets I would jump at it", "if DWP digital ever needs a
+    # junior I'm ready", "if you're ever crewing up for an assistant editor, I'm around".
+    (
+        "if-need",
+        r"\b(?:if|whenever|should|when) (?:[\w'-]+ ){1,3}?(?:are |is |do |does )?(?:ever |at any "
+        r"point |happen to |happens to )?(?:need|needs|needed|want|wants|are looking for|is "
+        r"looking for|are after|is after|are short|is short|crewing up|crews up|crew up|staffing "
+        r"up|staffs up|staff up|are hiring|is hiring|are recruiting|is recruiting)\b"
+        r"(?: (?:for |of )?(?:an?|another|one more|some|any|extra|more|another pair of) "
+        r"(?:[\w'-]+ ){0,2}?[\w'-]+|"
+        r" (?:cover|help|hands|staff|support))?"
+        r"(?= ?(?:$|[,.;:!?]|(?:on|in|at|for|this|next|i|i am|i would|"
+        r"count|just|let|give|drop|send)\b))",
+    ),
+    # The student placed in the reader's organisation as one of its staff: "any possibility of me
+    # spending the summer in your lab as a paid assistant".
+    (
+        "as-staff",
+        rf"\b(?:me|myself|i)\b (?:[\w'-]+ ){{0,6}}?(?:in|at|with|on|for|into|join) (?:your|you)"
+        rf"(?: [\w'-]+){{0,3}}? as (?:an?|your) (?:paid |salaried |junior |temporary |summer |"
+        rf"part_time |full_time |casual |seasonal )?(?:[\w'-]+ )?(?!(?:students?|members?|"
+        rf"volunteers?|guests?|observers?|visitors?|participants?)\b){_PERSON}"
+        r"(?= ?(?:$|[,.;:!?]|(?:this|next|for|from|over|during|in|until)\b))",
     ),
     ("leads", r"\b(?:any )?(?:leads?|heads[_ ]up|job tips|tips on openings)\b"),
     (
@@ -920,7 +1049,32 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:if|when|should) you (?:ever )?(?:hear|learn|know|spot|see|notice|come across|"
         r"find)(?: of| about)? (?:anything|something|any)\b",
     ),
-    ("leads", r"\b(?:send|pass|forward|point) (?:it|them|anything|something|any \w+) my way\b"),
+    (
+        "leads",
+        r"\b(?:send|pass|forward|point|throw|toss|steer|direct|push|put) (?:it|them|anything|"
+        r"something|any \w+|some|one|a few|(?:some|any) of (?:that|those|them|it|the \w+)) "
+        r"(?:\w+ )?my way\b",
+    ),
+    # The student added to the reader's pool of people to call: "if there's a talent pool for
+    # field assistants, could you add me to it?", "I'd love to be on your list" (freelancers).
+    (
+        "pool",
+        r"\b(?:add|put|include|keep|adding|putting|including|keeping) me (?:on|in|to|onto|into) "
+        r"(?:it|that|them|(?:the|your|a) (?:[\w'-]+ ){0,2}?(?:pool|list|roster|rota|books|bank|"
+        r"register|database|panel|shortlist))\b|\b(?:be|get|being|getting|stay|staying) on "
+        r"(?:your|the|a) (?:[\w'-]+ )?(?:list|books|roster|rota|bank|register|panel|pool)\b",
+    ),
+    # The reader asked to tell those who decide that the student is worth a look.
+    (
+        "refer",
+        r"\b(?:tell|telling|let|mention to|say to|suggest to|assure) (?:your|the) "
+        r"(?:[\w'-]+ ){0,3}?"
+        r"(?:committee|panel|hiring|recruit\w*|hr|partners?|managers?|boss|head|director|team)"
+        r"(?: [\w'-]+){0,4}? (?:that )?(?:i|i would|i am|i might|i could|i will) (?:be )?(?:worth|"
+        r"a good|a strong|well suited|suited|someone to|worth a look|a safe pair)\b",
+    ),
+    # Acting for the student about a job: "a quick word with HR on my behalf about the vacancies".
+    ("behalf", r"\bon my behalf\b"),
     (
         "leads",
         r"\b(?:anything|something|any \w+) (?:\w+ )?(?:comes|come|crosses|cross|lands|land) "
@@ -945,6 +1099,7 @@ _HEDGES = re.compile(
     r"(?:please |feel free to |do |just )?say no|no is (?:a |an )?"
     r"(?:fine|ok|okay|perfectly fine|acceptable)|"
     r"no idea|no pressure|(?:do|did) not suppose|no obligation|no worries|"
+    r"(?:will|would|do|did) not mind|"
     r"(?:do|did) not (?:want|mean) to "
     r"(?:presume|impose|overstep|be (?:too )?(?:pushy|forward|presumptuous))|not to be "
     r"(?:too )?(?:pushy|forward|presumptuous)|if not|not yet posted|not been posted|not "
@@ -1000,7 +1155,10 @@ _PAST = re.compile(
     r"job_hunting|job_searching)\b|"
     r"\b(?:last|previous|past) (?:year|summer|spring|fall|autumn|winter|semester|term)\b|"
     r"\b(?:previously|back when|when i was|while i was|during my|years ago|in high school|"
-    r"as a (?:freshman|sophomore|first-year))\b|\b(?:when|while|before|after|as) i\b"
+    r"as a (?:freshman|sophomore|first-year))\b|\b(?:when|while|before|after|as) i (?:\w+ )?"
+    # a time clause in the past ("when I interned", "after I left"); "after I qualify" is ahead
+    r"(?:was|were|had|did|got|went|began|took|met|left|saw|made|found|came|spent|knew|"
+    r"thought|heard|sent|wrote|read|ran|led|won|lost|[a-z]+ed)\b"
 )
 # Explicitly years away: "in three years", "after grad school" (not "someday", which a hope to
 # get in at the reader's own company often carries).
@@ -1018,7 +1176,8 @@ _SOMEONE_ELSE = re.compile(
 )
 # The reader's organisation, or a named one: "get in at Deloitte".
 _THEIR_ORG_OR_NAMED = re.compile(
-    rf"{_THEIR_ORG}|\b(?:in|into|at|with) (?!(?:the|a|an|this|that|some|any|my|our)\b)[\w'-]+"
+    rf"{_THEIR_ORG}|\b(?:through|via) you\b|"
+    r"\b(?:in|into|at|with) (?!(?:the|a|an|this|that|some|any|my|our)\b)[\w'-]+"
 )
 _FIT_TARGET_NOT_A_JOB = re.compile(
     r"\bfor (?:the|this|that|a|an|my)? ?(?:[\w'-]+ )?(?:field|career|industry|path|profession|"
@@ -1091,7 +1250,28 @@ _GATHERING = re.compile(
 )
 _REPORTED = re.compile(
     r"\b(?:i (?:\w+ )?(?:read|saw|heard|noticed|learned|see)|news|announced|announcement|"
-    r"reported|article|press)\b"
+    r"reported|article|press|(?:told|tells|telling) (?:me|us)|(?:she|he|they) (?:said|says|"
+    r"mentioned))\b"
+)
+# A named organisation in a question to the reader: "if Hopkins would even look at…".
+_NAMED_ASKED = re.compile(
+    r"\b(?:if|whether) (?!(?:employers|companies|firms|hospitals|schools|people|anyone|anybody|"
+    r"most|many|recruiters|places|organi[sz]ations|they|it)\b)(?:[\w'-]+ ){1,3}?(?:would|might|"
+    r"could|will|ever)\b"
+)
+# The student ready to fill a need: "I would jump at it", "I'm around", "count me in".
+_READY = re.compile(
+    r"\b(?:i|i am|i would|i will|i could|i can|me)\b (?:[\w'-]+ ){0,3}?(?:jump|around|ready|"
+    r"keen|available|free|up for|happy|glad|love|there|in|here|your (?:man|woman|person|girl|guy|"
+    r"lad|gal)|know|shout|call|ring|bell|line|message|consider|happily|gladly|take on|step in|"
+    r"cover|help out|pitch in|fill in)\b"
+)
+# What a reader needs that isn't a person to take on: information, a study's participants.
+_NOT_STAFF = re.compile(
+    r"\b(?:information|info|details|anything|something|materials?|data|examples?|feedback|"
+    r"references?|cop(?:y|ies)|notes|slides|time|volunteers?|participants?|subjects?|"
+    r"respondents?|testers?|study|survey|research|questionnaire|interviewees?|speakers?|"
+    r"panellists?|panelists?|judges?|mentors?|readers?|proofreader|feedback|quotes?|case)\b"
 )
 # The student's own doing, not a request: "I've put my name forward for the role".
 _OWN_ACT = re.compile(
@@ -1101,7 +1281,8 @@ _OWN_ACT = re.compile(
 # The student's own plan, said to the reader: "I'll apply for internships in October",
 # "before applying for procurement roles".
 _OWN_PLAN = re.compile(
-    r"(?:\b(?:before|after|once|until|without|when|while)|\bi (?:will|shall|plan to|am going to|"
+    r"(?:\b(?:before|after|once|until|without|when|while)(?: i (?:do |actually |eventually |"
+    r"finally |properly )?(?:start|begin|get round to|am))?|\bi (?:will|shall|plan to|am going to|"
     r"will be|shall be|am going to be|plan on|"
     r"intend to|am planning to|will (?:then|also|now))|\b(?:your|the|her|his|their) "
     r"(?:suggestion|advice|idea|recommendation|point|tip|nudge|encouragement) (?:that i |for me )?"
@@ -1154,6 +1335,12 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         or re.match(r" (?:in|of) (?:your|my|his|her|their|a) (?:[\w'-]+ )?(?:career|life)\b", after)
     ):
         return True  # "classmates are applying for openings", "an opening in my schedule"
+    if kind == "taking-applicants" and re.search(
+        r"\b(?:usually|typically|generally|normally|often|firms|companies|employers|places|"
+        r"organi[sz]ations|practices|labs|hospitals|agencies|studios|teams)\b",
+        match.group(),
+    ):
+        return True  # "do firms like yours usually take on students?": how the field works
     if kind == "taking-applicants" and _GATHERING.search(sentence):
         return True  # "is the reading group taking new members?"
     if kind == "taking-applicants" and not (
@@ -1161,9 +1348,11 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     ):
         return True  # told as news, nothing asked
     topic = _TOPIC_FOR.get(kind)
+    # "a corner of your lab where…" is a relative clause, not a question about the topic
+    asked_before = re.sub(r"\b(?:your|the|a) (?:[\w'-]+ ){0,3}?where ", " ", clause_before)
     if (
         topic is not None
-        and topic.search(clause_before)
+        and topic.search(asked_before)
         and not (reader_org and kind in ("opening", "exist", "hiring"))
     ):
         return True
@@ -1181,13 +1370,10 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True
     if kind in ("search", "want") and (_FAR_FUTURE.search(sentence) or _PAST.search(sentence)):
         return True
-    if kind == "search" and _SOMEONE_ELSE.search(clause_before):
+    others = _SOMEONE_ELSE.search(re.sub(_LIKE_ME, " ", clause_before))  # "someone like me" is me
+    if kind == "search" and others:
         return True
-    if (
-        kind in ("hire", "refer")
-        and _SOMEONE_ELSE.search(clause_before)
-        and "me" not in (match.group().split())
-    ):
+    if kind in ("hire", "refer") and others and "me" not in (match.group().split()):
         return True
     if kind == "hiring" and (
         re.match(r"(?:were|was)\b(?! still)", match.group())
@@ -1205,6 +1391,15 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         r"\b(?:on|about|of|in|into|around|regarding) $", clause_before
     ):
         return True  # "your talk on hiring for potential": hiring as the topic
+    if (
+        kind == "hiring"
+        and match.group().startswith("hiring")
+        and re.search(r"\b(?:and|with|of|busy|season|time)\b", clause_before)
+        and not (
+            sentence.endswith("?") or _ASKED.search(clause) or re.search(r"\b(?:i|me|my)\b", after)
+        )
+    ):
+        return True  # "your busiest season, with the new productions and hiring for the chorus"
     if kind == "hiring" and re.search(r"\b(?:our|my|we)\b", clause_before):
         return True  # "our society is recruiting new members": the student's own side
     if (
@@ -1225,8 +1420,95 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True  # "my friend is hoping to join your team"
     if kind == "join" and _OWN_PLAN.search(clause_before):
         return True  # "you suggested I join Monzo's data team": their advice, told back
-    if kind == "join" and _GATHERING.search(match.group()):
+    if kind == "join" and re.search(r"\bthank", clause_before):
+        return True  # "thank you for the opportunity to work under you on the pilot"
+    if (
+        kind == "join"
+        and _GATHERING.search(match.group())
+        and not re.match(r"(?:apprentic|intern|train)", match.group())
+    ):
         return True  # "join your Thursday reading group", "your team's webinar"
+    if kind == "under-you" and not (
+        re.search(
+            rf"\b(?:work|working|start|career|train|training|intern|interning|join|joining|learn "
+            rf"on the job|serve|opportunity|{_JOB})\b",
+            sentence,
+        )
+        and re.search(r"\b(?:i|me|my)\b", sentence)
+        and not re.search(
+            r"\bthank|\b(?:i|we) (?:\w+ )?(?:worked|trained|interned|was|were)\b", sentence
+        )
+        and not _WH_QUESTION.match(sentence)
+    ):
+        return True  # "I wrote my thesis under your supervision", "thanks for the year under…"
+    if (
+        kind == "opening"
+        and re.match(
+            r" to (?:graduates|grads|students|people|newcomers|career changers|non_\w+|"
+            r"international|those|anyone|all|applicants)\b",
+            after,
+        )
+        and not reader_org
+    ):
+        return True  # "whether modelling roles are open to graduates": how the field works
+    if (
+        kind in ("refer", "refer-bare")
+        and re.search(r"\b(?:mind|think of me|remember me)\b", match.group() + clause_after)
+        and re.search(
+            r"\b(?:podcast|episode|guest|speaker|voice|study|survey|participants?|event|"
+            r"webinar|session|workshop|newsletter|interviewee)\b",
+            sentence,
+        )
+        and not re.search(rf"\b{_JOB}\b", sentence)
+    ):
+        return True  # "keep me in mind if you ever want a student voice on the podcast"
+    if kind == "refer" and re.search(
+        r"\b(?:you|he|she|they|we) (?:were|was|got|had been|have been|are|is|had) (?:\w+ )?$",
+        clause_before,
+    ):
+        return True  # "how you were put forward for partnership": someone else put forward
+    if kind in ("opening", "exist") and (
+        re.search(
+            r"\b(?:made|led|prompted|inspired|got|drew) you\b|\bback in (?:19|20)\d\d\b", sentence
+        )
+        or re.search(r"\b(?:came|come) up (?:[\w'-]+ ){0,2}?(?:last|ago)\b", clause)
+    ):
+        return True  # "what made you go for the opening…", "an opening came up last spring"
+    if kind == "search" and re.search(r"\b(?:whether|if) to $|\bshould i $", clause_before):
+        return True  # "your view on whether to apply for training contracts or a master's"
+    if kind == "hire" and (re.search(r"\bthank", clause_before) or _PAST.search(sentence)):
+        return True  # "thank you for taking me on as a mentee last year"
+    if kind == "applying-yours" and match.group().startswith("applied"):
+        return True  # "I applied to your graduate programme two years ago": news, not an ask
+    if kind == "pool" and (
+        not re.search(
+            rf"\b(?:freelanc\w*|outsourc\w*|contractors?|stringers?|temps?|locums?|bank staff|"
+            rf"talent|candidates|shifts?|{_PERSON}|{_JOB})\b",
+            whole,
+        )
+        or re.search(
+            r"\b(?:mailing|newsletter|email|e_mail|distribution|invite|invitation|waiting|"
+            r"waitlist|events?|webinars?|guest|reading|subscribers?)\b",
+            clause,
+        )
+    ):
+        return True  # "could you add me to the mailing list for the seminar series?"
+    if kind == "behalf" and not (
+        re.search(
+            rf"\b(?:{_JOB}|hr|recruit\w*|hiring|application|apply|applying|cv|resume)\b", sentence
+        )
+    ):
+        return True  # "could you ask her on my behalf whether she's free for a call?"
+    if (
+        kind == "leads"
+        and "my way" in match.group()
+        and not re.search(
+            rf"\b(?:commissions?|work|gigs?|projects?|assignments?|clients?|freelance|overflow|"
+            rf"shifts?|contracts?|briefs?|leads?|{_JOB})\b",
+            sentence,
+        )
+    ):
+        return True  # "send the slides my way"
     if kind in ("at-yours", "offer-me", "applying-yours", "be-yours") and _TOPIC.search(
         clause_before
     ):
@@ -1263,13 +1545,20 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
             re.search(r"\b(?:if|whenever|should)\b", clause_before)
             and re.search(r"\bi am\b", after)
         )
+        or _READY.search(after)
+        or re.search(
+            r"\b(?:happy|glad|keen|ready) to (?:help|cover|step in|pitch in|work)\b", sentence
+        )
     ):
         return True  # "the unit was short-staffed when I visited": news, not an offer
     if kind == "like-yours" and not (
         re.search(
             r"\b(?:start|starting|begin|work|working|join|joining|career|land|find|get)\b", sentence
         )
-        and re.search(r"\b(?:would|hope|hoping|eager|keen|love|want|wish|dream)\b", clause_before)
+        and re.search(
+            r"\b(?:would|hope|hoping|eager|keen|love|want|wish|dream|happy|glad|ready)\b",
+            clause_before,
+        )
     ):
         return True  # "I admire a team like yours", "I'm working somewhere like your studio"
     if kind == "search" and re.search(
@@ -1296,9 +1585,42 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     ):
         return True  # "a great addition to your team" said of someone else
     if kind == "like-me" and (
-        not re.search(r"\b(?:you|your|they)\b", clause_before) or _TOPIC.search(clause_before)
+        not (
+            re.search(r"\b(?:you|your|they)\b", clause_before)
+            or _NAMED_ASKED.search(clause_before)
+            or _ASKED.search(clause_before)
+            or sentence.endswith("?")
+        )
+        or _TOPIC.search(clause_before)
     ):
         return True  # "what advice would you give someone like me?"
+    if kind == "if-need" and not (
+        _READY.search(after)
+        and not _NOT_STAFF.search(match.group())
+        and not _NOT_STAFF.search(clause_after)
+        and not _GATHERING.search(clause_after)
+    ):
+        return True  # "if you need any more information, I'm happy to send it"
+    if kind == "as-staff" and (
+        not (_ASKED.search(sentence) or sentence.endswith("?"))
+        or _PAST.search(clause_before)
+        or _WH_QUESTION.match(sentence)
+    ):
+        return True  # "I spent a week at your clinic as a healthcare assistant" is news
+    if (
+        kind == "join"
+        and " have me" in f" {match.group()}"
+        and (_GATHERING.search(clause_after) or _SCHEDULING.search(clause_after))
+    ):
+        return True  # "would you have me back for another guest lecture?"
+    if (
+        kind == "hiring"
+        and re.search(
+            rf"\b(?:her|his|their|[\w-]+'s) (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN} $", clause_before
+        )
+        and not (sentence.endswith("?") or _ASKED.search(clause_before))
+    ):
+        return True  # "she told me her firm is hiring interns": someone else's news
     if kind == "prove" and not (
         re.search(r"\bwork|intern|help", match.group())
         or re.search(_THEIR_ORG, sentence)
@@ -1321,7 +1643,10 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
         return True  # "I'll send my CV to the careers service": no job, nobody asked
     if kind == "resume-it" and not re.search(rf"\b{_RESUME}\b", whole):
         return True  # "it" is the CV only where the message mentions one
-    if kind == "room" and (not re.search(r"\b(?:you|your)\b", clause) or _GATHERING.search(clause)):
+    if kind == "room" and (
+        not re.search(r"\b(?:you|your)\b", clause)
+        or any(not clause[: g.start()].endswith("my ") for g in _GATHERING.finditer(clause))
+    ):
         return True  # "there's rarely room for a junior analyst to lead": not the reader's team
     if kind == "lead-to" and not (
         re.search(r"\b(?:hop\w*|wish|would|could|might|may|wonder\w*)\b", clause_before)

@@ -26,7 +26,7 @@ _EXTRA_WORDS_TEXT = """
     jira notion airtable hubspot salesforce tableau powerbi looker excel javascript typescript
     kubernetes docker wordpress squarespace shopify etsy youtube tiktok instagram
     startup startups scaleup scaleups internship internships externship externships comms
-    coworker coworkers cowork coworking skillset skillsets mindset wellbeing
+    coworker coworkers cowork coworking skillset skillsets mindset wellbeing regen
     postdoc postdocs preprint preprints microfinance microfinancing fundraiser fundraisers
     nonclinical preclinical biostatistics bioinformatics geospatial cleantech esg dei
     cofounded cofounding stakeholder stakeholders ecommerce e-commerce multifamily underwriting
@@ -120,8 +120,15 @@ _BRITISH = (
     ("ogue", "og"), ("ogues", "ogs"), ("mme", "m"), ("mmes", "ms"), ("ence", "ense"),
     ("ences", "enses"), ("que", "ck"), ("ques", "cks"), ("lled", "led"), ("lling", "ling"),
     ("ller", "ler"), ("llers", "lers"), ("ement", "ment"), ("aemia", "emia"), ("oe", "e"),
-    ("ae", "e"),
+    ("ae", "e"), ("bre", "ber"), ("bres", "bers"), ("gre", "ger"), ("gres", "gers"),
 )  # fmt: skip
+# Shorthand of text messages and phrases run together: a slip in a professional note, though no
+# dictionary slip ("ur", "wud", "abt", "Thankyou", "alot").
+_SHORTHAND_TEXT = """
+    u ur wud shud cud abt pls plz thx thnx tmrw tmr ppl msg cuz coz tho thankyou alot infact
+    aswell atleast eachother incase inspite ontop
+"""
+_SHORTHAND = frozenset(_SHORTHAND_TEXT.split())
 
 
 @cache
@@ -151,6 +158,8 @@ def spelling(doc: Doc, context: CheckContext) -> list[Finding]:
     for token in _TOKEN.finditer(doc.text):
         if any(start <= token.start() < end for start, end in skipped):
             continue
+        if doc.text[token.end() : token.end() + 1] == "-" and token.group().lower() in _PREFIXES:
+            continue  # "pre- and post-contract work"
         parts = token.group().split("-")
         if len(parts) > 1 and (
             _known(token.group().lower()) or sum(p[:1].isupper() for p in parts) > 1
@@ -270,6 +279,8 @@ def _misspelt(word: str, ignored: frozenset[str], mid_sentence: bool = False) ->
     word = word.replace("’", "'").strip("'")
     if word.lower().endswith("'s"):
         word = word[:-2]
+    if word.lower() in _SHORTHAND and (word.islower() or len(word) > 3):
+        return word.lower() not in ignored  # "ur", "Thankyou"; not "U" as in "U of T"
     if len(word) < 2 or any(ch.isdigit() or ch == "_" for ch in word):
         return False
     if word.isupper() or any(ch.isupper() for ch in word[1:]):
@@ -397,10 +408,14 @@ def _lower_case_typo(lower: str) -> bool:
     """
     if _plain_typo(lower, common=_RARE):
         return True
+    if _wrong_inflection(lower):
+        return True  # "hireing", "consultancys": a regular ending put on the wrong way
     if _inflected_known(lower):
         return False  # "expiries": the plural of a dictionary word the dictionary lacks
     if _extra_letter_in_common(lower):
         return True  # "truely" for "truly", before "true" + "ly" reads as a compound
+    if _framed_like_common(lower) and not _compound(lower, shortest_part=4):
+        return True  # "refferal" is not "ref" + "feral": two slips inside "referral"
     if _compound(lower):
         return False
     checker = speller()
@@ -412,6 +427,41 @@ def _lower_case_typo(lower: str) -> bool:
     if len(lower) < _SHORTEST_TWO_EDIT_TYPO or len(lower) > _LONGEST_TWO_EDIT_SEARCH:
         return False
     return bool(_two_slips_from_common(lower))
+
+
+def _wrong_inflection(lower: str) -> bool:
+    """A silent e kept before -ing ("hireing" for "hiring") or -s after a consonant and y
+    ("consultancys" for "consultancies"), where the right form is a word."""
+    checker = speller()
+    if lower.endswith("eing") and checker.known([lower[:-4] + "ing"]):
+        return True
+    return (
+        lower.endswith("ys")
+        and lower[-3:-2] not in ("a", "e", "i", "o", "u", "")
+        and bool(checker.known([lower[:-2] + "ies"]))
+    )
+
+
+def _framed_like_common(lower: str) -> bool:
+    """Two slips inside a common long word of the same length, keeping its first three and last
+    two letters: "refferal" (referral). Read before the compound test, which would split it as
+    ref + feral; "greywater" and "learnership" differ in length from their neighbours."""
+    if len(lower) < _SHORTEST_TWO_EDIT_TYPO or len(lower) > _LONGEST_TWO_EDIT_SEARCH:
+        return False
+    framed = _words_by_frame().get((lower[:3], lower[-2:], len(lower)), ())
+    return any(_within(lower, word, 2) for word in framed)
+
+
+@cache
+def _words_by_frame() -> dict[tuple[str, str, int], tuple[str, ...]]:
+    """Dictionary words that are not rare, by first three letters, last two and length."""
+    frequency = speller().word_frequency
+    least = _RARE * frequency.total_words
+    index: dict[tuple[str, str, int], list[str]] = {}
+    for word, count in frequency.dictionary.items():
+        if count >= least and word.isalpha() and len(word) >= _SHORTEST_TWO_EDIT_TYPO:
+            index.setdefault((word[:3], word[-2:], len(word)), []).append(word)
+    return {key: tuple(words) for key, words in index.items()}
 
 
 def _extra_letter_in_common(lower: str) -> bool:
@@ -474,19 +524,20 @@ _PREFIXES = (
     "super", "bio", "neuro", "cyber", "tele", "off", "on", "over", "under", "cross", "self",
     "semi", "mid", "meta", "anti", "auto", "geo", "eco", "agri", "agro", "nano", "hyper",
     "out", "up", "down", "mis", "de", "dis", "trans", "ultra", "mega", "socio", "psycho",
-    "electro", "hydro", "photo", "thermo", "mini",
+    "electro", "hydro", "photo", "thermo", "mini", "un",
 )  # fmt: skip
 _SUFFIXES = (
     ("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
     ("er", ""), ("ers", ""), ("er", "e"), ("ers", "e"), ("ly", ""), ("ness", ""),
     ("ability", ""), ("ability", "e"), ("able", ""), ("able", "e"), ("ist", ""),
     ("ists", ""), ("ism", ""), ("ize", ""), ("ise", ""), ("ization", ""), ("isation", ""),
-    ("ify", ""), ("ful", ""), ("less", ""), ("ship", ""), ("ships", ""),
+    ("ify", ""), ("ful", ""), ("less", ""), ("ship", ""), ("ships", ""), ("ive", ""),
+    ("ive", "e"), ("ure", ""), ("ure", "e"),
 )  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
-def _compound(lower: str) -> bool:
+def _compound(lower: str, shortest_part: int = 3) -> bool:
     """`lower` is a known word with a prefix or suffix ("rebrand", "texted", "walkability"),
     or two known words of three letters or more run together ("wetlab", "placemaking")."""
     checker = speller()
@@ -500,8 +551,8 @@ def _compound(lower: str) -> bool:
         if lower.endswith(suffix) and word(lower[: -len(suffix)] + restored, 4):
             return True
     return any(
-        word(lower[:i])
-        and (word(lower[i:]) or (len(lower) - i >= 6 and _compound(lower[i:])))
+        word(lower[:i], shortest_part)
+        and (word(lower[i:], shortest_part) or (len(lower) - i >= 6 and _compound(lower[i:])))
         and min(checker.word_usage_frequency(lower[:i]), checker.word_usage_frequency(lower[i:]))
         >= _RARE
         for i in range(3, len(lower) - 2)
@@ -526,7 +577,7 @@ def _known(lower: str) -> bool:
 
 _BRITISH_INSIDE = (
     ("our", "or"), ("ae", "e"), ("oe", "e"), ("is", "iz"), ("ys", "yz"), ("tre", "ter"),
-    ("ogue", "og"), ("sc", "sk"), ("mme", "m"), ("ence", "ense"),
+    ("ogue", "og"), ("sc", "sk"), ("mme", "m"), ("ence", "ense"), ("ould", "old"), ("oult", "olt"),
 )  # fmt: skip
 
 

@@ -43,6 +43,8 @@ _VAGUE_TEXT = """
     again also still really truly definitely certainly surely absolutely further more most
     other others those these them they their there here which whatever whenever
     january february march april may june july august september october november december
+    during before after since until through without within around across between among upon
+    onto over under above below because while whilst though although throughout
 """
 _VAGUE = frozenset(_VAGUE_TEXT.split())
 # Where a thank-you names what it took away: an advice word, a suggestion or next step. What
@@ -52,18 +54,21 @@ _ANCHOR = re.compile(
     r"connect(?:ed|ing)?\s+me\s+with)\b"
     r"|\b(?:suggesting|recommending|pointing\s+me\s+(?:to|towards?)|telling\s+me\s+about|"
     r"mentioning|explaining|walking\s+me\s+through|showing\s+me)\b"
-    r"|(?P<restated>\b(?:your|the|that|this)\s+(?:advice|suggestion|recommendation|tip|idea|"
+    r"|(?P<restated>\b(?:your|the|that|this)\s+(?:(?:frank|honest|candid|detailed|blunt)\s+)?"
+    r"(?:advice|suggestion|recommendation|tip|idea|"
     r"pointer|nudge|push|encouragement|point|story|line|explanation|breakdown|description|"
     r"account|overview|rundown|walkthrough|walk-through|summary|answer|"
     r"comment|remark|reminder|observation|take|framing|question|warning|insight|words|note|"
     r"example|rule|test|trick|approach|method|framework|analogy)\s+(?:to|about|on|that|of|"
     r"regarding)\b)"
-    r"|(?P<relative>\byou\s+(?:suggested|recommended|reccomended|recomended|reccommended|"
+    r"|(?P<relative>\b(?:(?:like|as)\s+you\s+said|you\s+(?:suggested|recommended|reccomended|recomended|reccommended|"
     r"mentioned|named|listed|pointed\s+out|pointed\s+me\s+to|described|explained|flagged|"
-    r"shared|sent|gave\s+me|told\s+me\s+about|brought\s+up|raised|walked\s+me\s+through))\b"
+    r"shared|sent|gave\s+me|told\s+me\s+about|brought\s+up|raised|walked\s+me\s+through)))\b"
     r"|\bwhen\s+you\s+(?:said|talked|spoke|described|explained|mentioned|told\s+me|suggested)\b"
+    # British praise of a pointer: "Good shout on the Scottish Water graduate blog"
+    r"|\b(?:good|great|nice|handy)\s+(?:shout|call|steer|tip)\s+(?:on|about|re)\b"
     r"|\b(?:learned|learnt|realized|realised|(?:did\s+not|didn['’]t)\s+know|never\s+knew|"
-    r"took\s+away)\s+that\b"
+    r"took\s+away|had\s+no\s+idea|was\s+surprised\s+(?:to\s+(?:learn|hear)\s+)?)\s+(?:that|how)\b"
     r"|\b(?:hearing|learning|seeing|knowing|finding\s+out|discovering|understanding)\s+"
     r"(?:how|that|why|what|where)\b"
     r"|\b(?:what|how)\s+you\s+(?:said|described|explained)\s+about\b"
@@ -80,12 +85,13 @@ _ANCHOR = re.compile(
     r"contacted|emailed|written|reached\s+out|started|ordered|registered|updated|read|booked|"
     r"applied\s+to\s+the|enrolled|downloaded|subscribed|listened|watched|found|rewritten|"
     r"revised|drafted|added|scheduled|set\s+up|bought|borrowed)\b"
-    r"|\bI(?:['’]ll|\s+will|\s+plan\s+to|\s+intend\s+to|['’]d\s+like\s+to|['’]m\s+going\s+to|"
-    r"\s+am\s+going\s+to)\s+(?:definitely\s+|also\s+|certainly\s+|be\s+sure\s+to\s+|now\s+)?"
+    r"|(?:\bI(?:['’]ll|\s+will|\s+plan\s+to|\s+intend\s+to|['’]d\s+like\s+to|['’]m\s+going\s+to|"
+    r"\s+am\s+going\s+to)|(?:^|(?<=[.!?]\s)|(?<=\n))(?:gonna|going\s+to|will))\s+"
+    r"(?:[a-z]+ly\s+|definately\s+|defin[ai]tely\s+|be\s+sure\s+to\s+|now\s+|also\s+)?"
     r"(?:contact|email|e-mail|message|reach\s+out\s+to|look\s+into|look\s+up|read|join|"
     r"sign\s+up|register|follow\s+your|take\s+your|try|start|apply\s+to\s+the|enrol|enroll|"
     r"listen\s+to|watch|check\s+out|use|add|rewrite|revise|update|book|attend|order|buy|"
-    r"borrow|download|subscribe|set\s+up|practice|practise|write\s+to|ask)\b",
+    r"borrow|download|subscribe|set\s+up|practice|practise|write\s+to|ask|ring|call|phone)\b",
     re.IGNORECASE,
 )
 # The end of the phrase an anchor points at: a clause break or a new subject.

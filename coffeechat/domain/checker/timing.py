@@ -94,8 +94,23 @@ _MEETING_NOUNS = frozenset(
         "visit",
         "lunch",
         "break",
+        "yarn",
+        "natter",
+        "chinwag",
+        "convo",
+        "hangout",
+        "facetime",
+        "teams",
+        "skype",
+        "meet",
     ]
 )
+# A day or week named as a date, not asked for: "next week or the week after"; "I'll give it a
+# week and then send a reminder" (the student waiting).
+_PERIOD_AS_DATE = re.compile(
+    r"^\s+(?:after|before|of|following|beginning|starting|commencing)\b", re.I
+)
+_WAITING_BEFORE = re.compile(r"\bgive\s+(?:it|them|you)\s+(?:a|one|another)?\s*$", re.I)
 _VAGUE = re.compile(
     r"\b(?:a\s+few|a\s+couple(?:\s+of)?|some)\s+(?:minutes|moments)\b"
     r"|\bsome\s+(?:of\s+your\s+)?time\b"
@@ -123,6 +138,8 @@ def durations(text: str) -> list[Duration]:
         if match.group("period") and (
             not _PERIOD_ASK_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
             or _PERIOD_OWN_PLAN.search(text[max(0, match.start() - 60) : match.start()])
+            or _PERIOD_AS_DATE.match(text[match.end() :])
+            or _WAITING_BEFORE.search(before)
         ):
             continue
         singular = re.search(r"(?:minute|min|hour|hr)$", match.group(), re.IGNORECASE)
@@ -139,6 +156,10 @@ def _about_something_else(before: str, after: str) -> bool:
     if thing is None or thing.group(1).lower() in ("of", "or", "to", "and", "by", "for", "on"):
         return False
     noun = thing.group(1).lower()
+    second = re.match(r"^\s*[a-z]+\s+([a-z]+)", after, re.IGNORECASE)
+    if noun not in _MEETING_NOUNS and second and second.group(1).lower() in _MEETING_NOUNS:
+        # "a 20-minute virtual chat" is asked for; "our two-hour lab session" is a thing
+        return bool(_OWNER_BEFORE.search(before))
     if noun in _MEETING_NOUNS:
         return bool(_OWNER_BEFORE.search(before)) and noun == "talk"
     return bool(re.match(r"^\s*[a-z]", after, re.IGNORECASE)) and not re.match(

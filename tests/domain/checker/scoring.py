@@ -1,10 +1,11 @@
 """Load the labelled corpora and score the checker against them (used by tests and the tool).
 
 The development set, tuned on, is corpus.json plus every dev*.json file here
-(dev_students.json, dev_round2.json, dev_round3.json, dev_round4.json, and dev_heldout1.json to
-dev_heldout5.json: the held-out sets of rounds 1 to 5, each scored once blind and then moved
-into development). The held-out set of round 6 is heldout6.json: written by someone who never
-saw the checker, never tuned on, scored once when the round is finished. An
+(dev_students.json, dev_round2.json, dev_round3.json, dev_round4.json, dev_round7a.json,
+dev_round7b.json, and dev_heldout1.json to dev_heldout6.json: the held-out sets of rounds 1 to
+6, each scored once blind and then moved into development). The held-out set of round 7 is
+heldout7.json: written by someone who never saw the checker, never tuned on, scored once when
+the round is finished. An
 entry's keys: `kind`, `channel`, `text`, `expected`, and optionally `subject`,
 `referrer_name` (or `referrer`), `to` (the recipient's full name), `minutes`, `rule_set`,
 `max_words`, `known_names`, `personal_words`, `other_bodies`, `meeting_ended_at`,
@@ -25,11 +26,11 @@ HERE = Path(__file__).parent
 CORPUS = HERE / "corpus.json"
 DEV_STUDENTS = HERE / "dev_students.json"
 DEV_ROUND2 = HERE / "dev_round2.json"
-# The held-out sets by the name the tool takes (--heldout heldout6); a test skips one not yet
+# The held-out sets by the name the tool takes (--heldout heldout7); a test skips one not yet
 # written.
-HELDOUT_SETS = {"heldout6": HERE / "heldout6.json"}
-# Rounds 1-5's held-out sets, development data since (each still has its own floors).
-OLD_HELDOUT_SETS = {f"dev_heldout{n}": HERE / f"dev_heldout{n}.json" for n in range(1, 6)}
+HELDOUT_SETS = {"heldout7": HERE / "heldout7.json"}
+# Rounds 1-6's held-out sets, development data since (each still has its own floors).
+OLD_HELDOUT_SETS = {f"dev_heldout{n}": HERE / f"dev_heldout{n}.json" for n in range(1, 7)}
 
 
 def dev_sets() -> list[Path]:
@@ -130,8 +131,8 @@ def score(cases: list[Case]) -> tuple[list[Score], list[tuple[Case, frozenset[st
 # HELDOUT_MEASURED records a lower, honestly measured figure for that set (docs/checker.md).
 HELDOUT_FLOOR = 0.9
 HELDOUT_MIN_POSITIVES = 10
-# A set's own floors where measured. For heldout6.json: the figure measured once with round
-# 6's final checker where a rule misses 0.9 (the coordinator records it). For rounds 1-5's
+# A set's own floors where measured. For heldout7.json: the figure measured once with round
+# 7's final checker where a rule misses 0.9 (the coordinator records it). For rounds 1-6's
 # held-out sets, now development data: what the current checker scores on them, so no later
 # round slips back (rules with 10+ positives only; each set's blind first-look figures are in
 # docs/checker.md).
@@ -146,8 +147,9 @@ HELDOUT_MEASURED: dict[str, dict[str, float]] = {
     },
     "dev_heldout2": {"asks-for-job": 1.0, "spelling": 1.0},  # 38/38; 12/12
     "dev_heldout3": {"asks-for-job": 1.0},  # 62/62
-    # Round 6's held-out set, measured once with round 6's final checker (docs/checker.md).
-    "heldout6": {
+    # Round 6's held-out set: measured once with round 6's final checker (docs/checker.md);
+    # development data since round 7, these figures its floors.
+    "dev_heldout6": {
         "asks-for-job": 0.81,  # precision 59/61 (0.97), recall 59/72 (0.819)
         "spelling": 0.85,  # precision 17/20 (0.85), recall 17/19 (0.89)
         "greeting-name-mismatch": 0.73,  # precision 11/15 (0.73), recall 11/11
@@ -168,7 +170,7 @@ HELDOUT_MEASURED: dict[str, dict[str, float]] = {
 }
 
 
-def heldout_floor(s: Score, held: str = "heldout6") -> float:
+def heldout_floor(s: Score, held: str = "heldout7") -> float:
     """The floor a rule's precision and recall must reach on set `held` (0 when the
     set has too few positives of the rule to say)."""
     if s.true_positives + s.false_negatives < HELDOUT_MIN_POSITIVES:

@@ -1,11 +1,11 @@
 """The checker measured against its labelled corpora (tools/checker_scores.py prints the figures).
 
 Development set: corpus.json (written alongside the rules) and every dev*.json
-(dev_students.json, dev_round2.json, dev_round3.json, dev_round4.json: written independently,
-as students write; dev_heldout1.json to dev_heldout5.json: the held-out sets of rounds 1-5,
-development data since); tuned on. Held-out set: heldout6.json, written before round 6 was
-measured and never tuned on. Floors per set are in scoring.HELDOUT_MEASURED /
-HELDOUT_FLOOR.
+(dev_students.json, dev_round2.json, dev_round3.json, dev_round4.json, dev_round7a.json,
+dev_round7b.json: written independently, as students write; dev_heldout1.json to
+dev_heldout6.json: the held-out sets of rounds 1-6, development data since); tuned on. Held-out
+set: heldout7.json, written before round 7 was measured and never tuned on. Floors per set are
+in scoring.HELDOUT_MEASURED / HELDOUT_FLOOR.
 """
 
 from __future__ import annotations
