@@ -39,7 +39,7 @@ class OwnedQuerySet(models.QuerySet[M]):
 
     def update(self, **kwargs: Any) -> int:
         owners = self._owners()
-        wide = set(kwargs) & getattr(self.model, "PLAN_WIDE_FIELDS", frozenset())
+        wide = _writes_wide_fields(self.model, kwargs, adding=False)
         contacts = _plan_contacts_of(self) if len(owners) == 1 and not wide else None
         count = super().update(**kwargs)
         touch(owners, _quiet(self.model, kwargs), contacts)
@@ -95,14 +95,12 @@ class Owned(models.Model):
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        adding = self._state.adding
         super().save(*args, **kwargs)
-        quiet = _quiet(type(self), kwargs.get("update_fields"))
-        touch([self.owner_id], quiet, None if "plan" in quiet else self.plan_contacts())
-
-    def plan_contacts(self) -> list[int | None] | None:
-        """The contacts whose plan facts this row's save changed (`PLAN_CONTACT`), or None
-        when that can't be told."""
-        return _plan_contacts_of(self)
+        written = kwargs.get("update_fields")
+        quiet = _quiet(type(self), written)
+        anyone = "plan" in quiet or _writes_wide_fields(type(self), written, adding)
+        touch([self.owner_id], quiet, None if anyone else _plan_contacts_of(self))
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         # Rows a cascade deletes belong to the owner of the row that started it.
@@ -132,6 +130,15 @@ def _plan_contacts_of(rows: Owned | models.QuerySet[Any]) -> list[int | None] | 
     found = queryset.order_by().values_list(lookup, flat=True).distinct()[: _MANY_CONTACTS + 1]
     people = list(found)
     return None if len(people) > _MANY_CONTACTS else people
+
+
+def _writes_wide_fields(model: Any, written: Iterable[str] | None, adding: bool) -> bool:
+    """A write to an existing row that changes, or may change (a save of every field), one
+    of the model's `PLAN_WIDE_FIELDS`."""
+    wide: frozenset[str] = getattr(model, "PLAN_WIDE_FIELDS", frozenset())
+    if not wide or adding:
+        return False
+    return written is None or not wide.isdisjoint(written)
 
 
 def _quiet(model: Any, written: Iterable[str] | None = None) -> set[str]:

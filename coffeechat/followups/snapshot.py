@@ -301,7 +301,7 @@ def refresh_facts(
     top = top_lamp_organizations(snapshot.organizations, gathered.settings.shortlist_top_n)
     # Whom the changed now name as their referrer, and where they work (whether or not a rule
     # reads them: closing someone moves the count of people still to ask there; a move between
-    # organizations is logged as a change to anyone, `Contact.plan_contacts`).
+    # organizations is logged as a change to anyone, `Contact.PLAN_WIDE_FIELDS`).
     now = Contact.objects.owned_by(user).filter(pk__in=sorted(changed))
     links = list(now.values_list("referred_by_id", "organization_id"))
     named |= {referrer for referrer, _ in links if referrer is not None}

@@ -156,7 +156,8 @@ class Contact(Owned):
             }
         )
     }
-    # A move changes how many people are left to ask at the old place too.
+    # A move changes how many people are left to ask at the old place too: a change to anyone's
+    # plan facts (a contact saved whole without having been read may have moved).
     PLAN_WIDE_FIELDS = frozenset({"organization", "organization_id"})
 
     class Meta:
@@ -185,7 +186,6 @@ class Contact(Owned):
         whole = not args and kwargs.get("update_fields") is None and not kwargs.get("force_insert")
         if loaded and whole and not self._state.adding:
             kwargs["update_fields"] = [*self._changed_since(loaded), "updated_at"]
-        self._organization_at_save = loaded.get("organization_id", self.organization_id)
         super().save(*args, **kwargs)
         self._loaded = {name: value for name, value in self.__dict__.items() if name in _ATTNAMES}
 
@@ -197,12 +197,6 @@ class Contact(Owned):
             for name in _ATTNAMES
             if name in now and (name not in loaded or now[name] != loaded[name])
         ]
-
-    def plan_contacts(self) -> list[int | None] | None:
-        """A move between organizations changes how many people are left to ask at the old
-        one: a change to anyone's plan facts (`Owned.plan_contacts`)."""
-        moved = self._organization_at_save != self.organization_id
-        return None if moved else [self.pk]
 
     def __str__(self) -> str:
         return self.full_name
