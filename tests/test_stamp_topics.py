@@ -21,6 +21,7 @@ from django.utils import timezone
 from coffeechat.common import stamps
 from coffeechat.common.stamps import INSIGHTS, PLAN, version_of
 from coffeechat.demo.generate import Scale, fill_account
+from coffeechat.domain import vocab
 from coffeechat.domain.followups import BusinessCalendar, outcome
 from coffeechat.followups import queries, services
 from coffeechat.followups.models import ActionState
@@ -75,10 +76,14 @@ def test_a_contact_saved_whole_writes_only_what_changed(alice: Any, api_alice: A
     every = {"all", PLAN, INSIGHTS}
     ria = Contact.objects.get(pk=made.pk)
     ria.title = "Hydrologist"
-    assert _moved(alice, ria.save) == {"all", INSIGHTS}  # no rule reads a title
+    assert _moved(alice, ria.save) == {"all"}  # neither a rule nor a figure reads a title
     ria.shortlisted = True
+    assert _moved(alice, ria.save) == {"all", PLAN}  # a rule reads it, no figure does
+    ria.how_found = "alumni"
+    assert _moved(alice, ria.save) == {"all", INSIGHTS}  # a figure reads it, no rule does
+    ria.last_name = "Okafor"
     assert _moved(alice, ria.save) == every
-    assert _moved(alice, ria.save) == {"all", INSIGHTS}  # nothing changed: the stamp only
+    assert _moved(alice, ria.save) == {"all"}  # nothing changed: the whole stamp only
     stale = Contact.objects.get(pk=made.pk)
     ria.shortlisted = False
     ria.save()
@@ -140,21 +145,26 @@ def test_the_autosave_and_a_step_marked_done_keep_what_was_worked_out(
         assert step.title not in client_alice.get("/today/").content.decode()
         assert client_alice.get("/insights/").status_code == 200
         assert (gathered.call_count, ran.call_count, built.call_count) == (0, 0, 0)
-        kit.title = "Hydrologist"  # read by Insights, by no rule: Today keeps its plan
+        kit.title = "Hydrologist"  # read by no rule and no figure: both pages are kept
+        kit.shortlisted = False  # read by a rule, by no figure
+        kit.save()
+        client_alice.get("/insights/")
+        assert built.call_count == 0
+        kit.how_found = "alumni"  # read by a figure, by no rule: Today keeps its plan
         kit.save()
         client_alice.get("/today/")
         client_alice.get("/insights/")
         assert (gathered.call_count, ran.call_count, built.call_count) == (0, 0, 1)
-        assert refreshed.call_count == 0
+        assert refreshed.call_count == 1  # the shortlist: Kit's steps only
         kit.field = "Hydrology"  # a fact a rule reads: Today works out Kit's steps again
         kit.save()
         client_alice.get("/today/")
-        assert (gathered.call_count, ran.call_count, refreshed.call_count) == (0, 0, 1)
+        assert (gathered.call_count, ran.call_count, refreshed.call_count) == (0, 0, 2)
         assert step.title not in client_alice.get("/today/").content.decode()  # still done
         # A new organization could change anyone's steps: Today is worked out whole.
         Organization.objects.create(owner=alice, name="Riverbank Trust")
         client_alice.get("/today/")
-        assert (gathered.call_count, ran.call_count, refreshed.call_count) == (1, 1, 1)
+        assert (gathered.call_count, ran.call_count, refreshed.call_count) == (1, 1, 2)
 
 
 def _fresh_plan(user: Any, day: date) -> tuple[Any, ...]:
@@ -211,6 +221,22 @@ def _changes(user: Any, rng: random.Random) -> list[Callable[[], object]]:
         contact.shortlisted = rng.random() < 0.5
         contact.save()
 
+    def one_detail() -> None:
+        """One field of a contact, read by Insights (a name, how they were found, how
+        responsive) or not (a title, the shortlist, an e-mail), as the contact form saves it."""
+        contact = a_contact()
+        details: list[tuple[str, list[Any]]] = [
+            ("title", ["Hydrologist", "", "Analyst"]),
+            ("shortlisted", [True, False]),
+            ("email", ["kit@example.org", ""]),
+            ("first_name", ["Ana", "Kit", ""]),
+            ("how_found", [how for how, _ in vocab.HOW_FOUND[:4]]),
+            ("responsiveness", [kind for kind, _ in vocab.RESPONSIVENESS]),
+        ]
+        name, values = rng.choice(details)
+        setattr(contact, name, rng.choice(values))
+        contact.save()
+
     def referral_change() -> None:
         contact, referrer = a_contact(), rng.choice([None, a_contact()])
         contact.referred_by = referrer if referrer != contact else None
@@ -260,6 +286,7 @@ def _changes(user: Any, rng: random.Random) -> list[Callable[[], object]]:
         add_item,
         delete_item,
         contact_change,
+        one_detail,
         referral_change,
         move_or_close,
         ask,

@@ -86,11 +86,10 @@ class Step:
     median_days: float | None  # from the step before
 
 
-def funnel(user: Any, zone: tzinfo) -> list[Step]:
-    counts = {
-        "identified": Contact.objects.owned_by(user).count(),
-        **_active(user).aggregate(**_step_counts()),
-    }
+def funnel(user: Any, zone: tzinfo, sources: list[dict[str, Any]]) -> list[Step]:
+    """The steps, counted as the sums of `by_source`'s rows: every step condition is tested
+    on every active person once for the page, not once more for the totals."""
+    counts = {step: sum(row[step] for row in sources) for step in STEP_IDS}
     gaps = insights.step_gaps(_step_dates(user, zone), len(STEP_IDS) - 1)
     steps = [Step("identified", STEPS[0][1], counts["identified"], None, None)]
     for i, (step, label) in enumerate(STEPS[1:]):

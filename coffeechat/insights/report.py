@@ -57,9 +57,10 @@ def build(user: Any, *, today: date | None = None, for_page: bool = False) -> Re
     zone = zone_of(user)
     today = today or timezone.now().astimezone(zone).date()
     tree, tree_total = referrals.tree(user, PAGE_TREE_PEOPLE if for_page else None)
+    by_source = queries.by_source(user)
     return Report(
-        funnel=queries.funnel(user, zone),
-        by_source=queries.by_source(user),
+        funnel=queries.funnel(user, zone, by_source),
+        by_source=by_source,
         by_rule_set=queries.by_rule_set(user),
         median_reply_days=queries.median_reply_days(user),
         tree=tree,

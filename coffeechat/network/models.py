@@ -154,7 +154,34 @@ class Contact(Owned):
                 "connected_on",
                 "imported_in",
             }
-        )
+        ),
+        # What the Insights figures never read (they read the name, organization, field, how
+        # found, who referred them and how responsive they are): a title edited or a contact
+        # shortlisted leaves the drawn page as it was.
+        "insights": frozenset(
+            {
+                "honorific",
+                "email",
+                "phone",
+                "linkedin_url",
+                "title",
+                "location",
+                "postal_address",
+                "time_zone",
+                "referrer_consent",
+                "referred_in",
+                "referred_in_id",
+                "tags_text",
+                "notes",
+                "connected_on",
+                "do_not_contact",
+                "shortlisted",
+                "closed_reason",
+                "keep_in_touch_days",
+                "imported_in",
+                "imported_in_id",
+            }
+        ),
     }
     # A move changes how many people are left to ask at the old place too: a change to anyone's
     # plan facts (a contact saved whole without having been read may have moved).
