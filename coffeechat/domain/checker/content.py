@@ -76,7 +76,10 @@ _INTRODUCTION = re.compile(
     rf"\bI,\s+[{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+){{0,3}},|"
     # a signature line first: "Alex from NFTS (editing MA)", "Sam Okafor here, senior in…"
     rf"(?:^|[.!?,]\s+)[{_UPPER}][a-z]+(?:\s+[{_UPPER}][\w'’-]+)?\s+(?i:from|at)\s+"
-    rf"[{_UPPER}][\w&'’.-]*\s*[(,.!—–]|"
+    rf"[{_UPPER}][\w&'’.-]*(?:\s+here)?\s*[(,.!—–]|"
+    # "I'm Grace Ho from SMU", "I am Tariq at UET Lahore"
+    rf"\bI(?:['’]m|\s+am)\s+[{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+){{0,2}}\s+(?i:from|at)\s+"
+    rf"[{_UPPER}]|"
     rf"(?:^|[.!?,]\s+)[{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+){{0,2}}\s+here\s*[,.!:–—-]|"
     rf"(?:^|[.!?,]\s+)(?:[\w'’&.-]+\s+){{0,4}}?(?i:{_ROLE})s?\s+here\b|"
     # A name left as a placeholder still introduces ("I'm <First Name>, a design student").
@@ -198,6 +201,8 @@ _WHY_YOU = re.compile(
     # Someone else's word for why this reader: "thought you'd be a great person to speak with".
     r"|\b(?:thought|thinks|said|felt)\s+you(?:['’]d|\s+would)\s+be\b"
     r"|\b(?:your\s+name|you)\s+in\s+the\s+credits\b"
+    # what the student read or heard about them: "after reading about your ski resort pilot"
+    r"|\b(?:read|reading|heard|hearing|learned|learning|learnt)\s+about\s+your\s+\w"
     # Their work met in a medium: "heard you on the Farmstrong podcast talking about…", "found
     # your name in the newsletter article about the new clinical leads".
     r"|\b(?:heard|saw|watched|caught|listened\s+to|read|found)\s+you\s+(?:on|in|through|via)\s+"

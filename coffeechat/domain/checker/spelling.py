@@ -28,6 +28,7 @@ _EXTRA_WORDS_TEXT = """
     startup startups scaleup scaleups internship internships externship externships comms
     coworker coworkers cowork coworking skillset skillsets mindset wellbeing regen
     postdoc postdocs preprint preprints microfinance microfinancing fundraiser fundraisers
+    speciality specialities
     nonclinical preclinical biostatistics bioinformatics geospatial cleantech esg dei
     cofounded cofounding stakeholder stakeholders ecommerce e-commerce multifamily underwriting
     copywriting copyediting copyeditor ghostwriting omnichannel influencer influencers
@@ -177,10 +178,52 @@ def spelling(doc: Doc, context: CheckContext) -> list[Finding]:
             offset += len(part) + 1
     flagged = _without_foreign_phrases(doc.text, flagged, unknown)
     flagged = [item for item in flagged if not _part_of_a_name(doc.text, *item, ignored)]
-    return [
+    findings = [
         _finding(word, offset, suggest=index < _MAX_WORDS_WITH_SUGGESTIONS)
         for index, (word, offset) in enumerate(flagged)
     ]
+    typos = {offset for _, offset in flagged}
+    capitals = [item for item in _stray_capitals(doc.text, ignored) if item[1] not in typos]
+    return findings + [_capital_finding(word, offset) for word, offset in capitals]
+
+
+# A common noun capitalised mid-sentence where it heads its own phrase: "your Article about",
+# "a Student at", "my Internship at", "a Site Engineer like you". Not a name's word ("the
+# Army", "your Medium post", "a Master of Architecture", "an Economics student"): those either
+# follow "the", are followed by another noun, lead into a capitalised "of" or "in" phrase
+# ("Women in Data"), or sit in a title ("Teach Like a Champion").
+_STRAY_CAPITALS = re.compile(
+    r"\b(?:a|an|my|your|his|her|our|their)[ \t]+((?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+)"
+    r"(?=[ \t]+(?:at|about|on|like|for|with|from|to|who|that|which|(?:in|of)(?![ \t]+[A-Z]))\b"
+    r"|[,;.!?])"
+)
+
+
+def _stray_capitals(text: str, ignored: frozenset[str]) -> list[tuple[str, int]]:
+    checker = speller()
+    found = []
+    for match in _STRAY_CAPITALS.finditer(text):
+        if re.search(r"\b(?!I\b|I['’])[A-Z][\w'’]*[ \t]+$", text[: match.start()]):
+            continue  # a title in title case
+        words = [(w.group(), match.start(1) + w.start()) for w in re.finditer(r"\w+", match[1])]
+        if all(
+            w.lower() not in ignored
+            and w.lower() not in _DATE_WORDS
+            and w.lower() not in _NAME_NOUNS
+            and checker.word_usage_frequency(w.lower()) >= _COMMON
+            for w, _ in words
+        ):
+            found.extend(words)
+    return found
+
+
+def _capital_finding(word: str, offset: int) -> Finding:
+    message = (
+        f'"{word}" takes a capital only in a name or a title; here "{word.lower()}" reads '
+        "right. A clean note reads as careful and professional, and that is the first "
+        "impression you get to make."
+    )
+    return Finding("spelling", "warning", message, offset, offset + len(word))
 
 
 def _without_foreign_phrases(
@@ -406,6 +449,8 @@ def _lower_case_typo(lower: str) -> bool:
     An unknown word that is not a plain slip but is built of known parts ("rebrand",
     "walkability", "wetlab", "texted") is jargon, not a typo.
     """
+    if _prefixed_word(lower):
+        return False  # "rewetting" is re + wetting, not a slip of "resetting"
     if _plain_typo(lower, common=_RARE):
         return True
     if _wrong_inflection(lower):
@@ -427,6 +472,18 @@ def _lower_case_typo(lower: str) -> bool:
     if len(lower) < _SHORTEST_TWO_EDIT_TYPO or len(lower) > _LONGEST_TWO_EDIT_SEARCH:
         return False
     return bool(_two_slips_from_common(lower))
+
+
+def _prefixed_word(lower: str) -> bool:
+    """A prefix before a dictionary word of six letters or more: "rewetting", "preprocessing"
+    (a shorter rest, as in "untill", proves nothing)."""
+    checker = speller()
+    return any(
+        lower.startswith(prefix)
+        and len(lower) - len(prefix) >= 6
+        and checker.word_usage_frequency(lower[len(prefix) :]) >= _RARE
+        for prefix in _PREFIXES
+    )
 
 
 def _wrong_inflection(lower: str) -> bool:

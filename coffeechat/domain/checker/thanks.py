@@ -24,7 +24,8 @@ _GENERIC_TEXT = """
     company everything anything something truly greatly conversation call coffee chat
     monday tuesday wednesday thursday friday saturday sunday morning afternoon evening
     enjoyed hearing speak spoke talked taking going things thing look looking keep touch
-    sure grateful inspiring inspired hear heard glad happy excited able
+    sure grateful inspiring inspired hear heard glad happy excited able discussion discussions
+    pleasure super hugely extremely incredibly genuinely
 """
 _GENERIC = frozenset(_GENERIC_TEXT.split())
 # Words that name nothing in particular: "all your insights", "the resources you shared",
@@ -101,6 +102,12 @@ _PHRASE_END = re.compile(
     re.IGNORECASE,
 )
 # A quoted phrase: "…", “…”, or ‘…’ / '…' not inside a word (an apostrophe is no quote).
+# A verb right after "you shared" ends the relative clause: what comes next is said about it.
+_PREDICATE = re.compile(
+    r"\s+(?:really\s+|truly\s+|all\s+)?(?:was|were|is|are|has|have|had|will|would|made|"
+    r"helped|gave|meant|felt|sounded|seemed|resonated|stuck)\b",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"[\"“][^\"“”\n]{6,}[\"”]|(?<!\w)[‘'][^'‘’\n]{6,}[’'](?!\w)")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’&.-]*")
 _DIGIT = re.compile(r"\d")
@@ -139,7 +146,9 @@ def _concrete(text: str, names: frozenset[str]) -> bool:
         after = text[match.end() : match.end() + 120]
         end = _PHRASE_END.search(after)
         phrase = after[: end.start()] if end else after
-        if _names_something(phrase, names, sentence_start=False):
+        # "Everything you shared was super valuable": what follows a verb judges, not names
+        judged = match.group("relative") and _PREDICATE.match(after)
+        if not judged and _names_something(phrase, names, sentence_start=False):
             return True
         if match.group("relative"):  # "the Welsh course at Cardiff University you recommended"
             before = text[max(0, match.start() - 120) : match.start()]
