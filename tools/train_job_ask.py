@@ -69,10 +69,10 @@ def test_sentences() -> list[Message]:
     """The job asks and look-alikes the checker's unit tests list (each a small message of
     its own, from the test's name: "catches"/"reads"/"points at" asks, "leaves"/"quiet"/"ignores"
     look-alikes); always in training, never a fold."""
-    from tests.domain.checker import test_round5, test_round7, test_rules
+    from tests.domain.checker import test_round5, test_round7, test_round8, test_rules
 
     found = []
-    for module in (test_rules, test_round5, test_round7):
+    for module in (test_rules, test_round5, test_round7, test_round8):
         for name, function in sorted(vars(module).items()):
             if not name.startswith("test_asks_for_job"):
                 continue

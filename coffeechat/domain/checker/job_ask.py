@@ -118,7 +118,16 @@ def _fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def normalise(text: str, offset: int = 0) -> _Normalised:
+# An introduction blurb speaks of the student in the third person, for the referrer to forward:
+# read "she is looking for a junior role" as the student's own "I am looking for…".
+_THIRD_PERSON = {
+    "she": "i", "he": "i", "she's": "i am", "he's": "i am", "she'd": "i would",
+    "he'd": "i would", "she'll": "i will", "he'll": "i will", "herself": "myself",
+    "himself": "myself",
+}  # fmt: skip
+
+
+def normalise(text: str, offset: int = 0, third_person: bool = False) -> _Normalised:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -128,6 +137,8 @@ def normalise(text: str, offset: int = 0) -> _Normalised:
             word = "them"  # "send 'em my way"
         if word.endswith("n't") and word not in _CONTRACTIONS:
             word = word[:-3] + " not"
+        if third_person:
+            word = _THIRD_PERSON.get(word, word)
         word = _CONTRACTIONS.get(word, word)
         if word.isalpha() and len(word) >= 4:
             word = _corrected(word)
@@ -238,7 +249,7 @@ _PERSON = (
     r"hires?|recruits?|newcomers?|joiners?|starters?|teaching assistants?|tas|ras|devs?|"
     r"(?:junior|graduate|grad|entry_level|trainee|apprentice|summer|vacation|placement|freelance|"
     r"part_time|temporary|seasonal|casual|contract) [\w'-]+|contributors?|freelancers?|"
-    r"part_timers?|temps|runners?)"
+    r"part_timers?|temps|runners?|pupils?)"
 )
 # The student described from outside: "someone with my background would be a good fit".
 _LIKE_ME = (
@@ -1230,14 +1241,15 @@ def job_asks(text: str) -> list[JobAsk]:
     return read_job_asks(text)[0]
 
 
-def read_job_asks(text: str) -> tuple[list[JobAsk], list[int]]:
+def read_job_asks(text: str, third_person: bool = False) -> tuple[list[JobAsk], list[int]]:
     """`job_asks`, and the starts of the sentences a pattern matched that a guard then excused
-    (the rules have read those and judged them innocent)."""
+    (the rules have read those and judged them innocent). `third_person`: the student is
+    "she" or "he" (an introduction blurb)."""
     found: list[JobAsk] = []
     excused: list[int] = []
-    whole = normalise(text).text
+    whole = normalise(text, third_person=third_person).text
     for sentence in split_sentences(text):
-        norm = normalise(sentence.text, sentence.start)
+        norm = normalise(sentence.text, sentence.start, third_person)
         matches = [
             (kind, match) for kind, pattern in _COMPILED for match in pattern.finditer(norm.text)
         ]
@@ -1313,6 +1325,11 @@ _OWN_PLAN = re.compile(
 # Asking leave to act: "would it be okay if I put your name as my referral?"
 _PERMISSION = re.compile(
     r"\b(?:(?:okay|ok|alright|all right|fine|mind) if|(?:could|can|may|might)) i\b"
+)
+# The student offering themselves: "I'd happily work on your next production as a runner".
+_OFFERED = re.compile(
+    r"\bi (?:would|will|could|can|am) (?:also |really |still )?(?:happily|gladly|willingly|"
+    r"love to|be (?:happy|glad|keen|delighted|thrilled) to)\b"
 )
 _WHAT_IT_TAKES = re.compile(
     r"\bwhat (?:would|will|does|did|might) it (?:take|need) (?:for me |me )?to (?:\w+ )?$"
@@ -1631,7 +1648,7 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     ):
         return True  # "if you need any more information, I'm happy to send it"
     if kind == "as-staff" and (
-        not (_ASKED.search(sentence) or sentence.endswith("?"))
+        not (_ASKED.search(sentence) or sentence.endswith("?") or _OFFERED.search(sentence))
         or _PAST.search(clause_before)
         or _WH_QUESTION.match(sentence)
     ):
@@ -1680,7 +1697,7 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     if kind == "lead-to" and not (
         re.search(r"\b(?:hop\w*|wish|would|could|might|may|wonder\w*)\b", clause_before)
         and (
-            re.search(r"\b(?:i|me|my|this|our)\b", clause_before)
+            re.search(r"\b(?:i|me|my|this|our|it)\b", clause_before)
             or (_ASKED.search(clause_before) and not _TOPIC.search(clause_before))
         )
     ):
