@@ -304,7 +304,7 @@ def greeting_names(text: str) -> tuple[list[tuple[str, int, int]], str]:
         title = _TITLE.match(text, position, line_end + 1)
         if title and not names:
             position = title.end()
-            titled = fold(title.group()) or "title"
+            titled = fold(title.group())
             continue
         phone = _PHONE_LEAD.match(text, position, line_end)
         if phone and not names:
