@@ -24,6 +24,8 @@ _SOURCE = re.compile(
     r"(?:played|watched|saw|read|attended|heard)\s+(?:the\s+)?(?:demo|trailer|episode|film|game|"
     r"documentary|premiere|screening|exhibition)\s+(?:of|on|about)\b|"
     r"introduced\s+me|forwarded\s+your|sent\s+me\s+your|shared\s+your|speaks\s+highly|"
+    # a work of theirs named by its title: "I saw 'The Weaver's Daughter' at AFRIFF"
+    r"(?:saw|seen|watched|read|heard|played|listened\s+to)\s+['‘\"“][^'’\"”\n]{3,60}['’\"”]|"
     r"(?:put|putting)\s+me\s+in\s+touch|connected\s+(?:me|us))\b|"
     r"your\s+(?:[\w'’&.-]+\s+){0,3}?(?:article|talk|blog|post|presentation|profile|book|"
     r"interview|paper|newsletter|website|piece|essay|lecture|keynote|session|op-ed|column|"
@@ -76,7 +78,12 @@ _INTRODUCTION = re.compile(
     rf"\bI,\s+[{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+){{0,3}},|"
     # a signature line first: "Alex from NFTS (editing MA)", "Sam Okafor here, senior in…"
     rf"(?:^|[.!?,]\s+)[{_UPPER}][a-z]+(?:\s+[{_UPPER}][\w'’-]+)?\s+(?i:from|at)\s+"
-    rf"[{_UPPER}][\w&'’.-]*\s*[(,.!—–]|"
+    rf"[{_UPPER}][\w&'’.-]*(?:\s+here)?\s*[(,.!—–]|"
+    # typed on a phone: "hi Sam im Ravi, 2nd yr nursing"
+    rf"\b[iI](?:['’]?m|\s+am)\s+[{_UPPER}][\w'’-]*\s*[,(.;:!—–]|"
+    # "I'm Grace Ho from SMU", "I am Tariq at UET Lahore"
+    rf"\bI(?:['’]m|\s+am)\s+[{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+){{0,2}}\s+(?i:from|at)\s+"
+    rf"[{_UPPER}]|"
     rf"(?:^|[.!?,]\s+)[{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+){{0,2}}\s+here\s*[,.!:–—-]|"
     rf"(?:^|[.!?,]\s+)(?:[\w'’&.-]+\s+){{0,4}}?(?i:{_ROLE})s?\s+here\b|"
     # A name left as a placeholder still introduces ("I'm <First Name>, a design student").
@@ -137,6 +144,8 @@ _THEIR_WORK_NOUNS = (
     "reels?", "clips?", "vlogs?", "tweets?", "streams?", "livestreams?", "tiktoks?", "station",
     "crew", "farm", "vineyard", "winery", "site", "sets", "builds?", "installs?", "covers?",
     "illustrations?", "judgments?", "judgements?", "jump", "leap", "shift", "career change",
+    "mentorship", "mentoring", "leadership", "supervision",
+    r"time (?:running|leading|managing|building|heading|with)",
 )  # fmt: skip
 _THEIR_WORK_VERBS = (
     "worked", "work", "works", "working", "spent", "spend", "built", "build", "building", "led",
@@ -198,6 +207,8 @@ _WHY_YOU = re.compile(
     # Someone else's word for why this reader: "thought you'd be a great person to speak with".
     r"|\b(?:thought|thinks|said|felt)\s+you(?:['’]d|\s+would)\s+be\b"
     r"|\b(?:your\s+name|you)\s+in\s+the\s+credits\b"
+    # what the student read or heard about them: "after reading about your ski resort pilot"
+    r"|\b(?:read|reading|heard|hearing|learned|learning|learnt)\s+about\s+your\s+\w"
     # Their work met in a medium: "heard you on the Farmstrong podcast talking about…", "found
     # your name in the newsletter article about the new clinical leads".
     r"|\b(?:heard|saw|watched|caught|listened\s+to|read|found)\s+you\s+(?:on|in|through|via)\s+"
@@ -319,7 +330,18 @@ _ALREADY_MET = re.compile(
 )
 
 
+# An introduction blurb names the student in the third person: "Ana Torres is a final-year HCI
+# student at Waterloo".
+_INTRODUCED_AS = re.compile(
+    rf"\b[{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+){{0,2}}\s+is\s+(?:an?|the|currently|now)\s+"
+    rf"(?:[\w'’-]+\s+){{0,5}}?(?i:{_ROLE})"
+)
+
+
 def missing_introduction(doc: Doc, context: CheckContext) -> list[Finding]:
+    blurb = context.kind == "introduction-blurb"
+    if blurb and _INTRODUCED_AS.search(doc.text):
+        return []
     if _INTRODUCTION.search(doc.text) or _ALREADY_MET.search(doc.text):
         return []
     message = (

@@ -54,6 +54,39 @@ _PHONE_LEAD = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-.][^\W\d_]+)*\.?")
+# Words that open the note's first sentence after a bare greeting ("Hello, I'm Aiko Sato"):
+# the greeting has ended and names no one.
+_SENTENCE_OPENERS = frozenset(
+    ["i", "i'm", "im", "i've", "i'd", "i'll", "my", "we", "we're", "our", "this", "it's", "hope"]
+)
+# Surnames that, written first, mark a Chinese, Korean or Singaporean name given surname-first
+# ("Zhang Wei"): the title then goes with the first word. Only surnames that are not also
+# common English first names (so not Lee, Kim, Ho), to leave "Kim Smith" in Western order.
+_SURNAMES_FIRST_TEXT = """
+    wang zhang liu chen yang huang zhao zhou xu sun zhu guo luo gao zheng liang xie tang feng
+    deng cao peng zeng xiao tian pan yuan cai jiang du cheng shen yao tan lim goh ng teo ong koh
+    chua wong chan leung cheung lau tsang choi jung cho yoon jang shin kwon hwang
+"""
+_SURNAMES_FIRST = frozenset(_SURNAMES_FIRST_TEXT.split())
+# Common English given names: after a courtesy or academic title one of these is a first name
+# put where the surname goes ("Dear Mr. Owen" to Owen Pritchard), unlike given names that
+# other traditions do put after a title ("Dr. Tsion", "Mr. Hossam", "Khun Somchai").
+_ENGLISH_GIVEN_TEXT = """
+    aaron adam adrian alan albert alex alexander alice amanda amy andrew angela anna anne
+    anthony arthur ben benjamin beth brian bruce carl carol caroline catherine charles charlie
+    charlotte chris christine christopher claire colin craig daniel david deborah dennis diana
+    donald douglas edward elizabeth emily emma eric frank gary george gordon graham grace
+    gregory hannah harry helen henry ian jack jacob james jane janet jason jennifer jessica
+    joan john jonathan joseph joshua julia julie justin karen kate katherine keith kelly kenneth
+    kevin laura lawrence lily linda lisa louise lucy margaret mark martin mary matthew megan
+    michael nancy nathan neil nicholas oliver owen patricia patrick paul peter philip rachel
+    raymond rebecca richard robert roger ronald rose russell ruth ryan samuel sandra sarah scott
+    sean simon sophie stephen steven stuart susan thomas timothy tony victoria walter william
+"""
+_ENGLISH_GIVEN = frozenset(_ENGLISH_GIVEN_TEXT.split())
+_COURTESY_TITLES = frozenset(["mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "doctor"])
+# Endings that make a different given name of a name: Daniel and Danielle, Paul and Paula.
+_OTHER_NAME_ENDINGS = ("a", "e", "la", "lla", "le", "lle", "na", "ina", "ine", "ette", "etta")
 _PARTICLES = frozenset(
     [
         "de",
@@ -129,6 +162,13 @@ _GENERIC = frozenset(
         "partner",
         "partners",
         "mentor",
+        # offices: "Dear Permanent Secretary", "Dear Registrar"
+        "permanent",
+        "secretary",
+        "registrar",
+        "chancellor",
+        "vice-chancellor",
+        "head",
     ]
 )
 # Common short forms whose spelling is not a prefix of the full first name.
@@ -174,7 +214,7 @@ _NICKNAMES: dict[str, tuple[str, ...]] = {
     "nathan": ("nate",),
     "zachary": ("zach", "zack", "zak"),
     "abigail": ("abby", "abbie", "gail"),
-    "rebecca": ("becky", "becca", "bex"),
+    "rebecca": ("becky", "becca", "bex", "bec"),
     "jessica": ("jess", "jessie"),
     "victoria": ("vicky", "vicki", "tori"),
     "gabriel": ("gabe",),
@@ -247,23 +287,24 @@ def fold(word: str) -> str:
     return plain.lower().strip(".")
 
 
-def greeting_names(text: str) -> list[tuple[str, int, int]]:
-    """The name words of the greeting, with their offsets: "Dear Mr. Johnson," -> Johnson."""
+def greeting_names(text: str) -> tuple[list[tuple[str, int, int]], str]:
+    """The name words of the greeting, with their offsets, and the title before them (folded,
+    "" for none): "Dear Mr. Johnson," -> [Johnson], "mr"."""
     opening = _OPENING.match(text)
     if opening is None:
-        return []
+        return [], ""
     position = opening.end()
     line_end = text.find("\n", position)
     line_end = len(text) if line_end == -1 else line_end
     names: list[tuple[str, int, int]] = []
-    titled = False
+    titled = ""
     while position < line_end:
         gap = re.match(r"[ \t]*", text[position:line_end])
         position += gap.end() if gap else 0
         title = _TITLE.match(text, position, line_end + 1)
         if title and not names:
             position = title.end()
-            titled = True
+            titled = fold(title.group())
             continue
         phone = _PHONE_LEAD.match(text, position, line_end)
         if phone and not names:
@@ -287,14 +328,14 @@ def greeting_names(text: str) -> list[tuple[str, int, int]]:
             names.append((raw, word.start(), word.end()))
             position = word.end()
             continue
-        if not raw[0].isupper():
+        if not raw[0].isupper() or (not names and folded in _SENTENCE_OPENERS):
             break
         if len(folded.replace(".", "")) > 1:  # an initial ("A.") says too little to judge
             names.append((raw.rstrip("."), word.start(), word.start() + len(raw.rstrip("."))))
         position = word.end()
         if len(names) >= 4:
             break
-    return names
+    return names, titled
 
 
 def _matches(word: str, parts: list[str], first: str | None) -> bool:
@@ -306,9 +347,15 @@ def _matches(word: str, parts: list[str], first: str | None) -> bool:
         return True
     if first is None:
         return False
-    if folded in _NICKNAMES.get(first, ()):
-        return True
-    # Short forms built on the first name: Alex (Alexandra), Sam (Samuel), Danny (Daniel).
+    if folded in _NICKNAMES.get(first, ()) or folded in _NICKNAMES.get(
+        first.replace("ks", "x"), ()
+    ):
+        return True  # Sasha for Alexandra or Aleksandra
+    # Short forms built on the first name: Alex (Alexandra), Sam (Samuel), Danny (Daniel);
+    # not a given name of its own that the recipient's extends (Daniel for Danielle).
+    rest = first[len(folded) :] if first.startswith(folded) else ""
+    if len(folded) >= 4 and rest in _OTHER_NAME_ENDINGS:
+        return False
     stem = re.sub(r"(?:ie|y|i)$", "", folded)
     if len(stem) >= 2 and stem[-1:] * 2 == stem[-2:]:
         stem = stem[:-1]
@@ -326,7 +373,12 @@ def _matches(word: str, parts: list[str], first: str | None) -> bool:
         return True
     # Short forms built on the end of the first name: Seun (Oluwaseun), Tobi (Oluwatobi),
     # Bayo (Adebayo), Femi (Oluwafemi).
-    return len(folded) >= 4 and first.endswith(folded) and len(first) - len(folded) >= 3
+    # Tasha (Natasha): a longer ending needs less left before it.
+    return (
+        len(folded) >= 4
+        and first.endswith(folded)
+        and len(first) - len(folded) >= (2 if len(folded) >= 5 else 3)
+    )
 
 
 def _parts(name: str) -> list[str]:
@@ -334,6 +386,34 @@ def _parts(name: str) -> list[str]:
     words = [fold(w) for w in _NAME_WORD.findall(name)]
     parts = [w for w in words if len(w) > 1 and w not in _TITLE_WORDS]
     return parts + [piece for w in parts if "-" in w for piece in w.split("-")]
+
+
+def _not_the_surname(word: str, recipient: str) -> bool:
+    """Whether a title is put before a word of the recipient's name that isn't their surname
+    where the name shows which word is: the given name of a name written surname-first ("Mr.
+    Wei" for Zhang Wei), or the second half of a double-barrelled surname alone ("Dr. Jones"
+    for Rhiannon Lloyd-Jones)."""
+    words = [fold(w) for w in _NAME_WORD.findall(recipient)]
+    words = [w for w in words if len(w) > 1 and w not in _TITLE_WORDS]
+    if len(words) < 2:
+        return False
+    if words[0] in _SURNAMES_FIRST and words[-1] not in _SURNAMES_FIRST and word == words[-1]:
+        return True
+    halves = words[-1].split("-")
+    return len(halves) == 2 and word == halves[1]
+
+
+def _given_for_surname(word: str, parts: list[str]) -> bool:
+    """Mr. or Dr. before the recipient's English first name, which is not also their surname:
+    "Dear Mr. Owen" to Owen Pritchard."""
+    names = [p for p in parts if "-" not in p or p == parts[0]]
+    return (
+        len(names) >= 2
+        and word == names[0]
+        and word != names[-1]
+        and word in _ENGLISH_GIVEN
+        and names[0] not in _SURNAMES_FIRST
+    )
 
 
 _TITLE_WORDS = frozenset(
@@ -348,13 +428,21 @@ def greeting_name_mismatch(doc: Doc, context: CheckContext) -> list[Finding]:
     if not parts:
         return []
     first = parts[0]
-    named = greeting_names(doc.text)
+    named, titled = greeting_names(doc.text)
     with_particles = any(part in _PARTICLES for part in parts)
     wrong = [
         (w, s, e)
         for w, s, e in named
         if not _matches(w, parts, first) and (with_particles or fold(w) not in _PARTICLES)
     ]
+    if titled and len(named) == 1 and _not_the_surname(fold(named[0][0]), context.recipient_name):
+        wrong = named
+    if (
+        titled in _COURTESY_TITLES
+        and len(named) == 1
+        and _given_for_surname(fold(named[0][0]), parts)
+    ):
+        wrong = named
     if all(fold(w) in _PARTICLES for w, _, _ in named):
         return []  # "Dear Van," says too little to judge
     if not wrong:

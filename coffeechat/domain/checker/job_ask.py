@@ -118,14 +118,27 @@ def _fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def normalise(text: str, offset: int = 0) -> _Normalised:
+# An introduction blurb speaks of the student in the third person, for the referrer to forward:
+# read "she is looking for a junior role" as the student's own "I am looking for…".
+_THIRD_PERSON = {
+    "she": "i", "he": "i", "she's": "i am", "he's": "i am", "she'd": "i would",
+    "he'd": "i would", "she'll": "i will", "he'll": "i will", "herself": "myself",
+    "himself": "myself",
+}  # fmt: skip
+
+
+def normalise(text: str, offset: int = 0, third_person: bool = False) -> _Normalised:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     for token in _TOKEN.finditer(text):
         word = _fold(token.group())
+        if word == "em" and text[token.start() - 1 : token.start()] in ("'", "’"):
+            word = "them"  # "send 'em my way"
         if word.endswith("n't") and word not in _CONTRACTIONS:
             word = word[:-3] + " not"
+        if third_person:
+            word = _THIRD_PERSON.get(word, word)
         word = _CONTRACTIONS.get(word, word)
         if word.isalpha() and len(word) >= 4:
             word = _corrected(word)
@@ -236,7 +249,7 @@ _PERSON = (
     r"hires?|recruits?|newcomers?|joiners?|starters?|teaching assistants?|tas|ras|devs?|"
     r"(?:junior|graduate|grad|entry_level|trainee|apprentice|summer|vacation|placement|freelance|"
     r"part_time|temporary|seasonal|casual|contract) [\w'-]+|contributors?|freelancers?|"
-    r"part_timers?|temps|runners?)"
+    r"part_timers?|temps|runners?|pupils?)"
 )
 # The student described from outside: "someone with my background would be a good fit".
 _LIKE_ME = (
@@ -554,7 +567,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "refer",
         rf"\b(?:your|kind) consideration (?:for|of) (?:me |my (?:[\w'-]+ )?{_RESUME} )?(?:for )?"
         rf"(?:an? |the |any |this |that )?(?:[\w'-]+ ){{0,2}}?{_JOB}\b|"
-        r"\b(?:for consideration|my candidacy|(?:a|an) referral(?! (?:pathways?|systems?|"
+        r"\b(?:for consideration|my candidacy|(?:a|an) referral(?! (?:only |really |actually |"
+        r"often |usually |always |still )?(?:helps?|is|works|matters|means|carries|counts)\b|"
+        r" (?:pathways?|systems?|"
         r"process\w*|letters?|forms?|networks?|schemes?|routes?|criteria|rates?|patterns?|guidelines?|"
         r"services?|centres?|centers?|coordinators?|from (?:a|the|their|your) (?:gp|doctor|"
         r"clinic)|to (?:a|the) (?:specialist|consultant|clinic|physio\w*))\b)|"
@@ -669,6 +684,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("get-in", r"\b(?:get|getting) my foot in the door\b"),
     (
         "get-in",
+        r"\b(?:help|chance|way|hope|shot) (?:\w+ ){0,2}?(?:to )?(?:get|getting|break|breaking) "
+        r"(?:in|into) the door\b",
+    ),
+    (
+        "get-in",
         rf"\b(?:get|getting) a (?:look_in|way in|foot in) (?:at|with|to) {_THEIR_ORG}|\b(?:any|a|"
         r"some) way in(?= ?(?:$|[,.;:!?]|at\b|with\b|for me\b))",
     ),
@@ -687,6 +707,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?:join|joining|be part of|being part of|become part of|becoming part of|"
         rf"work (?:for|at|with|on|in)|working (?:for|at|with|on|in)|intern (?:at|with|for|on|in)|"
         rf"interning (?:at|with|for|on|in)|contribute to|contributing to|be on|"
+        rf"freelance (?:for|at|with|on)|freelancing (?:for|at|with|on)|write for|writing for|"
         rf"help out (?:at|with|in|on)|helping out (?:at|with|in|on)) "
         rf"{_THEIR_ORG}(?![\w'])",
     ),
@@ -712,7 +733,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:ever |possibly |consider )?(?:have|having|take|taking) me (?:back|on|again)\b|"
         rf"\b(?:would|could|might|will) (?:you|your (?:[\w'-]+ ){{0,2}}?[\w'-]+|the (?:[\w'-]+ )?"
         rf"{_ORG_NOUN}) (?:ever |possibly |consider )?(?:have|having|take|taking) me "
-        r"(?:back|on|again)\b",
+        r"(?:back|on|again)\b|"
+        # "I'd be thrilled if your clinic could take me" (for a rotation, as a trainee)
+        rf"\b(?:if|whether) (?:you|your (?:[\w'-]+ ){{0,2}}?{_ORG_NOUN}) (?:could|would|can|might|"
+        r"will) (?:ever |possibly )?take me(?= ?(?:$|[,.;:!?]|for\b|as\b|in\b|on board\b))",
     ),
     (
         "join",
@@ -760,6 +784,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?:seeking|pursuing|applying for|applying to|apply for|apply to|applied "
         rf"for|applied to|submitted (?:an |my )?application (?:for|to)|interviewing for) "
         rf"{_GAP}{_JOB}\b",
+    ),
+    (
+        "search",
+        rf"\bi (?:currently |now |also |still )?(?:search|seek) (?:for )?{_GAP}{_JOB}\b|"
+        rf"\bhelp(?:ing)? me (?:to )?(?:find|get|land|secure) (?:one|something|a place|a spot) "
+        rf"(?:in|at|on|with) {_THEIR_ORG}",
     ),
     (
         "search",
@@ -1211,14 +1241,15 @@ def job_asks(text: str) -> list[JobAsk]:
     return read_job_asks(text)[0]
 
 
-def read_job_asks(text: str) -> tuple[list[JobAsk], list[int]]:
+def read_job_asks(text: str, third_person: bool = False) -> tuple[list[JobAsk], list[int]]:
     """`job_asks`, and the starts of the sentences a pattern matched that a guard then excused
-    (the rules have read those and judged them innocent)."""
+    (the rules have read those and judged them innocent). `third_person`: the student is
+    "she" or "he" (an introduction blurb)."""
     found: list[JobAsk] = []
     excused: list[int] = []
-    whole = normalise(text).text
+    whole = normalise(text, third_person=third_person).text
     for sentence in split_sentences(text):
-        norm = normalise(sentence.text, sentence.start)
+        norm = normalise(sentence.text, sentence.start, third_person)
         matches = [
             (kind, match) for kind, pattern in _COMPILED for match in pattern.finditer(norm.text)
         ]
@@ -1295,6 +1326,17 @@ _OWN_PLAN = re.compile(
 _PERMISSION = re.compile(
     r"\b(?:(?:okay|ok|alright|all right|fine|mind) if|(?:could|can|may|might)) i\b"
 )
+# The student offering themselves: "I'd happily work on your next production as a runner".
+_OFFERED = re.compile(
+    r"\bi (?:would|will|could|can|am) (?:also |really |still )?(?:happily|gladly|willingly|"
+    r"love to|be (?:happy|glad|keen|delighted|thrilled) to)\b"
+)
+_WHAT_IT_TAKES = re.compile(
+    r"\bwhat (?:would|will|does|did|might) it (?:take|need) (?:for me |me )?to (?:\w+ )?$"
+)
+# "work" as a noun ("more interesting work for your team"), not the verb of joining.
+_WORK_AS_NOUN = re.compile(r"\b(?:more|less|interesting|exciting|new|extra|enough|much) $")
+_WANTED = re.compile(r"\b(?:love|like|want|welcome|grateful|happy|glad|take|any|some)\b")
 _HOW_I_COULD = re.compile(r"\bhow i (?:could|might|can|would|should|may) (?:best |ever )?$")
 # Someone other than the student applying: "several of my classmates are applying for openings".
 _OTHERS_APPLYING = re.compile(
@@ -1325,6 +1367,10 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     reader_org = bool(_READER_ORG.search(clause))
     if kind == "get-in" and _HOW_I_COULD.search(clause_before) and "at" in match.group().split():
         return False  # "I'd like to find out how I could get in at Deliveroo": the student's aim
+    if kind == "join" and _WHAT_IT_TAKES.search(clause_before):
+        return False  # "What would it take for me to join your team?": the student's own way in
+    if kind == "join" and _WORK_AS_NOUN.search(before) and not _WANTED.search(clause_before):
+        return True  # "I hope it means more interesting work for your team": work they'll get
     if kind == "opening" and (
         _OTHERS_APPLYING.search(clause_before)
         or re.search(
@@ -1602,7 +1648,7 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     ):
         return True  # "if you need any more information, I'm happy to send it"
     if kind == "as-staff" and (
-        not (_ASKED.search(sentence) or sentence.endswith("?"))
+        not (_ASKED.search(sentence) or sentence.endswith("?") or _OFFERED.search(sentence))
         or _PAST.search(clause_before)
         or _WH_QUESTION.match(sentence)
     ):
@@ -1651,7 +1697,7 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     if kind == "lead-to" and not (
         re.search(r"\b(?:hop\w*|wish|would|could|might|may|wonder\w*)\b", clause_before)
         and (
-            re.search(r"\b(?:i|me|my|this|our)\b", clause_before)
+            re.search(r"\b(?:i|me|my|this|our|it)\b", clause_before)
             or (_ASKED.search(clause_before) and not _TOPIC.search(clause_before))
         )
     ):
@@ -1714,7 +1760,11 @@ def _innocent(sentence: str, match: re.Match[str], kind: str, whole: str) -> boo
     if (
         kind == "leads"
         and "heads" in match.group()
-        and not re.search(rf"\b(?:{_JOB}|applications?|hiring|recruit\w*)\b", sentence)
+        and not re.search(
+            rf"\b(?:{_JOB}|applications?|hiring|recruit\w*|(?:nothing|anything|something) "
+            r"(?:open|going|available)|opens? up)\b",
+            sentence,
+        )
     ):
         return True  # "a heads-up on the topics you'd like to cover"
     if (

@@ -82,10 +82,11 @@ def asks_for_job(doc: Doc, context: CheckContext) -> list[Finding]:
     """The rule: every ask the patterns find, quoted; then every sentence the rules left open
     that the model reads as a job ask, quoted whole (the model knows the sentence, not the
     phrase)."""
-    asks, excused = job_ask.read_job_asks(doc.text)
+    blurb = context.kind == "introduction-blurb"  # the student in the third person
+    asks, excused = job_ask.read_job_asks(doc.text, third_person=blurb)
     spans = [(ask.start, ask.end) for ask in asks]
     for sentence in open_sentences(doc, spans, excused):
-        if reads_as_job_ask(job_ask.normalise(sentence.text).text):
+        if reads_as_job_ask(job_ask.normalise(sentence.text, third_person=blurb).text):
             spans.append((sentence.start, sentence.end))
     return [_finding(doc.text, start, end) for start, end in sorted(spans)]
 

@@ -28,6 +28,7 @@ _EXTRA_WORDS_TEXT = """
     startup startups scaleup scaleups internship internships externship externships comms
     coworker coworkers cowork coworking skillset skillsets mindset wellbeing regen
     postdoc postdocs preprint preprints microfinance microfinancing fundraiser fundraisers
+    speciality specialities
     nonclinical preclinical biostatistics bioinformatics geospatial cleantech esg dei
     cofounded cofounding stakeholder stakeholders ecommerce e-commerce multifamily underwriting
     copywriting copyediting copyeditor ghostwriting omnichannel influencer influencers
@@ -106,6 +107,8 @@ _SHORTEST_CAPITALIZED_TYPO = 5
 _RARE = 1e-7
 _COMMON_LONG = 1e-6
 _VERY_COMMON = 1e-4
+# Everyday words ("block", "out", "hand", "sight"), not fragments such as "ing" or "writ".
+_EVERYDAY = 1e-5
 _FAR_COMMONER = 30
 _SHORTEST_TWO_EDIT_TYPO = 8
 _LONGEST_TWO_EDIT_SEARCH = 14
@@ -119,8 +122,9 @@ _BRITISH = (
     ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("tre", "ter"), ("tres", "ters"),
     ("ogue", "og"), ("ogues", "ogs"), ("mme", "m"), ("mmes", "ms"), ("ence", "ense"),
     ("ences", "enses"), ("que", "ck"), ("ques", "cks"), ("lled", "led"), ("lling", "ling"),
-    ("ller", "ler"), ("llers", "lers"), ("ement", "ment"), ("aemia", "emia"), ("oe", "e"),
-    ("ae", "e"), ("bre", "ber"), ("bres", "bers"), ("gre", "ger"), ("gres", "gers"),
+    ("ller", "ler"), ("llers", "lers"), ("dgement", "dgment"), ("dgements", "dgments"),
+    ("aemia", "emia"), ("oe", "e"), ("ae", "e"), ("bre", "ber"), ("bres", "bers"), ("gre", "ger"),
+    ("gres", "gers"), ("tred", "tered"), ("tring", "tering"),
 )  # fmt: skip
 # Shorthand of text messages and phrases run together: a slip in a professional note, though no
 # dictionary slip ("ur", "wud", "abt", "Thankyou", "alot").
@@ -150,15 +154,34 @@ def spelling(doc: Doc, context: CheckContext) -> list[Finding]:
     word). That catches "Sincerly" and "Univeristy" but never "Okoye" or "Whitaker".
     """
     ignored = _ignored_words(context)
-    skipped = [m.span() for m in _SKIPPED_SPANS.finditer(doc.text)]
+    # "Dear Ms. Abernathy-Quist,": the names in a greeting
+    greeting = [(doc.greeting.start, doc.greeting.end)] if doc.greeting is not None else []
+    flagged = _typos(doc.text, ignored, greeting)
+    findings = [
+        _finding(word, offset, suggest=index < _MAX_WORDS_WITH_SUGGESTIONS)
+        for index, (word, offset) in enumerate(flagged)
+    ]
+    typos = {offset for _, offset in flagged}
+    capitals = [item for item in _stray_capitals(doc.text, ignored) if item[1] not in typos]
+    findings += [_capital_finding(word, offset) for word, offset in capitals]
+    subject = context.subject or ""
+    in_subject = [] if _another_language(subject) else _typos(subject, ignored, [])
+    if in_subject:
+        findings.append(_subject_finding([word for word, _ in in_subject]))
+    return findings
+
+
+def _typos(
+    text: str, ignored: frozenset[str], skipped: list[tuple[int, int]]
+) -> list[tuple[str, int]]:
+    """The misspelt words of `text` and their offsets, outside the `skipped` spans."""
+    skipped = skipped + [m.span() for m in _SKIPPED_SPANS.finditer(text)]
     flagged: list[tuple[str, int]] = []
     unknown: list[tuple[str, int]] = []  # words the dictionary lacks, flagged or not
-    if doc.greeting is not None:  # "Dear Ms. Abernathy-Quist,": the names in a greeting
-        skipped.append((doc.greeting.start, doc.greeting.end))
-    for token in _TOKEN.finditer(doc.text):
+    for token in _TOKEN.finditer(text):
         if any(start <= token.start() < end for start, end in skipped):
             continue
-        if doc.text[token.end() : token.end() + 1] == "-" and token.group().lower() in _PREFIXES:
+        if text[token.end() : token.end() + 1] == "-" and token.group().lower() in _PREFIXES:
             continue  # "pre- and post-contract work"
         parts = token.group().split("-")
         if len(parts) > 1 and (
@@ -167,20 +190,91 @@ def spelling(doc: Doc, context: CheckContext) -> list[Finding]:
             continue  # "co-op", "pre-med"; "Abernathy-Quist" is a name
         offset = token.start()
         for part in parts:
-            before = doc.text[max(0, offset - 40) : offset]
+            before = text[max(0, offset - 40) : offset]
             mid_sentence = not _SENTENCE_START.search(before[-4:]) or bool(_SIGNED.search(before))
             if (len(parts) == 1 or len(part) > _SHORT) and _misspelt(part, ignored, mid_sentence):
                 flagged.append((part, offset))
-            line_start = not doc.text[:offset].rsplit("\n", 1)[-1].strip()
+            line_start = not text[:offset].rsplit("\n", 1)[-1].strip()
             if _unknown(part, ignored, line_start):
                 unknown.append((part, offset))
             offset += len(part) + 1
-    flagged = _without_foreign_phrases(doc.text, flagged, unknown)
-    flagged = [item for item in flagged if not _part_of_a_name(doc.text, *item, ignored)]
-    return [
-        _finding(word, offset, suggest=index < _MAX_WORDS_WITH_SUGGESTIONS)
-        for index, (word, offset) in enumerate(flagged)
-    ]
+    flagged = _without_foreign_phrases(text, flagged, unknown)
+    return [item for item in flagged if not _part_of_a_name(text, *item, ignored)]
+
+
+# A common noun capitalised mid-sentence where it heads its own phrase: "your Article about",
+# "a Student at", "my Internship at", "a Site Engineer like you". Not a name's word ("the
+# Army", "your Medium post", "a Master of Architecture", "an Economics student"): those either
+# follow "the", are followed by another noun, lead into a capitalised "of" or "in" phrase
+# ("Women in Data"), or sit in a title ("Teach Like a Champion").
+_STRAY_CAPITALS = re.compile(
+    r"\b(?:a|an|my|your|his|her|our|their)[ \t]+((?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+)"
+    r"(?=[ \t]+(?:at|about|on|like|for|with|from|to|who|that|which|(?:in|of)(?![ \t]+[A-Z]))\b"
+    r"|[,;.!?])"
+)
+
+
+# Institutions a letter capitalises when it means one in particular: "a position in your
+# Ministry", "my Department".
+_INSTITUTIONS_TEXT = """
+    ministry department government church army navy court parliament senate board firm
+    committee faculty division agency office unit ward team practice chambers embassy
+"""
+_INSTITUTIONS = frozenset(_INSTITUTIONS_TEXT.split())
+
+
+def _stray_capitals(text: str, ignored: frozenset[str]) -> list[tuple[str, int]]:
+    checker = speller()
+    found = []
+    for match in _STRAY_CAPITALS.finditer(text):
+        if re.search(r"\b(?!I\b|I['’])[A-Z][\w'’]*[ \t]+$", text[: match.start()]):
+            continue  # a title in title case
+        words = [(w.group(), match.start(1) + w.start()) for w in re.finditer(r"\w+", match[1])]
+        if all(
+            w.lower() not in ignored
+            and w.lower() not in _DATE_WORDS
+            and w.lower() not in _NAME_NOUNS
+            and w.lower() not in _INSTITUTIONS
+            and checker.word_usage_frequency(w.lower()) >= _COMMON
+            for w, _ in words
+        ):
+            found.extend(words)
+    return found
+
+
+def _another_language(line: str) -> bool:
+    """A subject written in another language: its first word unknown and no slip of an English
+    word ("Seguimiento: 15 minutos", "Estudiante de Guadalajara - 20 minutos…"), or half or
+    more of its lower-case words unknown, two at least."""
+    words = re.findall(r"[^\W\d_]+", line)
+    first = words[0].lower() if words else ""
+    if first.isascii() and len(first) > _SHORT and not _known(first) and not _plain_typo(first):
+        return True
+    lower = [w for w in words if w.islower()]
+    unknown = [w for w in lower if not _known(w)]
+    return len(unknown) >= 2 and 2 * len(unknown) >= len(lower)
+
+
+def _subject_finding(words: list[str]) -> Finding:
+    """One finding for the subject line's typos (the subject has no span in the body)."""
+    fixes = []
+    for word in words:
+        suggestions = _suggestions(word.replace("’", "'").lower())
+        fixes.append(f'"{word}"' + (f" ({_or_list(suggestions)}?)" if suggestions else ""))
+    message = (
+        f"The subject line may have a misspelling: {', '.join(fixes)}. It is the first thing "
+        "they read, before they decide to open the note."
+    )
+    return Finding("spelling", "warning", message)
+
+
+def _capital_finding(word: str, offset: int) -> Finding:
+    message = (
+        f'"{word}" takes a capital only in a name or a title; here "{word.lower()}" reads '
+        "right. A clean note reads as careful and professional, and that is the first "
+        "impression you get to make."
+    )
+    return Finding("spelling", "warning", message, offset, offset + len(word))
 
 
 def _without_foreign_phrases(
@@ -406,6 +500,8 @@ def _lower_case_typo(lower: str) -> bool:
     An unknown word that is not a plain slip but is built of known parts ("rebrand",
     "walkability", "wetlab", "texted") is jargon, not a typo.
     """
+    if _prefixed_word(lower) or _two_common_words(lower):
+        return False  # "rewetting" is re + wetting, "blockout" block + out: not slips
     if _plain_typo(lower, common=_RARE):
         return True
     if _wrong_inflection(lower):
@@ -427,6 +523,29 @@ def _lower_case_typo(lower: str) -> bool:
     if len(lower) < _SHORTEST_TWO_EDIT_TYPO or len(lower) > _LONGEST_TWO_EDIT_SEARCH:
         return False
     return bool(_two_slips_from_common(lower))
+
+
+def _prefixed_word(lower: str) -> bool:
+    """A prefix before a dictionary word of six letters or more: "rewetting", "preprocessing"
+    (a shorter rest, as in "untill", proves nothing)."""
+    checker = speller()
+    return any(
+        lower.startswith(prefix)
+        and len(lower) - len(prefix) >= 6
+        and checker.word_usage_frequency(lower[len(prefix) :]) >= _RARE
+        for prefix in _PREFIXES
+    )
+
+
+def _two_common_words(lower: str) -> bool:
+    """Two common words run together, the first of four letters or more: "blockout",
+    "handover", "sightline" (trade words, not a slip of "blackout")."""
+    checker = speller()
+    return any(
+        min(checker.word_usage_frequency(lower[:i]), checker.word_usage_frequency(lower[i:]))
+        >= _EVERYDAY
+        for i in range(4, len(lower) - 2)
+    )
 
 
 def _wrong_inflection(lower: str) -> bool:

@@ -13,7 +13,9 @@ GREETING = re.compile(
 )
 # Titles and abbreviations whose full stop does not end a sentence.
 ABBREVIATION = re.compile(
-    r"\b(?:mr|mrs|ms|mx|dr|prof|st|jr|sr|vs|etc|e\.g|i\.e|no|inc|ltd|co)\.$", re.IGNORECASE
+    r"\b(?:mr|mrs|ms|mx|dr|prof|st|jr|sr|vs|etc|e\.g|i\.e|no|inc|ltd|co|rev|engr|eng|hon|fr|"
+    r"sgt|capt|col|gen|lt|adv|cllr|supt|dept|assoc)\.$",
+    re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
 

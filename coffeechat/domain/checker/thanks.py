@@ -24,7 +24,8 @@ _GENERIC_TEXT = """
     company everything anything something truly greatly conversation call coffee chat
     monday tuesday wednesday thursday friday saturday sunday morning afternoon evening
     enjoyed hearing speak spoke talked taking going things thing look looking keep touch
-    sure grateful inspiring inspired hear heard glad happy excited able
+    sure grateful inspiring inspired hear heard glad happy excited able discussion discussions
+    pleasure super hugely extremely incredibly genuinely
 """
 _GENERIC = frozenset(_GENERIC_TEXT.split())
 # Words that name nothing in particular: "all your insights", "the resources you shared",
@@ -63,7 +64,8 @@ _ANCHOR = re.compile(
     r"regarding)\b)"
     r"|(?P<relative>\b(?:(?:like|as)\s+you\s+said|you\s+(?:suggested|recommended|reccomended|recomended|reccommended|"
     r"mentioned|named|listed|pointed\s+out|pointed\s+me\s+to|described|explained|flagged|"
-    r"shared|sent|gave\s+me|told\s+me\s+about|brought\s+up|raised|walked\s+me\s+through)))\b"
+    r"shared|sent|gave\s+me|told\s+me\s+about|brought\s+up|raised|walked\s+me\s+through|"
+    r"showed\s+(?:me|us)|taught\s+(?:me|us))))\b"
     r"|\bwhen\s+you\s+(?:said|talked|spoke|described|explained|mentioned|told\s+me|suggested)\b"
     # British praise of a pointer: "Good shout on the Scottish Water graduate blog"
     r"|\b(?:good|great|nice|handy)\s+(?:shout|call|steer|tip)\s+(?:on|about|re)\b"
@@ -77,7 +79,8 @@ _ANCHOR = re.compile(
     r"subscribed|downloaded|booked|applied\s+to\s+the|followed\s+your|asked\s+my|tried\s+the|"
     r"set\s+up|started|updated\s+my|finished|rewrote|revised|drafted|listened\s+to|read|"
     r"watched|found|looked\s+up|put\s+together|made|created|added|scheduled)\b"
-    r"|\bI(?:['’]m|\s+am)\s+(?:now\s+|already\s+|also\s+)?(?:reaching\s+out\s+to|signing\s+up|"
+    r"|\bI(?:['’]m|\s+am)\s+(?:now\s+|already\s+|also\s+|[a-z]+ly\s+|defin[ai]tely\s+)?"
+    r"(?:reaching\s+out\s+to|signing\s+up|"
     r"reading|looking\s+into|starting|planning\s+to|going\s+to|taking|joining|applying\s+to\s+the|"
     r"working\s+on|adding|rewriting|revising|registering|enrolling)\b"
     r"|\bI(?:['’]ve|\s+have)\s+(?:already\s+|just\s+|now\s+|also\s+)?(?:signed\s+up|joined|"
@@ -101,6 +104,12 @@ _PHRASE_END = re.compile(
     re.IGNORECASE,
 )
 # A quoted phrase: "…", “…”, or ‘…’ / '…' not inside a word (an apostrophe is no quote).
+# A verb right after "you shared" ends the relative clause: what comes next is said about it.
+_PREDICATE = re.compile(
+    r"\s+(?:really\s+|truly\s+|all\s+)?(?:was|were|is|are|has|have|had|will|would|made|"
+    r"helped|gave|meant|felt|sounded|seemed|resonated|stuck)\b",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"[\"“][^\"“”\n]{6,}[\"”]|(?<!\w)[‘'][^'‘’\n]{6,}[’'](?!\w)")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’&.-]*")
 _DIGIT = re.compile(r"\d")
@@ -139,7 +148,9 @@ def _concrete(text: str, names: frozenset[str]) -> bool:
         after = text[match.end() : match.end() + 120]
         end = _PHRASE_END.search(after)
         phrase = after[: end.start()] if end else after
-        if _names_something(phrase, names, sentence_start=False):
+        # "Everything you shared was super valuable": what follows a verb judges, not names
+        judged = match.group("relative") and _PREDICATE.match(after)
+        if not judged and _names_something(phrase, names, sentence_start=False):
             return True
         if match.group("relative"):  # "the Welsh course at Cardiff University you recommended"
             before = text[max(0, match.start() - 120) : match.start()]

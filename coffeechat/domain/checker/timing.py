@@ -116,7 +116,10 @@ _VAGUE = re.compile(
     r"|\bsome\s+(?:of\s+your\s+)?time\b"
     r"|\b(?:a\s+)?(?:little|bit)\s+of\s+your\s+time\b"
     r"|\b(?:chat|talk|meet|connect|speak)\s+(?:sometime|some\s+time|soon)\b"
-    r"|\ba\s+(?:quick|brief|short)\s+(?:chat|call|conversation|meeting|talk)\b",
+    r"|\ba\s+(?:quick|brief|short)\s+(?:chat|call|conversation|meeting|talk)\b"
+    # open-ended in time as well as length: "a chat whenever you are free"
+    r"|\ba\s+(?:chat|call|conversation|meeting|talk)\s+(?:whenever|at\s+your\s+convenience|"
+    r"when\s+you(?:['’]re|\s+are)\s+free)\b",
     re.IGNORECASE,
 )
 

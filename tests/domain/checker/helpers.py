@@ -19,3 +19,10 @@ def findings(text: str, rule: str, **fields: Any) -> list[Finding]:
 def pointed(text: str, rule: str, **fields: Any) -> list[str]:
     """The pieces of text a rule points at."""
     return [text[f.start : f.end] for f in findings(text, rule, **fields) if f.start is not None]
+
+
+def greeting_findings(greeting: str, to: str) -> list[Finding]:
+    """`greeting-name-mismatch` on a short note that opens with `greeting`, sent to `to`."""
+    return findings(
+        f"{greeting}\n\nThanks for your time.", "greeting-name-mismatch", recipient_name=to
+    )

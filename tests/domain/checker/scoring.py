@@ -2,10 +2,10 @@
 
 The development set, tuned on, is corpus.json plus every dev*.json file here
 (dev_students.json, dev_round2.json, dev_round3.json, dev_round4.json, dev_round7a.json,
-dev_round7b.json, and dev_heldout1.json to dev_heldout6.json: the held-out sets of rounds 1 to
-6, each scored once blind and then moved into development). The held-out set of round 7 is
-heldout7.json: written by someone who never saw the checker, never tuned on, scored once when
-the round is finished. An
+dev_round7b.json, dev_round8a.json, and dev_heldout1.json to dev_heldout7.json: the held-out
+sets of rounds 1 to 7, each scored once blind and then moved into development). The held-out
+set of round 8 is heldout8.json: written by someone who never saw the checker, never tuned on,
+scored once when the round is finished. An
 entry's keys: `kind`, `channel`, `text`, `expected`, and optionally `subject`,
 `referrer_name` (or `referrer`), `to` (the recipient's full name), `minutes`, `rule_set`,
 `max_words`, `known_names`, `personal_words`, `other_bodies`, `meeting_ended_at`,
@@ -26,11 +26,11 @@ HERE = Path(__file__).parent
 CORPUS = HERE / "corpus.json"
 DEV_STUDENTS = HERE / "dev_students.json"
 DEV_ROUND2 = HERE / "dev_round2.json"
-# The held-out sets by the name the tool takes (--heldout heldout7); a test skips one not yet
+# The held-out sets by the name the tool takes (--heldout heldout8); a test skips one not yet
 # written.
-HELDOUT_SETS = {"heldout7": HERE / "heldout7.json"}
-# Rounds 1-6's held-out sets, development data since (each still has its own floors).
-OLD_HELDOUT_SETS = {f"dev_heldout{n}": HERE / f"dev_heldout{n}.json" for n in range(1, 7)}
+HELDOUT_SETS = {"heldout8": HERE / "heldout8.json"}
+# Rounds 1-7's held-out sets, development data since (each still has its own floors).
+OLD_HELDOUT_SETS = {f"dev_heldout{n}": HERE / f"dev_heldout{n}.json" for n in range(1, 8)}
 
 
 def dev_sets() -> list[Path]:
@@ -131,17 +131,19 @@ def score(cases: list[Case]) -> tuple[list[Score], list[tuple[Case, frozenset[st
 # HELDOUT_MEASURED records a lower, honestly measured figure for that set (docs/checker.md).
 HELDOUT_FLOOR = 0.9
 HELDOUT_MIN_POSITIVES = 10
-# A set's own floors where measured. For heldout7.json: the figure measured once with round
-# 7's final checker where a rule misses 0.9 (the coordinator records it). For rounds 1-6's
+# A set's own floors where measured. For heldout8.json: the figure measured once with round
+# 8's final checker where a rule misses 0.9 (the coordinator records it). For rounds 1-7's
 # held-out sets, now development data: what the current checker scores on them, so no later
 # round slips back (rules with 10+ positives only; each set's blind first-look figures are in
 # docs/checker.md).
 HELDOUT_MEASURED: dict[str, dict[str, float]] = {
-    # Round 7's held-out set, scored once with round 7's final checker on 2026-12-03.
-    "heldout7": {
-        "asks-for-job": 0.91,  # precision 64/67 (0.955), recall 64/70 (0.914)
-        "spelling": 0.86,  # precision 13/15 (0.867), recall 13/15
-        "greeting-name-mismatch": 0.75,  # precision 9/11 (0.82), recall 9/12 (0.75)
+    # Round 7's held-out set: scored once with round 7's final checker on 2026-12-03 (asks-for-job
+    # 0.96 / 0.91, spelling 0.87 / 0.87, greeting-name-mismatch 0.82 / 0.75; docs/checker.md);
+    # development data since round 8, these figures (round 8's checker) its floors.
+    "dev_heldout7": {
+        "asks-for-job": 1.0,  # 70/70
+        "spelling": 0.93,  # precision 14/14, recall 14/15 (0.933): "site Engineer" missed
+        "greeting-name-mismatch": 1.0,  # 12/12
     },
     "dev_heldout1": {
         "asks-for-job": 1.0,  # 32/32
@@ -176,7 +178,7 @@ HELDOUT_MEASURED: dict[str, dict[str, float]] = {
 }
 
 
-def heldout_floor(s: Score, held: str = "heldout7") -> float:
+def heldout_floor(s: Score, held: str = "heldout8") -> float:
     """The floor a rule's precision and recall must reach on set `held` (0 when the
     set has too few positives of the rule to say)."""
     if s.true_positives + s.false_negatives < HELDOUT_MIN_POSITIVES:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from coffeechat.domain.checker.job_ask import job_asks
-from tests.domain.checker.helpers import findings
+from tests.domain.checker.helpers import findings, greeting_findings
 
 ROUND_SEVEN_ASKS = [
     # The reader's need of someone, and the student ready for it.
@@ -227,11 +227,6 @@ def test_asks_for_job_round_seven_leaves_look_alikes_alone(text: str) -> None:
     assert findings(text, "asks-for-job") == []
 
 
-def _greeting_findings(greeting: str, to: str) -> list[object]:
-    text = f"{greeting}\n\nThanks for your time."
-    return list(findings(text, "greeting-name-mismatch", recipient_name=to))
-
-
 @pytest.mark.parametrize(
     ("greeting", "to"),
     [
@@ -249,7 +244,7 @@ def _greeting_findings(greeting: str, to: str) -> list[object]:
     ],
 )
 def test_greeting_leaves_honorifics_and_short_forms_alone(greeting: str, to: str) -> None:
-    assert _greeting_findings(greeting, to) == []
+    assert greeting_findings(greeting, to) == []
 
 
 @pytest.mark.parametrize(
@@ -265,7 +260,7 @@ def test_greeting_leaves_honorifics_and_short_forms_alone(greeting: str, to: str
     ],
 )
 def test_greeting_flags_a_wrong_name_short_form_particle_or_surname(greeting: str, to: str) -> None:
-    assert _greeting_findings(greeting, to)
+    assert greeting_findings(greeting, to)
 
 
 @pytest.mark.parametrize(
