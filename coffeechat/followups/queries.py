@@ -157,10 +157,13 @@ class PlanCache:
         if found is not None and found.gathered.action_states == states:
             return found
         gathered = known.gathered
-        ran = known.outcomes.get(day) or outcome(
-            gathered.snapshot, gathered.settings, day, known.calendar
-        )
-        found = Plan(known.with_states(states), known.calendar, day, ran.steps(states), ran.dormant)
+        ran = known.outcomes.get(day)
+        if ran is not None and found is not None:  # the same facts: only some states moved
+            steps = ran.restated(found.steps, found.gathered.action_states, states)
+        else:
+            ran = ran or outcome(gathered.snapshot, gathered.settings, day, known.calendar)
+            steps = ran.steps(states)
+        found = Plan(known.with_states(states), known.calendar, day, steps, ran.dormant)
         with self._lock:
             if day not in known.outcomes and len(known.outcomes) >= self._days:
                 known.outcomes.clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from coffeechat.domain.followups.action import Action
@@ -16,7 +17,7 @@ from coffeechat.domain.followups.rule_settings import RuleSettings
 from coffeechat.domain.followups.rules import RULES
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Outcome:
     """What one run of the rules says on one day, before what the user did with each step:
     every step the facts call for, by the person it belongs to (`by_person`), and who is
@@ -34,6 +35,14 @@ class Outcome:
     @property
     def candidates(self) -> tuple[Action, ...]:
         return tuple(step for steps in self.by_person.values() for step in steps)
+
+    @cached_property
+    def by_key(self) -> dict[str, list[Action]]:
+        """The candidates by key, where the user's states are stored (`restated`)."""
+        found: dict[str, list[Action]] = {}
+        for step in self.candidates:
+            found.setdefault(step.key, []).append(step)
+        return found
 
     def after(self, changes: Snapshot, changed: frozenset[int]) -> Outcome:
         """The same day's outcome once the facts of the `changed` people are those in
@@ -59,6 +68,21 @@ class Outcome:
         """`pending`, with Today's parts (`Steps`)."""
         states = {s.key: s for s in action_states}
         return Steps.of(_applied(self.candidates, states, self.on_date), self.on_date)
+
+    def restated(
+        self,
+        kept: Steps,
+        before: Iterable[ActionStateFacts],
+        after: Iterable[ActionStateFacts],
+    ) -> Steps:
+        """`kept`, this outcome's steps under the states `before`, under `after` instead:
+        only the steps whose state changed (one marked done, snoozed, taken back) are taken
+        out and put back."""
+        then, now = {s.key: s for s in before}, {s.key: s for s in after}
+        moved = [key for key in then.keys() | now.keys() if then.get(key) != now.get(key)]
+        steps = [step for key in moved for step in self.by_key.get(key, ())]
+        on_date = self.on_date
+        return kept.patched(_applied(steps, then, on_date), _applied(steps, now, on_date))
 
     def steps_after(
         self, before: Outcome, kept: Steps, action_states: Iterable[ActionStateFacts]

@@ -174,7 +174,7 @@ def test_only_the_changed_peoples_steps_worked_out_again_equal_a_whole_run(
     data: st.DataObject, world: Snapshot, rules: RuleSettings, on_date: date
 ) -> None:
     """The outcome, and the pending steps patched in place of a sort: in the same order, and
-    in the same parts of Today, as a whole run sorted afresh."""
+    in the same parts of Today, as a whole run sorted afresh; also when states change."""
     calendar = BusinessCalendar(rules.country, rules.subdivision)
     kept = outcome(world, rules, on_date, calendar)
     states = data.draw(action_states(kept))
@@ -188,6 +188,11 @@ def test_only_the_changed_peoples_steps_worked_out_again_equal_a_whole_run(
         _same(kept, whole)
         assert steps.actions == whole.pending(states)
         assert steps.arranged() == arrange(whole.pending(states), on_date)
+    # Then some steps marked done, snoozed or taken back: only those are moved.
+    later = data.draw(action_states(whole))
+    restated = kept.restated(steps, states, later)
+    assert restated.actions == whole.pending(later)
+    assert restated.arranged() == arrange(whole.pending(later), on_date)
 
 
 def test_a_moved_meeting_moves_the_step_of_whoever_was_named_in_it() -> None:
