@@ -49,8 +49,8 @@ class Plan:
 
     @cached_property
     def arranged(self) -> Arranged:
-        """Today's parts, drawn from once per plan: every view of Today draws from them, and
-        a heavy user's plan holds tens of thousands of steps."""
+        """Today's parts, kept sorted with the plan's steps (`Steps`): every view of Today
+        draws from them, and a heavy user's plan holds tens of thousands of steps."""
         return self.steps.arranged()
 
     def due(self) -> list[Action]:
@@ -500,7 +500,5 @@ def board(user: Any, plan: Plan, *, show_all: bool = False) -> Board:
 
 def open_action_counts(user: Any, today: date | None = None) -> dict[str, int]:
     """For the navigation: how many actions are late, and how many are due today."""
-    current = plan(user, today)
-    due = current.daily()
-    overdue = sum(1 for a in due if a.due < current.on_date)
-    return {"overdue": overdue, "today": len(due) - overdue}
+    arranged = plan(user, today).arranged  # goals are apart: they aren't a daily chore
+    return {"overdue": arranged.overdue_count, "today": len(arranged.due_today)}
