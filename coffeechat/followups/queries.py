@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property, lru_cache
@@ -16,7 +17,7 @@ from django.utils import timezone
 from coffeechat.common.stamps import PLAN, StampedCache, changed_contacts, versions_of
 from coffeechat.domain.followups import Action, ActionStateFacts, BusinessCalendar, Outcome, outcome
 from coffeechat.domain.followups.first_steps import Progress, Step, finished, first_steps
-from coffeechat.domain.followups.ordering import Arranged, arrange, is_daily
+from coffeechat.domain.followups.ordering import Arranged, Steps, is_daily
 from coffeechat.domain.vocab import REQUEST_KINDS
 from coffeechat.followups.snapshot import (
     Gathered,
@@ -39,17 +40,22 @@ class Plan:
     gathered: Gathered
     calendar: BusinessCalendar
     on_date: date
-    actions: list[Action]
+    steps: Steps  # pending, in order, and in Today's parts
     dormant: frozenset[int]  # resting without an answer (`dormant_contacts`)
+
+    @property
+    def actions(self) -> list[Action]:
+        return self.steps.actions
 
     @cached_property
     def arranged(self) -> Arranged:
-        """Today's parts, worked out once per plan: every view of Today draws from them, and
-        a heavy user's plan holds tens of thousands of steps."""
-        return arrange(self.actions, self.on_date)
+        """Today's parts, kept sorted with the plan's steps (`Steps`): every view of Today
+        draws from them, and a heavy user's plan holds tens of thousands of steps."""
+        return self.steps.arranged()
 
     def due(self) -> list[Action]:
-        return [a for a in self.actions if a.due <= self.on_date]
+        actions = self.actions  # in date order
+        return actions[: bisect_right(actions, self.on_date, key=lambda a: a.due)]
 
     def daily(self) -> list[Action]:
         """What is due, without the goals (field coverage): the badge and the digest count
@@ -69,11 +75,13 @@ class _Known:
     outcomes: dict[date, Outcome] = field(default_factory=dict)
     plans: dict[date, Plan] = field(default_factory=dict)  # each day's latest, with its states
     settled: set[date] = field(default_factory=set)
+    # Days settled before these facts changed: whose facts or steps changed since.
+    unsettled: dict[date, frozenset[int]] = field(default_factory=dict)
     stated: Gathered | None = None  # the facts with the latest states, shared by every day
 
     def with_states(self, states: tuple[ActionStateFacts, ...]) -> Gathered:
         stated = self.stated
-        if stated is None or stated.snapshot.action_states != states:
+        if stated is None or stated.action_states != states:
             stated = self.stated = with_states(self.gathered, states)
         return stated
 
@@ -92,10 +100,20 @@ def _refreshed(user: Any, known: _Known, since: int, until: int) -> _Known | Non
     found = refresh_facts(user, known.gathered, changed) if changed is not None else None
     if found is None:
         return None
-    gathered, read = found
+    gathered, read_again, read = found
     fresh = _Known(gathered, known.calendar)
     for day, ran in list(known.outcomes.items()):
-        fresh.outcomes[day] = ran.after(gathered.snapshot, read)
+        now = fresh.outcomes[day] = ran.after(read_again, read)
+        if day in known.settled or day in known.unsettled:
+            reworked = {pk for pk in now.reworked or () if pk is not None}
+            fresh.unsettled[day] = known.unsettled.get(day, frozenset()) | reworked
+        kept = known.plans.get(day)
+        if kept is not None:  # its steps patched, not sorted again
+            states = kept.gathered.action_states
+            steps = now.steps_after(ran, kept.steps, states)
+            fresh.plans[day] = Plan(
+                fresh.with_states(states), known.calendar, day, steps, now.dormant
+            )
     return fresh
 
 
@@ -136,36 +154,40 @@ class PlanCache:
         states = self._states.get(user, "states", lambda: action_states(user), states_stamp)
         day = on_date or timezone.now().astimezone(known.gathered.tz).date()
         found = known.plans.get(day)
-        if found is not None and found.gathered.snapshot.action_states == states:
+        if found is not None and found.gathered.action_states == states:
             return found
         gathered = known.gathered
-        ran = known.outcomes.get(day) or outcome(
-            gathered.snapshot, gathered.settings, day, known.calendar
-        )
-        found = Plan(
-            known.with_states(states), known.calendar, day, ran.pending(states), ran.dormant
-        )
+        ran = known.outcomes.get(day)
+        if ran is not None and found is not None:  # the same facts: only some states moved
+            steps = ran.restated(found.steps, found.gathered.action_states, states)
+        else:
+            ran = ran or outcome(gathered.snapshot, gathered.settings, day, known.calendar)
+            steps = ran.steps(states)
+        found = Plan(known.with_states(states), known.calendar, day, steps, ran.dormant)
         with self._lock:
             if day not in known.outcomes and len(known.outcomes) >= self._days:
                 known.outcomes.clear()
                 known.plans.clear()
                 known.settled.clear()
+                known.unsettled.clear()
             known.outcomes[day] = ran
             known.plans[day] = found
         return found
 
-    def first_look(self, user: Any, current: Plan) -> bool:
-        """True the first time Today shows a plan of these facts on this day: what settling
-        records is already in the database after that, so doing it again would write nothing
-        (what was done with a step plays no part in it)."""
+    def to_settle(self, user: Any, current: Plan) -> frozenset[int] | None:
+        """Whom Today should settle on showing this plan (`services.settle_contacts`):
+        everyone (None) the first time it shows a plan of these facts on this day; after a
+        change to a few people, when an earlier plan of the day was settled, only those whose
+        facts or steps changed since; then nobody, since what settling records is in the
+        database already (what was done with a step plays no part in it)."""
         known = self._facts.peek(user, "facts")
         with self._lock:
             if known is None or known.plans.get(current.on_date) is not current:
-                return True
+                return None
             if current.on_date in known.settled:
-                return False
+                return frozenset()
             known.settled.add(current.on_date)
-            return True
+            return known.unsettled.pop(current.on_date, None)
 
 
 PLANS = PlanCache()
@@ -240,16 +262,15 @@ class ActionRow:
 
 
 def action_rows(plan: Plan, chosen: list[Action]) -> list[ActionRow]:
-    names = plan.gathered.contact_names
-    orgs = plan.gathered.organization_names
+    gathered = plan.gathered
     rows = []
     for a in chosen:
         link, label = action_link(a)
         rows.append(
             ActionRow(
                 action=a,
-                contact_name=names.get(a.contact_id, "") if a.contact_id else "",
-                organization_name=orgs.get(a.organization_id, "") if a.organization_id else "",
+                contact_name=gathered.contact_name(a.contact_id),
+                organization_name=gathered.organization_name(a.organization_id),
                 link=link,
                 link_label=label,
             )
@@ -479,7 +500,5 @@ def board(user: Any, plan: Plan, *, show_all: bool = False) -> Board:
 
 def open_action_counts(user: Any, today: date | None = None) -> dict[str, int]:
     """For the navigation: how many actions are late, and how many are due today."""
-    current = plan(user, today)
-    due = current.daily()
-    overdue = sum(1 for a in due if a.due < current.on_date)
-    return {"overdue": overdue, "today": len(due) - overdue}
+    arranged = plan(user, today).arranged  # goals are apart: they aren't a daily chore
+    return {"overdue": arranged.overdue_count, "today": len(arranged.due_today)}

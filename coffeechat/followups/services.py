@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections import defaultdict
+from collections.abc import Collection
 from datetime import date, datetime
 from typing import Any
 
@@ -47,37 +48,38 @@ def _update_in_chunks(user: Any, ids: list[int], **values: Any) -> None:
         Contact.objects.owned_by(user).filter(pk__in=ids[start : start + _CHUNK]).update(**values)
 
 
-def settle_contacts(user: Any, plan: Plan) -> int:
+def settle_contacts(user: Any, plan: Plan, among: Collection[int] | None = None) -> int:
     """Record what the facts already say on the plan's day: who went quiet (dormant,
     "curmudgeon", as the plan's own run of the rules found) and how quickly the others
-    answered. Idempotent: only rows whose stored value differs are written.
+    answered. Idempotent: only rows whose stored value differs are written. `among`: only
+    these people, when everyone else was settled before and hasn't changed since.
     """
-    snapshot, settings = plan.gathered.snapshot, plan.gathered.settings
-    contacts = {c.id: c for c in snapshot.contacts}
-    # Only someone who was asked and never answered earns "curmudgeon".
-    asked = {m.contact_id for m in snapshot.messages if m.sent and m.kind in REQUEST_KINDS}
-    quiet = [
-        pk
-        for pk in sorted(plan.dormant)
-        if pk in asked
-        and not (contacts[pk].dormant and contacts[pk].responsiveness == "curmudgeon")
-    ]
-    unknown = {c.id for c in snapshot.contacts if c.responsiveness in (None, "unknown")}
-    answered = {m.contact_id for m in snapshot.messages if m.replied_on is not None} & unknown
-    by_contact: dict[int, list[MessageFacts]] = defaultdict(list)
-    for message in snapshot.messages:
-        if message.contact_id in answered:
-            by_contact[message.contact_id].append(message)
+    facts, settings = plan.gathered.facts, plan.gathered.settings
+    people = facts.messages_of.keys() if among is None else facts.messages_of.keys() & among
+    quiet: list[int] = []
     learned: dict[str, list[int]] = defaultdict(list)
-    for pk, messages in by_contact.items():
-        value = _learned(messages, plan.calendar, settings)
-        if value is not None:
-            learned[value].append(pk)
+    for pk in people:
+        contact = facts.contacts.get(pk)
+        if contact is None:
+            continue
+        messages = [facts.messages[i] for i in facts.messages_of[pk]]
+        # Only someone who was asked and never answered earns "curmudgeon".
+        settled = contact.dormant and contact.responsiveness == "curmudgeon"
+        if pk in plan.dormant and not settled and any(_asks(m) for m in messages):
+            quiet.append(pk)
+        if contact.responsiveness in (None, "unknown") and any(m.replied_on for m in messages):
+            value = _learned(messages, plan.calendar, settings)
+            if value is not None:
+                learned[value].append(pk)
     with transaction.atomic():
-        _update_in_chunks(user, quiet, closed_reason="dormant", responsiveness="curmudgeon")
+        _update_in_chunks(user, sorted(quiet), closed_reason="dormant", responsiveness="curmudgeon")
         for value, ids in learned.items():
             _update_in_chunks(user, sorted(ids), responsiveness=value)
     return len(quiet) + sum(len(ids) for ids in learned.values())
+
+
+def _asks(message: MessageFacts) -> bool:
+    return message.sent and message.kind in REQUEST_KINDS
 
 
 @transaction.atomic

@@ -30,7 +30,7 @@ from coffeechat.domain.followups import (
     RuleSettings,
     Snapshot,
 )
-from coffeechat.domain.followups.context import top_lamp_organizations
+from coffeechat.domain.followups.context import lamp_rank, top_lamp_organizations
 from coffeechat.domain.followups.excerpt import MAX_CHARS
 from coffeechat.domain.followups.facts import (
     ActionStateKind,
@@ -52,25 +52,88 @@ _REPLY_START = MAX_CHARS * 2
 
 
 @dataclass(frozen=True)
+class Facts:
+    """A user's facts by id, with each person's messages and meetings: what the plan cache
+    keeps, so that reading a few people again patches them instead of walking everyone."""
+
+    contacts: dict[int, ContactFacts]
+    messages: dict[int, MessageFacts]
+    meetings: dict[int, MeetingFacts]
+    referrals: dict[int, ReferralFacts]  # by the person referred: one per contact row
+    organizations: dict[int, OrganizationFacts]
+    messages_of: dict[int, tuple[int, ...]]
+    meetings_of: dict[int, tuple[int, ...]]
+    fields_of_interest: tuple[str, ...]
+    top: frozenset[int]  # the top LAMP organizations (`top_lamp_organizations`)
+
+    @classmethod
+    def of(
+        cls,
+        settings: RuleSettings,
+        contacts: list[ContactFacts],
+        referrals: list[ReferralFacts],
+        messages: list[MessageFacts],
+        meetings: list[MeetingFacts],
+        organizations: dict[int, OrganizationFacts],
+        fields_of_interest: tuple[str, ...],
+    ) -> Facts:
+        return cls(
+            contacts={c.id: c for c in contacts},
+            messages={m.id: m for m in messages},
+            meetings={m.id: m for m in meetings},
+            referrals={r.contact_id: r for r in referrals},
+            organizations=organizations,
+            messages_of=_ids_by_contact(messages),
+            meetings_of=_ids_by_contact(meetings),
+            fields_of_interest=fields_of_interest,
+            top=top_lamp_organizations(tuple(organizations.values()), settings.shortlist_top_n),
+        )
+
+    def snapshot(self, states: tuple[ActionStateFacts, ...]) -> Snapshot:
+        return Snapshot(
+            contacts=tuple(self.contacts.values()),
+            messages=tuple(self.messages.values()),
+            meetings=tuple(self.meetings.values()),
+            referrals=tuple(self.referrals.values()),
+            organizations=tuple(self.organizations.values()),
+            fields_of_interest=self.fields_of_interest,
+            action_states=states,
+        )
+
+
+def _ids_by_contact(rows: list[MessageFacts] | list[MeetingFacts]) -> dict[int, tuple[int, ...]]:
+    found: dict[int, list[int]] = {}
+    for row in rows:
+        found.setdefault(row.contact_id, []).append(row.id)
+    return {pk: tuple(ids) for pk, ids in found.items()}
+
+
+@dataclass(frozen=True)
 class Gathered:
-    """A user's snapshot with the settings it is read under (kept by the plan cache, so the
-    lookups below are worked out once)."""
+    """A user's facts with the settings they are read under, and what was done with each
+    step (kept by the plan cache, so the lookups below are worked out once)."""
 
     profile: Profile
     settings: RuleSettings
-    snapshot: Snapshot
+    facts: Facts
+    action_states: tuple[ActionStateFacts, ...] = ()
 
     @property
     def tz(self) -> ZoneInfo:
         return self.settings.tzinfo
 
     @cached_property
-    def contact_names(self) -> dict[int, str]:
-        return {c.id: c.name for c in self.snapshot.contacts}
+    def snapshot(self) -> Snapshot:
+        """The facts as the rules engine reads them, made when first asked for."""
+        return self.facts.snapshot(self.action_states)
 
-    @cached_property
-    def organization_names(self) -> dict[int, str]:
-        return {o.id: o.name for o in self.snapshot.organizations}
+    def contact_name(self, pk: int | None) -> str:
+        found = self.facts.contacts.get(pk) if pk is not None else None
+        return found.name if found is not None else ""
+
+    def organization_name(self, pk: int | None) -> str:
+        found = self.facts.organizations.get(pk) if pk is not None else None
+        return found.name if found is not None else ""
 
 
 def _day(moment: datetime | None, tz: ZoneInfo) -> date | None:
@@ -271,78 +334,122 @@ def gather_facts(user: Any, profile: Profile | None = None) -> Gathered:
     profile = profile or profile_of(user)
     settings = rule_settings_for(profile)
     tz = settings.tzinfo
-    organizations = tuple(_organizations(user))
-    top = top_lamp_organizations(organizations, settings.shortlist_top_n)
+    organizations = {o.id: o for o in _organizations(user)}
+    top = top_lamp_organizations(tuple(organizations.values()), settings.shortlist_top_n)
     contacts, referrals = _contacts(user, tz, top)
     interests = profile.fields_of_interest if isinstance(profile.fields_of_interest, list) else []
-    snapshot = Snapshot(
-        contacts=tuple(contacts),
-        messages=tuple(_messages(user, tz)),
-        meetings=tuple(_meetings(user)),
-        referrals=tuple(referrals),
-        organizations=organizations,
-        fields_of_interest=tuple(str(f) for f in interests if isinstance(f, str)),
-        action_states=(),
+    facts = Facts.of(
+        settings,
+        contacts,
+        referrals,
+        _messages(user, tz),
+        _meetings(user),
+        organizations,
+        tuple(str(f) for f in interests if isinstance(f, str)),
     )
-    return Gathered(profile=profile, settings=settings, snapshot=snapshot)
+    return Gathered(profile=profile, settings=settings, facts=facts)
 
 
 def refresh_facts(
     user: Any, gathered: Gathered, changed: frozenset[int]
-) -> tuple[Gathered, frozenset[int]] | None:
+) -> tuple[Gathered, Snapshot, frozenset[int]] | None:
     """`gathered` with the facts of the `changed` people read again, and of those they now
     name or named as their referrer, and of their organizations; everyone else's are kept.
-    Also says whose contact facts were read again. None when that can't stand for a whole
-    read: a message or meeting moved from someone else (whose facts would keep a stale copy)."""
-    snapshot = gathered.snapshot
+    Also gives the facts read again (for `Outcome.after`) and whose they are. None when that
+    can't stand for a whole read: a message or meeting moved from someone else (whose facts
+    would keep a stale copy). Its work is in proportion to the people read, not to all."""
+    facts = gathered.facts
     tz = gathered.tz
-    before = {c.id: c for c in snapshot.contacts if c.id in changed}
-    named = {c.referred_by for c in before.values() if c.referred_by is not None}
-    top = top_lamp_organizations(snapshot.organizations, gathered.settings.shortlist_top_n)
+    before = [found for pk in changed if (found := facts.contacts.get(pk)) is not None]
+    named = {c.referred_by for c in before if c.referred_by is not None}
     # Whom the changed now name as their referrer, and where they work (whether or not a rule
     # reads them: closing someone moves the count of people still to ask there; a move between
     # organizations is logged as a change to anyone, `Contact.PLAN_WIDE_FIELDS`).
     now = Contact.objects.owned_by(user).filter(pk__in=sorted(changed))
     links = list(now.values_list("referred_by_id", "organization_id"))
     named |= {referrer for referrer, _ in links if referrer is not None}
-    contacts, referrals = _contacts(user, tz, top, Q(pk__in=sorted(changed | named)))
-    read = changed | named
-    messages = _messages(user, tz, Q(contact_id__in=sorted(changed)))
-    meetings = _meetings(user, Q(contact_id__in=sorted(changed)))
-    if _moved(snapshot.messages, messages, changed) or _moved(snapshot.meetings, meetings, changed):
+    read = frozenset(changed | named)
+    contacts, referrals = _contacts(user, tz, facts.top, Q(pk__in=sorted(read)))
+    messages = _messages(user, tz, Q(contact_id__in=sorted(read)))
+    meetings = _meetings(user, Q(contact_id__in=sorted(read)))
+    if _moved(facts.messages, messages, read) or _moved(facts.meetings, meetings, read):
         return None
+    kept = [found for pk in read if (found := facts.contacts.get(pk)) is not None]
     organization_ids = {
         *(at for _, at in links),
-        *(c.organization_id for c in (*contacts, *snapshot.contacts) if c.id in read),
+        *(c.organization_id for c in (*contacts, *kept)),
     } - {None}
     organizations = _organizations(user, Q(pk__in=sorted(organization_ids)))
-    fresh = replace(
-        snapshot,
-        contacts=(*(c for c in snapshot.contacts if c.id not in read), *contacts),
-        messages=(*(m for m in snapshot.messages if m.contact_id not in changed), *messages),
-        meetings=(*(m for m in snapshot.meetings if m.contact_id not in changed), *meetings),
-        referrals=(*(r for r in snapshot.referrals if r.contact_id not in read), *referrals),
-        organizations=(
-            *(o for o in snapshot.organizations if o.id not in organization_ids),
-            *organizations,
-        ),
+    fresh = _patched(gathered.settings, facts, read, contacts, referrals, messages, meetings)
+    fresh.organizations.update((o.id, o) for o in organizations)
+    if any(lamp_rank(facts.organizations.get(o.id)) != lamp_rank(o) for o in organizations):
+        fresh = replace(fresh, top=_top(gathered.settings, fresh))
+    read_again = Snapshot(
+        contacts=tuple(contacts),
+        messages=tuple(messages),
+        meetings=tuple(meetings),
+        referrals=tuple(referrals),
+        organizations=tuple(organizations),
     )
-    return Gathered(gathered.profile, gathered.settings, fresh), frozenset(read)
+    return Gathered(gathered.profile, gathered.settings, fresh), read_again, read
+
+
+def _patched(
+    settings: RuleSettings,
+    facts: Facts,
+    read: frozenset[int],
+    contacts: list[ContactFacts],
+    referrals: list[ReferralFacts],
+    messages: list[MessageFacts],
+    meetings: list[MeetingFacts],
+) -> Facts:
+    """`facts` with everything of the `read` people replaced by what was read again (the
+    dictionaries copied, never changed in place: another request may be reading them)."""
+    found = Facts(
+        contacts=dict(facts.contacts),
+        messages=dict(facts.messages),
+        meetings=dict(facts.meetings),
+        referrals=dict(facts.referrals),
+        organizations=dict(facts.organizations),
+        messages_of=dict(facts.messages_of),
+        meetings_of=dict(facts.meetings_of),
+        fields_of_interest=facts.fields_of_interest,
+        top=facts.top,
+    )
+    for pk in read:
+        found.contacts.pop(pk, None)
+        found.referrals.pop(pk, None)
+        for message_id in found.messages_of.pop(pk, ()):
+            del found.messages[message_id]
+        for meeting_id in found.meetings_of.pop(pk, ()):
+            del found.meetings[meeting_id]
+    found.contacts.update((c.id, c) for c in contacts)
+    found.referrals.update((r.contact_id, r) for r in referrals)
+    found.messages.update((m.id, m) for m in messages)
+    found.meetings.update((m.id, m) for m in meetings)
+    found.messages_of.update(_ids_by_contact(messages))
+    found.meetings_of.update(_ids_by_contact(meetings))
+    return found
+
+
+def _top(settings: RuleSettings, facts: Facts) -> frozenset[int]:
+    organizations = tuple(facts.organizations.values())
+    return top_lamp_organizations(organizations, settings.shortlist_top_n)
 
 
 def _moved(
-    kept: tuple[MessageFacts, ...] | tuple[MeetingFacts, ...],
+    kept: dict[int, MessageFacts] | dict[int, MeetingFacts],
     read: list[MessageFacts] | list[MeetingFacts],
-    changed: frozenset[int],
+    people: frozenset[int],
 ) -> bool:
     """Some row `read` again was someone else's in the `kept` facts."""
-    ids = {row.id for row in read}
-    return any(row.id in ids and row.contact_id not in changed for row in kept)
+    return any(
+        (was := kept.get(row.id)) is not None and was.contact_id not in people for row in read
+    )
 
 
 def with_states(gathered: Gathered, states: tuple[ActionStateFacts, ...]) -> Gathered:
-    snapshot = replace(gathered.snapshot, action_states=states)
-    return Gathered(gathered.profile, gathered.settings, snapshot)
+    return Gathered(gathered.profile, gathered.settings, gathered.facts, states)
 
 
 def gather(user: Any, profile: Profile | None = None) -> Gathered:

@@ -158,6 +158,9 @@ def test_today_records_quiet_people_once_per_plan(alice: Any, client_alice: Any)
         # (writing nothing this time); after that the same plan is only shown.
         assert client_alice.get("/today/").status_code == 200
         current = queries.plan(alice)
-        assert not queries.PLANS.first_look(alice, current)
+        assert queries.PLANS.to_settle(alice, current) == frozenset()  # nobody
+        # A change to Kit's facts: only Kit is settled again, not everyone.
         Message.objects.owned_by(alice).update(replied_at=ny(2026, 1, 6))
-        assert queries.PLANS.first_look(alice, queries.plan(alice))
+        assert queries.PLANS.to_settle(alice, queries.plan(alice)) == {kit.pk}
+        queries.PLANS.clear()
+        assert queries.PLANS.to_settle(alice, queries.plan(alice)) is None  # everyone

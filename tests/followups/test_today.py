@@ -224,3 +224,29 @@ def test_a_referrer_not_yet_asked_is_offered_a_note_to_forward_and_one_who_said_
     sent(ana, "introduction-blurb", ny(2026, 3, 9, 10))
     with time_machine.travel(ny(2026, 3, 9, 11), tick=False):
         assert "a short note to forward to Kim Lee" not in page(alice)
+
+
+@time_machine.travel(ny(2026, 3, 17, 9), tick=False)
+def test_a_row_escapes_its_text_and_carries_its_menu(client_alice: Client, alice: Any) -> None:
+    """Each step's row (drawn by `{% today_row %}`): the name escaped, where they work,
+    its badge, a menu naming the person for screen readers, and a form that posts the step's
+    key with the CSRF token; a snooze date that doesn't fit opens the menu with the error."""
+    kit = person(
+        alice, "<b>Kit</b>", "Ng", organization=Organization.objects.create(owner=alice, name="A&B")
+    )
+    sent(kit, "request", ny(2026, 3, 6))
+    key = _follow_up_key(kit)
+    html = page(alice)
+    assert "<b>Kit" not in html and "Follow up with &lt;b&gt;Kit&lt;/b&gt; Ng" in html
+    assert '<span class="row-sub">A&amp;B</span>' in html
+    assert '<p class="row-when"><span class="badge due-today">Due today</span></p>' in html
+    assert "More actions for &lt;b&gt;Kit&lt;/b&gt; Ng</span>" in html
+    assert f'<input type="hidden" name="key" value="{key}">' in html
+    assert 'name="until" value="2026-03-18" min="2026-03-18"' in html
+    assert html.count('name="csrfmiddlewaretoken"') >= 2 and '<details class="row-menu">' in html
+    response = client_alice.post(
+        "/today/actions/snooze", {"key": key, "until": "2026-03-17"}, headers={"HX-Request": "true"}
+    )
+    row = response.content.decode()
+    assert '<details class="row-menu" open>' in row
+    assert '<p class="error" role="alert">Pick a day after today' in row

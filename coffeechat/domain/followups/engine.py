@@ -2,57 +2,119 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from coffeechat.domain.followups.action import Action
 from coffeechat.domain.followups.business_days import BusinessCalendar
 from coffeechat.domain.followups.context import RuleContext
 from coffeechat.domain.followups.facts import ActionStateFacts, Snapshot
+from coffeechat.domain.followups.ordering import Steps
 from coffeechat.domain.followups.rule_settings import RuleSettings
 from coffeechat.domain.followups.rules import RULES
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Outcome:
     """What one run of the rules says on one day, before what the user did with each step:
-    every step the facts call for (`candidates`), and who is resting (`dormant_contacts`),
-    from one pass over the histories. Marking a step done changes no fact, so a kept outcome
-    takes the new states through `pending` without running the rules again."""
+    every step the facts call for, by the person it belongs to (`by_person`), and who is
+    resting (`dormant_contacts`), from one pass over the histories. Marking a step done
+    changes no fact, so a kept outcome takes the new states through `pending` without running
+    the rules again."""
 
     on_date: date
-    candidates: tuple[Action, ...]
+    by_person: Mapping[int | None, tuple[Action, ...]]  # None: the goals, nobody's
     dormant: frozenset[int]
     context: RuleContext  # what the run read, for the next run after a small change (`after`)
+    # Whose steps were worked out again from the outcome this one came `after` (None: all).
+    reworked: frozenset[int | None] | None = None
 
-    def after(self, snapshot: Snapshot, changed: frozenset[int]) -> Outcome:
-        """The same day's outcome once the facts of the `changed` people are those of
-        `snapshot`: only the steps of the people those facts reach are worked out again
-        (`RuleContext.updated`), the rest kept. The same as `outcome(snapshot, …)` (a
-        property test holds them equal), for a fraction of the work when few people changed."""
-        ctx = self.context.updated(snapshot, changed)
-        reach = ctx.focus or frozenset()
-        kept = (
-            c for c in self.candidates if c.contact_id is not None and c.contact_id not in reach
-        )
-        fresh = (candidate for rule in RULES for candidate in rule(ctx))
-        dormant = (self.dormant - reach) | _dormant(ctx)
-        return Outcome(self.on_date, (*kept, *fresh), dormant, replace(ctx, focus=None))
+    @property
+    def candidates(self) -> tuple[Action, ...]:
+        return tuple(step for steps in self.by_person.values() for step in steps)
+
+    @cached_property
+    def by_key(self) -> dict[str, list[Action]]:
+        """The candidates by key, where the user's states are stored (`restated`)."""
+        found: dict[str, list[Action]] = {}
+        for step in self.candidates:
+            found.setdefault(step.key, []).append(step)
+        return found
+
+    def after(self, changes: Snapshot, changed: frozenset[int]) -> Outcome:
+        """The same day's outcome once the facts of the `changed` people are those in
+        `changes` (their contacts, messages, meetings and referrals, and the organizations
+        read again with them): only the steps of the people those facts reach are worked out
+        again (`RuleContext.updated`), the rest kept. The same as `outcome` on the whole new
+        facts (a property test holds them equal), for work in proportion to the change."""
+        ctx = self.context.updated(changes, changed)
+        reworked = frozenset({None, *(ctx.focus or ())})
+        by_person = dict(self.by_person)
+        for pk in reworked:
+            by_person.pop(pk, None)
+        by_person.update(_by_person(candidate for rule in RULES for candidate in rule(ctx)))
+        dormant = (self.dormant - reworked) | _dormant(ctx)
+        return Outcome(self.on_date, by_person, dormant, replace(ctx, focus=None), reworked)
 
     def pending(self, action_states: Iterable[ActionStateFacts]) -> list[Action]:
         """The steps left once done and dismissed ones are dropped and snoozed ones moved,
         sorted by due date, then kind, then key."""
-        on_date = self.on_date
+        return self.steps(action_states).actions
+
+    def steps(self, action_states: Iterable[ActionStateFacts]) -> Steps:
+        """`pending`, with Today's parts (`Steps`)."""
         states = {s.key: s for s in action_states}
-        shown = [
-            kept
-            for candidate in self.candidates
-            if (kept := _apply_state(candidate, states.get(candidate.key), on_date)) is not None
-        ]
-        shown.sort(key=lambda a: (a.due, a.kind, a.key))
-        return shown
+        return Steps.of(_applied(self.candidates, states, self.on_date), self.on_date)
+
+    def restated(
+        self,
+        kept: Steps,
+        before: Iterable[ActionStateFacts],
+        after: Iterable[ActionStateFacts],
+    ) -> Steps:
+        """`kept`, this outcome's steps under the states `before`, under `after` instead:
+        only the steps whose state changed (one marked done, snoozed, taken back) are taken
+        out and put back."""
+        then, now = {s.key: s for s in before}, {s.key: s for s in after}
+        moved = [key for key in then.keys() | now.keys() if then.get(key) != now.get(key)]
+        steps = [step for key in moved for step in self.by_key.get(key, ())]
+        on_date = self.on_date
+        return kept.patched(_applied(steps, then, on_date), _applied(steps, now, on_date))
+
+    def steps_after(
+        self, before: Outcome, kept: Steps, action_states: Iterable[ActionStateFacts]
+    ) -> Steps:
+        """This outcome's `steps`, from `kept`, the steps of the outcome it came `after`
+        under the same states: only the reworked people's steps are taken out and put back."""
+        if self.reworked is None:
+            return self.steps(action_states)
+        states = {s.key: s for s in action_states}
+
+        def of_reworked(ran: Outcome) -> list[Action]:
+            found = (step for pk in self.reworked or () for step in ran.by_person.get(pk, ()))
+            return _applied(found, states, self.on_date)
+
+        return kept.patched(of_reworked(before), of_reworked(self))
+
+
+def _by_person(candidates: Iterable[Action]) -> dict[int | None, tuple[Action, ...]]:
+    found: dict[int | None, list[Action]] = {}
+    for candidate in candidates:
+        found.setdefault(candidate.contact_id, []).append(candidate)
+    return {pk: tuple(steps) for pk, steps in found.items()}
+
+
+def _applied(
+    candidates: Iterable[Action], states: Mapping[str, ActionStateFacts], on_date: date
+) -> list[Action]:
+    return [
+        kept
+        for candidate in candidates
+        if (kept := _apply_state(candidate, states.get(candidate.key), on_date)) is not None
+    ]
 
 
 def outcome(
@@ -64,8 +126,8 @@ def outcome(
     """The rules' steps and the dormant contacts together: the histories are built once for
     both. The snapshot's action states play no part (see `Outcome.pending`)."""
     ctx = RuleContext.build(snapshot, settings, on_date, calendar)
-    candidates = tuple(candidate for rule in RULES for candidate in rule(ctx))
-    return Outcome(on_date, candidates, _dormant(ctx), ctx)
+    candidates = (candidate for rule in RULES for candidate in rule(ctx))
+    return Outcome(on_date, _by_person(candidates), _dormant(ctx), ctx)
 
 
 def actions(

@@ -9,8 +9,11 @@ that falls due every morning, so it is set apart.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from coffeechat.domain.followups.action import Action, ActionKind
 
@@ -83,37 +86,118 @@ class Arranged:
     overdue_count: int = 0
 
 
-def arrange(actions: list[Action], on_date: date) -> Arranged:
+def by_date(action: Action) -> tuple[date, str, str]:
+    """The engine's order of pending steps: due date, then kind, then key."""
+    return (action.due, action.kind, action.key)
+
+
+def _this_week(action: Action) -> tuple[Any, ...]:
+    return (action.due, *urgency(action))
+
+
+def _goal_order(action: Action) -> tuple[Any, ...]:
+    return (action.progress or (0, 0), action.key)
+
+
+# Where a step goes on Today: a late step goes to the group of its kind.
+_TODAY, _WEEK, _GOALS, _LATER = "today", "week", "goals", "later"
+_ORDERS: dict[str, Callable[[Action], Any]] = {
+    _TODAY: urgency,
+    _WEEK: _this_week,
+    _GOALS: _goal_order,
+    _LATER: by_date,
+}
+
+
+def _part(action: Action, on_date: date) -> str:
+    if action.kind in GOAL_KINDS:
+        return _GOALS
+    if action.due > on_date + WEEK:
+        return _LATER
+    if action.due > on_date:
+        return _WEEK
+    if action.due == on_date:
+        return _TODAY
+    return action.kind
+
+
+def _order(part: str) -> Callable[[Action], Any]:
+    return _ORDERS.get(part, urgency)  # a late group: oldest first
+
+
+@dataclass(frozen=True, slots=True)
+class Steps:
+    """A day's pending steps in the engine's order (`actions`, by `by_date`) and in Today's
+    parts, each part in its own order. Sorted once from a whole run; after a change to a few
+    people, `patched` takes out their old steps and puts in their new ones by bisection, so
+    the thousands of others are never sorted again."""
+
+    on_date: date
+    actions: list[Action]
+    parts: dict[str, list[Action]]
+
+    @classmethod
+    def of(cls, actions: Iterable[Action], on_date: date) -> Steps:
+        parts: dict[str, list[Action]] = {}
+        for action in actions:
+            parts.setdefault(_part(action, on_date), []).append(action)
+        for part, found in parts.items():
+            found.sort(key=_order(part))
+        return cls(on_date, sorted((a for p in parts.values() for a in p), key=by_date), parts)
+
+    def patched(self, removed: Iterable[Action], added: Iterable[Action]) -> Steps:
+        """These steps without `removed` (each one present) and with `added`. The lists
+        are copied, never changed in place: a page may still be drawing from this one."""
+        actions = list(self.actions)
+        parts = dict(self.parts)
+        copied: set[str] = set()
+
+        def part_of(action: Action) -> tuple[list[Action], Callable[[Action], Any]]:
+            part = _part(action, self.on_date)
+            if part not in copied:
+                parts[part] = list(parts.get(part, ()))
+                copied.add(part)
+            return parts[part], _order(part)
+
+        for action in removed:
+            _take_out(actions, action, by_date)
+            found, order = part_of(action)
+            _take_out(found, action, order)
+        for action in added:
+            insort(actions, action, key=by_date)
+            found, order = part_of(action)
+            insort(found, action, key=order)
+        return Steps(self.on_date, actions, {p: found for p, found in parts.items() if found})
+
+    def arranged(self) -> Arranged:
+        """Today's parts (`arrange`)."""
+        parts = self.parts
+        groups = tuple(
+            KindGroup(kind, GROUP_TITLES[kind], tuple(parts[kind]))
+            for kind in URGENCY
+            if kind in parts
+        )
+        return Arranged(
+            due_today=tuple(parts.get(_TODAY, ())),
+            overdue=groups,
+            this_week=tuple(parts.get(_WEEK, ())),
+            goals=tuple(parts.get(_GOALS, ())),
+            later=len(parts.get(_LATER, ())),
+            overdue_count=sum(len(g.actions) for g in groups),
+        )
+
+
+def _take_out(found: list[Action], action: Action, order: Callable[[Action], Any]) -> None:
+    """Remove `action` from `found`, sorted by `order`, where steps with its sort key sit."""
+    at = bisect_left(found, order(action), key=order)
+    while found[at] != action:  # steps are told apart by key, so this is at most a step on
+        at += 1
+    del found[at]
+
+
+def arrange(actions: Iterable[Action], on_date: date) -> Arranged:
     """Split a day's pending steps into what Today shows, each part in order of urgency."""
-    today: list[Action] = []
-    late: dict[ActionKind, list[Action]] = {}
-    week: list[Action] = []
-    goals: list[Action] = []
-    later = 0
-    for action in actions:
-        if action.kind in GOAL_KINDS:
-            goals.append(action)
-        elif action.due > on_date + WEEK:
-            later += 1
-        elif action.due > on_date:
-            week.append(action)
-        elif action.due == on_date:
-            today.append(action)
-        else:
-            late.setdefault(action.kind, []).append(action)
-    groups = tuple(
-        KindGroup(kind, GROUP_TITLES[kind], tuple(sorted(late[kind], key=urgency)))
-        for kind in URGENCY
-        if kind in late
-    )
-    return Arranged(
-        due_today=tuple(sorted(today, key=urgency)),
-        overdue=groups,
-        this_week=tuple(sorted(week, key=lambda a: (a.due, *urgency(a)))),
-        goals=tuple(sorted(goals, key=lambda a: (a.progress or (0, 0), a.key))),
-        later=later,
-        overdue_count=sum(len(g.actions) for g in groups),
-    )
+    return Steps.of(actions, on_date).arranged()
 
 
 def is_daily(action: Action) -> bool:

@@ -7,7 +7,6 @@ the user's done/dismissed/snoozed states and sorts. Rules never look at the cloc
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
@@ -54,11 +53,7 @@ def try_another_contact(ctx: RuleContext) -> Iterator[Action]:
     Never a draft to the person who didn't answer: the step points to the others you know
     there or, when you know nobody else yet, to finding and adding someone.
     """
-    asked_per_org: Counter[int] = Counter(
-        h.contact.organization_id
-        for h in ctx.histories.values()
-        if h.request_on is not None and h.contact.organization_id is not None
-    )
+    asked_per_org = ctx.asked_per_org
     wait = ctx.settings.try_another_business_days
     for h in ctx.of_focus(ctx.active):
         org_id = h.contact.organization_id
@@ -185,9 +180,7 @@ def schedule(ctx: RuleContext) -> Iterator[Action]:
 def prepare(ctx: RuleContext) -> Iterator[Action]:
     """An upcoming meeting with no agenda yet."""
     lead = timedelta(days=ctx.settings.prepare_days)
-    for meeting in ctx.meetings.values():
-        if not ctx.in_focus(meeting.contact_id):
-            continue
+    for meeting in ctx.meetings_of_focus():
         h = ctx.active.get(meeting.contact_id)
         day = ctx.meeting_day(meeting)
         if h is None or meeting.status not in ("proposed", "scheduled") or meeting.has_agenda:
@@ -212,9 +205,7 @@ def prepare(ctx: RuleContext) -> Iterator[Action]:
 def thank_you(ctx: RuleContext) -> Iterator[Action]:
     """A held meeting deserves a specific thank-you within a day."""
     hours = ctx.settings.thank_you_hours
-    for meeting in ctx.meetings.values():
-        if not ctx.in_focus(meeting.contact_id):
-            continue
+    for meeting in ctx.meetings_of_focus():
         h = ctx.active.get(meeting.contact_id)
         if h is None or meeting.status != "held":
             continue
@@ -272,9 +263,7 @@ def thank_for_answer(ctx: RuleContext) -> Iterator[Action]:
 
 def reflect(ctx: RuleContext) -> Iterator[Action]:
     """Write down what you learned the same day, while it is vivid."""
-    for meeting in ctx.meetings.values():
-        if not ctx.in_focus(meeting.contact_id):
-            continue
+    for meeting in ctx.meetings_of_focus():
         h = ctx.active.get(meeting.contact_id)
         if h is None or meeting.status != "held" or meeting.has_reflection:
             continue
@@ -296,8 +285,8 @@ def reflect(ctx: RuleContext) -> Iterator[Action]:
 def contact_referral(ctx: RuleContext) -> Iterator[Action]:
     """Someone you were pointed to and haven't asked yet."""
     days = ctx.settings.referral_days
-    for contact_id, origin in ctx.referral_origins.items():
-        h = ctx.active.get(contact_id) if ctx.in_focus(contact_id) else None
+    for contact_id, origin in ctx.origins_of_focus():
+        h = ctx.active.get(contact_id)
         if h is None or h.request_on is not None or h.meetings:
             continue
         referrer = ctx.histories.get(origin.referrer_id)
@@ -333,9 +322,7 @@ def contact_referral(ctx: RuleContext) -> Iterator[Action]:
 def forward_introduction(ctx: RuleContext) -> Iterator[Action]:
     """A referral whose referrer hasn't said they may be named: offer the referrer a short note
     to forward. It is the route that leaves them in charge of their own name."""
-    for contact_id, origin in ctx.referral_origins.items():
-        if not ctx.in_focus(origin.referrer_id):  # the step is the referrer's
-            continue
+    for contact_id, origin in ctx.referred_by_focus():  # the step is the referrer's
         h = ctx.active.get(contact_id)
         referrer = ctx.active.get(origin.referrer_id)
         if h is None or referrer is None or h.contact.referrer_consent != "unknown":
@@ -367,35 +354,31 @@ def forward_introduction(ctx: RuleContext) -> Iterator[Action]:
 def close_the_loop(ctx: RuleContext) -> Iterator[Action]:
     """After meeting a referral, tell the person who suggested them how it went."""
     lead = timedelta(days=ctx.settings.close_loop_days)
-    for meeting in ctx.meetings.values():
-        origin = ctx.referral_origins.get(meeting.contact_id)
-        met = ctx.histories.get(meeting.contact_id)
-        if origin is None or met is None or meeting.status != "held":
-            continue
-        if not ctx.in_focus(origin.referrer_id):  # the step is the referrer's
-            continue
+    for contact_id, origin in ctx.referred_by_focus():  # the step is the referrer's
+        met = ctx.histories.get(contact_id)
         referrer = ctx.active.get(origin.referrer_id)
-        if referrer is None:
+        if met is None or referrer is None:
             continue
-        day = ctx.meeting_day(meeting)
         told = referrer.last_close_loop_on
-        if told is not None and told >= day:
-            continue
-        yield Action(
-            kind="close-the-loop",
-            key=f"close-the-loop:meeting={meeting.id}",
-            title=f"Tell {referrer.contact.name} how it went with {met.contact.name}",
-            reason=(
-                f"{referrer.contact.name} introduced you to {met.contact.name}. A short note "
-                "saying you met and what you took away is a kind thank-you, and people like "
-                "to know their help mattered."
-            ),
-            due=day + lead,
-            contact_id=referrer.contact.id,
-            meeting_id=meeting.id,
-            organization_id=referrer.contact.organization_id,
-            draft_kind="close-the-loop",
-        )
+        for meeting in met.held_meetings():
+            day = ctx.meeting_day(meeting)
+            if told is not None and told >= day:
+                continue  # already told, after this talk
+            yield Action(
+                kind="close-the-loop",
+                key=f"close-the-loop:meeting={meeting.id}",
+                title=f"Tell {referrer.contact.name} how it went with {met.contact.name}",
+                reason=(
+                    f"{referrer.contact.name} introduced you to {met.contact.name}. A short "
+                    "note saying you met and what you took away is a kind thank-you, and "
+                    "people like to know their help mattered."
+                ),
+                due=day + lead,
+                contact_id=referrer.contact.id,
+                meeting_id=meeting.id,
+                organization_id=referrer.contact.organization_id,
+                draft_kind="close-the-loop",
+            )
 
 
 def connect(ctx: RuleContext) -> Iterator[Action]:

@@ -23,8 +23,9 @@ SETTLED = {"done": "Marked done.", "dismiss": "Dismissed.", "snooze": "Snoozed u
 
 def today(request: HtmxHttpRequest) -> HttpResponse:
     current = queries.plan(request.user)
-    if queries.PLANS.first_look(request.user, current):
-        services.settle_contacts(request.user, current)
+    among = queries.PLANS.to_settle(request.user, current)
+    if among is None or among:
+        services.settle_contacts(request.user, current, among)
     board = queries.board(request.user, current, show_all="all" in request.GET)
     return render(
         request,

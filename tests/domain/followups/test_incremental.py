@@ -13,16 +13,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coffeechat.domain.followups import (
+    ActionStateFacts,
     BusinessCalendar,
     ContactFacts,
     MeetingFacts,
     MessageFacts,
+    OrganizationFacts,
     Outcome,
     ReferralFacts,
     RuleSettings,
     Snapshot,
     outcome,
 )
+from coffeechat.domain.followups.facts import ActionStateKind
+from coffeechat.domain.followups.ordering import arrange
 from tests.domain.followups.test_properties import (
     DATES,
     IDS,
@@ -133,9 +137,35 @@ def changes(draw: st.DrawFn, world: Snapshot, first_id: int) -> tuple[Snapshot, 
     )
 
 
+def _read_again(before: Snapshot, after: Snapshot, changed: frozenset[int]) -> Snapshot:
+    """What the plan cache reads again after such a change: the changed people's facts, and
+    the organizations they worked at before or work at now."""
+    places = {c.organization_id for c in (*before.contacts, *after.contacts) if c.id in changed}
+    return Snapshot(
+        contacts=tuple(c for c in after.contacts if c.id in changed),
+        messages=tuple(m for m in after.messages if m.contact_id in changed),
+        meetings=tuple(m for m in after.meetings if m.contact_id in changed),
+        referrals=tuple(r for r in after.referrals if r.contact_id in changed),
+        organizations=tuple(o for o in after.organizations if o.id in places),
+    )
+
+
 def _same(got: Outcome, expected: Outcome) -> None:
     assert sorted(got.candidates, key=repr) == sorted(expected.candidates, key=repr)
     assert got.dormant == expected.dormant
+
+
+@st.composite
+def action_states(draw: st.DrawFn, ran: Outcome) -> tuple[ActionStateFacts, ...]:
+    """What the user did with some of the steps: done, dismissed, or snoozed a few days."""
+    keys = sorted({a.key for a in ran.candidates})
+    chosen = draw(st.lists(st.sampled_from(keys), unique=True)) if keys else []
+    found = []
+    for key in chosen:
+        state: ActionStateKind = draw(st.sampled_from(["done", "dismissed", "snoozed"]))
+        until = ran.on_date + timedelta(days=draw(st.integers(-3, 9)))
+        found.append(ActionStateFacts(key, state, until if state == "snoozed" else None))
+    return tuple(found)
 
 
 @settings(max_examples=400, deadline=None)
@@ -143,12 +173,26 @@ def _same(got: Outcome, expected: Outcome) -> None:
 def test_only_the_changed_peoples_steps_worked_out_again_equal_a_whole_run(
     data: st.DataObject, world: Snapshot, rules: RuleSettings, on_date: date
 ) -> None:
+    """The outcome, and the pending steps patched in place of a sort: in the same order, and
+    in the same parts of Today, as a whole run sorted afresh; also when states change."""
     calendar = BusinessCalendar(rules.country, rules.subdivision)
     kept = outcome(world, rules, on_date, calendar)
+    states = data.draw(action_states(kept))
+    steps = kept.steps(states)
     for step in range(data.draw(st.integers(1, 3))):
+        before = world
         world, changed = data.draw(changes(world, first_id=100 * (step + 1)))
-        kept = kept.after(world, changed)
-        _same(kept, outcome(world, rules, on_date, calendar))
+        ran = kept.after(_read_again(before, world, changed), changed)
+        steps, kept = ran.steps_after(kept, steps, states), ran
+        whole = outcome(world, rules, on_date, calendar)
+        _same(kept, whole)
+        assert steps.actions == whole.pending(states)
+        assert steps.arranged() == arrange(whole.pending(states), on_date)
+    # Then some steps marked done, snoozed or taken back: only those are moved.
+    later = data.draw(action_states(whole))
+    restated = kept.restated(steps, states, later)
+    assert restated.actions == whole.pending(later)
+    assert restated.arranged() == arrange(whole.pending(later), on_date)
 
 
 def test_a_moved_meeting_moves_the_step_of_whoever_was_named_in_it() -> None:
@@ -165,7 +209,34 @@ def test_a_moved_meeting_moves_the_step_of_whoever_was_named_in_it() -> None:
     before = Snapshot(contacts=(ana, bo, cy), meetings=(talk,), referrals=(ReferralFacts(2, 7, 1),))
     later = replace(talk, starts_at=starts + timedelta(days=3), ends_at=starts + timedelta(days=3))
     after = replace(before, meetings=(later,))
-    ran = outcome(before, rules, day).after(after, frozenset({3}))
+    ran = outcome(before, rules, day).after(
+        _read_again(before, after, frozenset({3})), frozenset({3})
+    )
     _same(ran, outcome(after, rules, day))
     reach_out = next(a for a in ran.candidates if a.kind == "contact-referral")
     assert (reach_out.contact_id, reach_out.due) == (2, date(2026, 3, 2))
+
+
+def test_a_colleague_asked_takes_away_the_step_to_try_a_second_person() -> None:
+    """Only Bo changes (he is asked too), yet Ana's step, to try a second person at the
+    place where only she was asked, goes away: colleagues are worked out again when who was
+    asked at their organization changes, and kept when it doesn't."""
+    rules = RuleSettings()
+    day = date(2026, 3, 16)
+    place = OrganizationFacts(id=5, name="Tidewater", people=2)
+    ana = ContactFacts(id=1, name="Ana", created_on=date(2026, 2, 1), organization_id=5)
+    bo = ContactFacts(id=2, name="Bo", created_on=date(2026, 2, 1), organization_id=5)
+    asked = MessageFacts(1, 1, "request", "sent", sent_on=date(2026, 3, 2))
+    before = Snapshot(contacts=(ana, bo), messages=(asked,), organizations=(place,))
+    ran = outcome(before, rules, day)
+    assert [a.contact_id for a in ran.candidates if a.kind == "try-another-contact"] == [1]
+    shortlisted = replace(before, contacts=(ana, replace(bo, shortlisted=True)))
+    kept = ran.after(_read_again(before, shortlisted, frozenset({2})), frozenset({2}))
+    assert kept.reworked == {None, 2}  # Bo's place and whether he was asked: the same
+    _same(kept, outcome(shortlisted, rules, day))
+    bo_asked = MessageFacts(2, 2, "request", "sent", sent_on=date(2026, 3, 13))
+    now = replace(shortlisted, messages=(asked, bo_asked))
+    ran = kept.after(_read_again(shortlisted, now, frozenset({2})), frozenset({2}))
+    assert 1 in (ran.reworked or ())
+    _same(ran, outcome(now, rules, day))
+    assert not [a for a in ran.candidates if a.kind == "try-another-contact"]

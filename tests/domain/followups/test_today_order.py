@@ -7,12 +7,15 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coffeechat.domain.followups import ACTION_KINDS, Action, OrganizationFacts, Snapshot
 from coffeechat.domain.followups.first_steps import Progress, finished, first_steps
 from coffeechat.domain.followups.ordering import (
     GROUP_TITLES,
     URGENCY,
+    Steps,
     arrange,
     day_label,
     is_daily,
@@ -158,3 +161,30 @@ def test_first_steps_tick_off_from_the_data_and_point_to_the_next() -> None:
     # Someone who already sent a request has brought and picked people, flag or not.
     asked = first_steps(Progress(True, False, False, True))
     assert finished(asked) and not any(s.is_next for s in asked)
+
+
+_STEPS = st.lists(
+    st.builds(
+        step,
+        kind=st.sampled_from(ACTION_KINDS),
+        key=st.text("abc", min_size=1, max_size=4),
+        due=st.dates(date(2026, 11, 20), date(2026, 12, 20)),
+    ),
+    unique_by=lambda a: a.key,
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(steps=_STEPS, data=st.data())
+def test_steps_patched_equal_steps_sorted_afresh(steps: list[Action], data: st.DataObject) -> None:
+    """Taking a few steps out and putting new ones in by bisection gives the order, and the
+    parts of Today, that sorting the whole list again gives."""
+    kept = data.draw(st.lists(st.sampled_from(steps), unique=True)) if steps else []
+    added = [a for a in steps if a not in kept]
+    removed = data.draw(st.lists(st.sampled_from(kept), unique=True)) if kept else []
+    patched = Steps.of(kept, ON).patched(removed, added)
+    final = [a for a in kept if a not in removed] + added
+    fresh = Steps.of(final, ON)
+    assert patched.actions == fresh.actions == sorted(final, key=lambda a: (a.due, a.kind, a.key))
+    assert patched.arranged() == fresh.arranged()
