@@ -1,0 +1,58 @@
+"""Round 9: the structures dev_heldout8's misses and false alarms showed, in new phrasings.
+
+Greetings with an honorific of address before a first name (by tradition) or a surname spelled
+without its umlaut, right and wrong; job asks and their look-alikes; words that are and are not
+typos.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.domain.checker.helpers import greeting_findings
+
+
+@pytest.mark.parametrize(
+    ("greeting", "to"),
+    [
+        # dev_heldout8's right greetings that were flagged, and fresh variants.
+        ("Hi Ate Joy!", "Joy Santos"),
+        ("Kia ora Whaea Mere,", "Mere Rangi"),
+        ("Dear Ms Schaefer,", "Katrin Schäfer"),
+        ("Hola Arq. Villaseñor,", "Alejandra Villaseñor"),
+        ("Hello Kuya Paolo,", "Paolo Reyes"),
+        ("Kia ora Matua Hemi,", "Hemi Walker"),
+        ("Namaste Didi Priya,", "Priya Sharma"),
+        ("Merhaba Abla Elif,", "Elif Kaya"),
+        ("Hola Don Miguel,", "Miguel Ruiz Soto"),
+        ("Hi Kuya Wei,", "Zhang Wei"),
+        ("Dear Mr Mueller,", "Jonas Müller"),
+        ("Dear Ms Schäfer,", "Katrin Schaefer"),
+        ("Dear Dr Soerensen,", "Mette Sørensen"),
+        ("Dear Mr Strauss,", "Felix Strauß"),
+        ("Dear Don Smith,", "Don Smith"),
+    ],
+)
+def test_greeting_honorifics_and_transliterations_are_the_right_name(
+    greeting: str, to: str
+) -> None:
+    assert greeting_findings(greeting, to) == []
+
+
+@pytest.mark.parametrize(
+    ("greeting", "to"),
+    [
+        ("Hi Ate Mia!", "Joy Santos"),
+        ("Kia ora Matua Hemi,", "Mere Rangi"),
+        ("Merhaba Abla Ayşe,", "Elif Kaya"),
+        ("Hello Kuya Paolo,", "Jose Reyes"),
+        # An honorific before a surname is read as a name: "Don" here is someone else.
+        ("Dear Don Smith,", "Ron Smith"),
+        ("Dear Mr Müller,", "Jonas Schäfer"),
+        ("Dear Ms Schaefer,", "Katrin Schubert"),
+    ],
+)
+def test_greeting_honorifics_and_transliterations_still_catch_a_wrong_name(
+    greeting: str, to: str
+) -> None:
+    assert greeting_findings(greeting, to)
