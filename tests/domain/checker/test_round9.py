@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.domain.checker.helpers import greeting_findings
+from tests.domain.checker.helpers import greeting_findings, pointed
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,30 @@ def test_greeting_honorifics_and_transliterations_still_catch_a_wrong_name(
     greeting: str, to: str
 ) -> None:
     assert greeting_findings(greeting, to)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Words of another language ending in a vowel where English has a shorter word.
+        "My thesis is on Lake Victoria's omena value chain.",
+        "I'm writing my trabajo de fin de grado on offshore wind.",
+        "She ran the Oaxaca festival as its directora for ten years.",
+        "I grew up helping at my nonna's bakery.",
+    ],
+)
+def test_spelling_leaves_words_of_another_language_alone(text: str) -> None:
+    assert pointed(text, "spelling") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Truely, thank you for your time this morning.", "Truely"),
+        ("Honestley, your advice changed my plans.", "Honestley"),
+        ("I truely enjoyed your talk on river restoration.", "truely"),
+        ("thx for the tip, ur advice was great.", "ur"),
+    ],
+)
+def test_spelling_still_flags_slips_and_shorthand(text: str, flagged: str) -> None:
+    assert flagged in pointed(text, "spelling")
