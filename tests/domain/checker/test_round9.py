@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from coffeechat.domain.checker.job_ask import job_asks
 from tests.domain.checker.helpers import greeting_findings, pointed
 
 
@@ -83,3 +84,40 @@ def test_spelling_leaves_words_of_another_language_alone(text: str) -> None:
 )
 def test_spelling_still_flags_slips_and_shorthand(text: str, flagged: str) -> None:
     assert flagged in pointed(text, "spelling")
+
+
+ROUND_NINE_ASKS = [
+    # dev_heldout8's missed asks, and fresh variants of each structure.
+    "I'm hoping this might get me a foot in the door at your school.",
+    "Honestly, a chat could get me a foot in the door with your firm.",
+    "Getting into Pixar is my dream, and any help you could give with that would mean the world.",
+    "Also, does Eskom have any learnerships coming up?",
+    "Does your firm have any articleships open next year?",
+    "Just so you know, I'll be available for full-time work from January, in case that's ever "
+    "useful to your team.",
+    "I am free for contract work from March if your studio ever needs a hand.",
+    "Also, ¿sabe si están contratando en su despacho?",
+    "Por cierto, ¿hay vacantes en su equipo?",
+    "I'm planning a career switch and would jump at the chance to work at Long Hat House.",
+    "I'd happily volunteer on your next shoot for free, whatever you need.",
+    "I would gladly volunteer at your next production, unpaid.",
+]
+
+ROUND_NINE_LOOK_ALIKES = [
+    "I'll keep in mind your point about getting my licence before I go looking for an "
+    "apprenticeship.",
+    "Getting into animation is my dream, and any help you could give with that would mean a lot.",
+    "I'm available for a call any afternoon next week.",
+    "Your advice on how to volunteer at your local food bank was great.",
+    "I'm writing my trabajo de fin de grado on offshore wind.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND_NINE_ASKS)
+def test_asks_for_job_round_nine_reads_the_structure_of_an_ask(text: str) -> None:
+    assert job_asks(text), text
+
+
+@pytest.mark.parametrize("text", ROUND_NINE_LOOK_ALIKES)
+def test_asks_for_job_round_nine_leaves_look_alikes_alone(text: str) -> None:
+    assert job_asks(text) == [], text
