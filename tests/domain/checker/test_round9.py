@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from coffeechat.domain.checker.job_ask import job_asks
-from tests.domain.checker.helpers import greeting_findings, pointed
+from tests.domain.checker.helpers import findings, greeting_findings, pointed
 
 
 @pytest.mark.parametrize(
@@ -121,3 +121,33 @@ def test_asks_for_job_round_nine_reads_the_structure_of_an_ask(text: str) -> Non
 @pytest.mark.parametrize("text", ROUND_NINE_LOOK_ALIKES)
 def test_asks_for_job_round_nine_leaves_look_alikes_alone(text: str) -> None:
     assert job_asks(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("hey Kayla! im a sophomore at Ohio State, loved your GDC talk.", "linkedin-note"),
+        ("Hi, is that Marco? Hi Marco, it's Jade Akintola – I'm on the cookery course.", "request"),
+        (
+            'Here\'s a blurb: "Tiana Brooks is a junior studying public health at Emory."',
+            "introduction-blurb",
+        ),
+    ],
+)
+def test_introductions_typed_on_a_phone_said_on_a_call_or_in_a_blurb(text: str, kind: str) -> None:
+    assert findings(text, "missing-introduction", kind=kind) == []
+
+
+def test_a_phone_scripts_it_is_needs_a_full_name() -> None:
+    assert findings("Hi, it's Monday, so I thought I'd call.", "missing-introduction")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I read your postmortem on the recruitment system in Iron Legion.",
+        "Our tutor, Mrs. Banda, told me about your birthing centre in Chongwe.",
+    ],
+)
+def test_why_you_from_a_postmortem_or_what_someone_told_about_them(text: str) -> None:
+    assert findings(text, "missing-why-you") == []
