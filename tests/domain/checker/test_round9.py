@@ -151,3 +151,15 @@ def test_a_phone_scripts_it_is_needs_a_full_name() -> None:
 )
 def test_why_you_from_a_postmortem_or_what_someone_told_about_them(text: str) -> None:
     assert findings(text, "missing-why-you") == []
+
+
+def test_hours_a_course_requires_are_not_time_asked_for() -> None:
+    text = "Would your agency take me for my placement? I need 400 hours for my BSW."
+    assert findings(text, "time-request-long", kind="follow-up") == []
+    assert findings("Could I shadow you for 400 hours?", "time-request-long")
+
+
+def test_a_source_read_about_something_they_led() -> None:
+    text = "I read about the opening of the new oncology wing at Kenyatta that you led."
+    assert findings(text, "missing-source") == []
+    assert findings("I read about the opening of the new oncology wing.", "missing-source")
