@@ -717,7 +717,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # Unpaid work for the reader's production: "I'd happily volunteer on your next shoot"
     (
         "join",
-        r"\b(?:volunteer|crew|work|help out) (?:on|at|for) your (?:next |upcoming |new )?"
+        r"\bi (?:[\w']+ ){0,3}?(?:volunteer|crew|work|help out) (?:on|at|for) your "
+        r"(?:next |upcoming |new )?"
         r"(?:shoot|set|production|film|show|season|tour|project|build)\b",
     ),
     (
