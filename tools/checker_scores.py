@@ -3,7 +3,7 @@
 
 usage: .venv/bin/python tools/checker_scores.py          the development set (corpus.json and
                                                           every dev*.json)
-       .venv/bin/python tools/checker_scores.py --heldout             and heldout8.json
+       .venv/bin/python tools/checker_scores.py --heldout             and heldout9.json
        .venv/bin/python tools/checker_scores.py --per-set   each development file on its own
                                                           (the old held-out sets against their
                                                           floors), asks-for-job per file
@@ -42,9 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--heldout",
         nargs="?",
-        const="heldout8",
+        const="heldout9",
         choices=sorted(HELDOUT_SETS),
-        help="also score the held-out set heldout8.json",
+        help="also score the held-out set heldout9.json",
     )
     parser.add_argument(
         "--per-set",
@@ -79,7 +79,7 @@ def _per_set(args: argparse.Namespace) -> int:
         cases = load_corpus(path)
         if path in old:
             print()
-            failing += _report(f"{path.name} (rounds 1-7 held-out)", cases, args, held=old[path])
+            failing += _report(f"{path.name} (rounds 1-8 held-out)", cases, args, held=old[path])
             continue
         job = next(s for s in score(cases)[0] if s.rule == "asks-for-job")
         print(

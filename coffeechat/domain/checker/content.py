@@ -38,6 +38,9 @@ _SOURCE = re.compile(
     r"(?:after|during|at|in|from)\s+your\s+(?:[\w'’-]+\s+){0,2}?(?:lecture|talk|class|"
     r"session|visit|event|workshop|panel|seminar|presentation|course|module)|"
     r"(?:know|knew|heard)\s+(?:of|about)\s+(?:you|your)\b|"
+    # "I read about the opening of the new oncology wing that you led"
+    r"(?:read|heard|learned|learnt|saw)\s+about\s+[^.!?\n]{0,120}?\b(?:that|which)\s+you\s+"
+    r"[a-z]+ed\b|"
     r"looked\s+you\s+up|referred\s+(?:me\s+)?to\s+you|was\s+referred|"
     r"\byou\s+(?:spoke|presented|visited|came|talked|lectured|guest-lectured|appeared|hosted|"
     r"judged|mentored|taught|ran|led|gave\s+a\s+talk|were\s+on)\s+(?:\w+\s+)?(?:at|to|in|on|for|"
@@ -97,7 +100,10 @@ _INTRODUCTION = re.compile(
     r"instructor|manager|boss|mentor|coach|classmate|colleague|coworker|co-worker)\s+(?:at|in)\b)|"
     r"(?i:\bI(?:['’]ve|\s+have)\s+(?:already\s+|just\s+|recently\s+)?(?:accepted|taken|"
     r"started|joined|completed|finished|spent)\b)|"
-    r"(?i:\bI(?:['’]m|\s+am)\s+(?:now\s+|also\s+|still\s+|currently\s+)?(?:an?|the|currently|"
+    # "it's Jade Akintola – I'm doing…": a phone script's full name
+    rf"\b(?i:it['’]s|it\s+is)\s+[{_UPPER}][a-z]+\s+[{_UPPER}][\w'’-]+\s*[,(.;:!—–-]|"
+    # "im a sophomore at Ohio State": typed on a phone without the apostrophe
+    r"(?i:\bI(?:['’]?m|\s+am)\s+(?:now\s+|also\s+|still\s+|currently\s+)?(?:an?|the|currently|"
     r"in\s+my|in\s+the\s+(?:\w+\s+){0,2}(?:year|semester|term|program|programme|class|cohort)|"
     r"studying|majoring|pursuing|completing|finishing|working|retraining|training|interning|"
     r"exploring|transitioning|switching|returning|volunteering|teaching|researching|"
@@ -130,7 +136,8 @@ _THEIR_WORK_NOUNS = (
     "tenure", r"time (?:at|as|in) (?!your\b)", "contributions", "publications?", "findings",
     "reports?", "features?", "write-ups?", "writeups?", "tutorials?", "documentar(?:y|ies)",
     "salon", "kitchens?", "hotel", "chapters?", "reviews?", "briefings?", "trials?",
-    "commentary", "guides?", "handbooks?", "textbooks?", "casebooks?", "cases?", "clients",
+    "commentary", "post-?mortems?", "retrospectives?", "teardowns?",
+    "guides?", "handbooks?", "textbooks?", "casebooks?", "cases?", "clients",
     "sessions?", "interactives?", "visuali[sz]ations?", "dashboards?", "case stud(?:y|ies)",
     "patients", "ward", "unit", "wards", "grants?", "policy", "policies", "submissions?",
     "films?", "show", "album", "exhibit", "exhibition", "collection", "photographs?",
@@ -183,6 +190,8 @@ _WHY_YOU = re.compile(
     + "|".join(_THEIR_WORK_NOUNS)
     + r")s?\b"
     # someone else's word on their work: "Dave says you do the best pipe welding in the city"
+    # or on what they run: "Our tutor told me about your birthing centre in Chongwe"
+    r"|\b(?:tells|told)\s+(?:me|us)\s+(?:all\s+)?about\s+(?:you\b|your\s)"
     r"|\b(?:says|said|tells\s+me|told\s+me|mentioned|thinks|thought)\s+(?:that\s+)?you(?:['’]re|"
     r"\s+are|\s+do|\s+know|\s+have|\s+run|\s+were|\s+built|\s+led)\b"
     r"|\byou(?:['’]re|\s+are|\s+were)\s+the\s+(?:best|right|ideal|perfect)\s+(?:person|people)\b"
@@ -334,7 +343,7 @@ _ALREADY_MET = re.compile(
 # student at Waterloo".
 _INTRODUCED_AS = re.compile(
     rf"\b[{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+){{0,2}}\s+is\s+(?:an?|the|currently|now)\s+"
-    rf"(?:[\w'’-]+\s+){{0,5}}?(?i:{_ROLE})"
+    rf"(?:(?:[\w'’-]+\s+){{0,5}}?(?i:{_ROLE})|(?i:junior|senior|sophomore|freshman|fresher)\b)"
 )
 
 

@@ -26,6 +26,23 @@ _OPENING = re.compile(
     r"|to)\b[ \t,]*",
     re.IGNORECASE,
 )
+# Honorifics of address that go before a first name, not a surname, by tradition: they name
+# the reader as an elder sibling, aunt, uncle or teacher would be named ("Hi Ate Joy!", "Kia
+# ora Whaea Mere,", "Namaste Didi Priya", "Merhaba Abla Elif"). Written with and without
+# their accents, as the folded title is looked up here.
+_KIN_HONORIFICS_BY_TRADITION = {
+    "filipino": "ate kuya tita tito manang manong lola lolo",
+    "maori": "whaea matua koka kōkā",
+    "south asian": "didi bhaiya bhaia bhai baji akka chechi chetta",
+    "turkish": "abla ağabey agabey abi hoca",
+    "malay and indonesian": "kak kakak abang mas mbak",
+    "east and west african": "mama baba",
+    "persian": "agha aghaye khanum",
+    "spanish and portuguese": "don doña dona dom",
+}
+_KIN_HONORIFICS = frozenset(
+    word for words in _KIN_HONORIFICS_BY_TRADITION.values() for word in words.split()
+)
 _TITLE = re.compile(
     r"(?:mr|mrs|ms|mx|miss|dr|prof|professor|doctor|dean|sir|madam|madame|coach|rev|"
     r"reverend|judge|captain|capt|sr|sra|srta|herr|frau|mme|mlle|ma['’]?am|mam|engr|eng|"
@@ -38,8 +55,10 @@ _TITLE = re.compile(
     r"aunty|uncle|mister|mistress|senor|senora|señor|señora|signor|signora|dott|dottore|"
     r"dottoressa|ing|ir|drs|mag|mgr|pr|mw|dhr|bapak|bpk|ibu|pak|bu|shri|sri|smt|shrimati|"
     r"ustaz|ustazah|tuan|puan|encik|cik|datuk|dato|datin|tan sri|hajj|haji|hajiya|alhaji|"
-    r"alhaja|oga|sensei|canon|archdeacon|vicar|venerable|ven|khun|ajarn|ajahn|mwalimu)\.?"
-    r"(?=\s|/)",
+    r"alhaja|oga|sensei|canon|archdeacon|vicar|venerable|ven|khun|ajarn|ajahn|mwalimu|arq|lic|"
+    r"licda|mtro|mtra|dra|"
+    + "|".join(sorted(_KIN_HONORIFICS, key=len, reverse=True))
+    + r")\.?(?=\s|/)",
     re.IGNORECASE,
 )
 _ALONE = re.compile(r"[ \t]*(?:[,!.]|$)")
@@ -280,6 +299,17 @@ _NICKNAMES: dict[str, tuple[str, ...]] = {
 }
 
 
+# The usual spellings of letters without them on a keyboard: Schaefer for Schäfer, Mueller for
+# Müller, Soerensen for Sørensen, Strauss for Strauß.
+_TRANSLITERATIONS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa"}
+)
+
+
+def _transliterated(word: str) -> str:
+    return fold(word.lower().translate(_TRANSLITERATIONS))
+
+
 def fold(word: str) -> str:
     """Lower case, accents and apostrophe styles removed: "O’Brién" -> "o'brien"."""
     decomposed = unicodedata.normalize("NFKD", word.replace("’", "'").replace("‘", "'"))
@@ -287,16 +317,20 @@ def fold(word: str) -> str:
     return plain.lower().strip(".")
 
 
-def greeting_names(text: str) -> tuple[list[tuple[str, int, int]], str]:
-    """The name words of the greeting, with their offsets, and the title before them (folded,
-    "" for none): "Dear Mr. Johnson," -> [Johnson], "mr"."""
+NameWord = tuple[str, int, int]
+
+
+def greeting_names(text: str) -> tuple[list[NameWord], NameWord | None]:
+    """The name words of the greeting, with their offsets, and the title before them (None for
+    none): "Dear Mr. Johnson," -> [Johnson], Mr."""
     opening = _OPENING.match(text)
     if opening is None:
-        return [], ""
+        return [], None
     position = opening.end()
     line_end = text.find("\n", position)
     line_end = len(text) if line_end == -1 else line_end
-    names: list[tuple[str, int, int]] = []
+    names: list[NameWord] = []
+    title_word: NameWord | None = None
     titled = ""
     while position < line_end:
         gap = re.match(r"[ \t]*", text[position:line_end])
@@ -305,6 +339,7 @@ def greeting_names(text: str) -> tuple[list[tuple[str, int, int]], str]:
         if title and not names:
             position = title.end()
             titled = fold(title.group())
+            title_word = (title.group().rstrip("."), title.start(), title.end())
             continue
         phone = _PHONE_LEAD.match(text, position, line_end)
         if phone and not names:
@@ -335,11 +370,13 @@ def greeting_names(text: str) -> tuple[list[tuple[str, int, int]], str]:
         position = word.end()
         if len(names) >= 4:
             break
-    return names, titled
+    return names, title_word
 
 
 def _matches(word: str, parts: list[str], first: str | None) -> bool:
     folded = fold(word)
+    if _transliterated(word) in parts:
+        return True
     pieces = [p for p in folded.split("-") if len(p) > 2]
     if folded in parts or folded.replace("'", "") in {p.replace("'", "") for p in parts}:
         return True
@@ -385,6 +422,8 @@ def _parts(name: str) -> list[str]:
     """The recipient's name words, folded, first name first: "Dr. Aisha Bello" -> aisha, bello."""
     words = [fold(w) for w in _NAME_WORD.findall(name)]
     parts = [w for w in words if len(w) > 1 and w not in _TITLE_WORDS]
+    spelled_out = [_transliterated(w) for w in _NAME_WORD.findall(name)]
+    parts += [w for w in spelled_out if w not in parts and w not in words]
     return parts + [piece for w in parts if "-" in w for piece in w.split("-")]
 
 
@@ -428,7 +467,15 @@ def greeting_name_mismatch(doc: Doc, context: CheckContext) -> list[Finding]:
     if not parts:
         return []
     first = parts[0]
-    named, titled = greeting_names(doc.text)
+    named, title_word = greeting_names(doc.text)
+    titled = fold(title_word[0]) if title_word else ""
+    if titled in _KIN_HONORIFICS:
+        # These go before a given name ("Ate Joy"); before anything else the word may be a
+        # name itself ("Dear Don Smith" to Ron Smith), so it is judged with the rest.
+        given = [parts[-1]] if first in _SURNAMES_FIRST else [first]  # Kuya Wei (Zhang Wei)
+        if title_word and not (named and _matches(named[0][0], given, given[0])):
+            named = [title_word, *named]
+        titled = ""
     with_particles = any(part in _PARTICLES for part in parts)
     wrong = [
         (w, s, e)

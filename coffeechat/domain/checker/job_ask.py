@@ -219,6 +219,8 @@ _JOB = (
     r"training contracts?|"
     r"(?:next|new|graduate|grad|analyst|trainee|summer|fast_stream|incoming) (?:[\w'-]+ )?"
     r"(?:cohorts?|intakes?)|"
+    # South Africa's learnerships, India's articleships, Kenya's industrial attachments
+    r"learnerships?|articleships?|industrial attachments?|"
     r"pupillages?|traineeships?|(?:training|trainee|rotational|leadership|"
     r"internship|apprenticeship) (?:schemes?|programmes?|programs?|intakes?))"
 )
@@ -682,6 +684,43 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?= ?(?:$|[,.;:!?]|at\b|with\b|there\b|somewhere\b|too\b|(?:at|with) [a-z]))",
     ),
     ("get-in", r"\b(?:get|getting) my foot in the door\b"),
+    # "this might get me a foot in the door at your school": the meeting as the way in
+    ("get-in", rf"\b(?:get|gets|getting) me (?:a |my )?foot in the door (?:at|with) {_THEIR_ORG}"),
+    # "Getting into Pixar is my dream, and any help you could give": a named employer as the
+    # goal, and the reader's help asked with it
+    (
+        "get-in",
+        r"\b(?:getting|breaking) into (?!(?:the|a|an|this|that|my|animation|film|tech|law|"
+        r"medicine|research|industry|journalism|publishing|finance|consulting)\b)[\w'-]+ "
+        r"(?:[\w'-]+ )?is (?:my|a) (?:dream|goal|aim|hope)\b.{0,40}\bhelp (?:you|from you)\b",
+    ),
+    # Availability for work, offered to the reader: "I'll be available for full-time work from
+    # January, in case that's ever useful to your team"
+    (
+        "offer",
+        r"\bi (?:will|am|shall) (?:be )?(?:available|free) (?:for|to start) (?:[\w'_-]+ )?"
+        r"(?:work|employment|roles?|positions?)\b.{0,60}\b(?:your|you)\b",
+    ),
+    # Hiring asked about in Spanish or Portuguese: "¿sabe si están contratando?", "há vagas?"
+    (
+        "hiring",
+        r"\b(?:estan|esta|estao|estas) contratando\b|\b(?:hay|ha|tem|existem) vagas?\b|"
+        r"\bhay (?:alguna )?vacantes?\b",
+    ),
+    # A career changer wanting to work at a studio: "would jump at the chance to work at Long
+    # Hat House"
+    (
+        "join",
+        r"\b(?:jump at|leap at|love|welcome) (?:the|any) (?:chance|opportunity) to (?:work|intern) "
+        r"(?:at|for|with) (?!(?:the|a|an|this|that|some|any|my|our)\b)[\w'-]+",
+    ),
+    # Unpaid work for the reader's production: "I'd happily volunteer on your next shoot"
+    (
+        "join",
+        r"\bi (?:[\w']+ ){0,3}?(?:volunteer|crew|work|help out) (?:on|at|for) your "
+        r"(?:next |upcoming |new )?"
+        r"(?:shoot|set|production|film|show|season|tour|project|build)\b",
+    ),
     (
         "get-in",
         r"\b(?:help|chance|way|hope|shot) (?:\w+ ){0,2}?(?:to )?(?:get|getting|break|breaking) "
@@ -1313,7 +1352,8 @@ _OWN_ACT = re.compile(
 # "before applying for procurement roles".
 _OWN_PLAN = re.compile(
     r"(?:\b(?:before|after|once|until|without|when|while)(?: i (?:do |actually |eventually |"
-    r"finally |properly )?(?:start|begin|get round to|am))?|\bi (?:will|shall|plan to|am going to|"
+    r"finally |properly )?(?:start|begin|get round to|am|go|set out))?|"
+    r"\bi (?:will|shall|plan to|am going to|"
     r"will be|shall be|am going to be|plan on|"
     r"intend to|am planning to|will (?:then|also|now))|\b(?:your|the|her|his|their) "
     r"(?:suggestion|advice|idea|recommendation|point|tip|nudge|encouragement) (?:that i |for me )?"

@@ -388,6 +388,8 @@ def _misspelt(word: str, ignored: frozenset[str], mid_sentence: bool = False) ->
         return word[0].islower() and _rare_slip_of_common(lower)
     if word[0].isupper() and _slip_of_a_date_word(lower):
         return True  # "Febuary", "Wensday": no name sits that close to a month or a weekday
+    if word[0].isupper() and not mid_sentence and _extra_letter_in_everyday(lower):
+        return True  # "Truely, thank you": a sentence's first word, not a name
     if word[0].isupper():
         # Mid-sentence, a capitalised word is most often a name ("Sanne", "Symbotic",
         # "Scripps"): only a slip of a fairly common word ("Goverment") is read as a typo.
@@ -502,6 +504,8 @@ def _lower_case_typo(lower: str) -> bool:
     """
     if _prefixed_word(lower) or _two_common_words(lower):
         return False  # "rewetting" is re + wetting, "blockout" block + out: not slips
+    if _loanword_ending(lower):
+        return False  # "omena", "grado": a word of another language, not "omen" + a slip
     if _plain_typo(lower, common=_RARE):
         return True
     if _wrong_inflection(lower):
@@ -581,6 +585,29 @@ def _words_by_frame() -> dict[tuple[str, str, int], tuple[str, ...]]:
         if count >= least and word.isalpha() and len(word) >= _SHORTEST_TWO_EDIT_TYPO:
             index.setdefault((word[:3], word[-2:], len(word)), []).append(word)
     return {key: tuple(words) for key, words in index.items()}
+
+
+def _extra_letter_in_everyday(lower: str) -> bool:
+    """One letter too many inside an everyday word of five letters or more: "truely"."""
+    checker = speller()
+    return len(lower) > _SHORTEST_CAPITALIZED_TYPO and any(
+        checker.word_usage_frequency(lower[:i] + lower[i + 1 :]) >= _EVERYDAY
+        for i in range(1, len(lower) - 1)
+    )
+
+
+# Words of Spanish, Italian, Portuguese, Swahili, Luo or Māori end in a vowel where the English
+# word one letter shorter does not ("grado" beside "grad", "omena" beside "omen"); an English
+# typo rarely adds a last a, i, o or u.
+_LOANWORD_ENDINGS = ("a", "i", "o", "u")
+
+
+def _loanword_ending(lower: str) -> bool:
+    return (
+        len(lower) > _SHORT + 1
+        and lower.endswith(_LOANWORD_ENDINGS)
+        and speller().word_usage_frequency(lower[:-1]) > 0
+    )
 
 
 def _extra_letter_in_common(lower: str) -> bool:

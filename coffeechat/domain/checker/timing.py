@@ -63,6 +63,12 @@ _NOT_A_REQUEST_AFTER = re.compile(
     r"from|outside|north|south|east|west|early|late|behind|ahead)\b",
     re.IGNORECASE,
 )
+# Hours the student's course requires: "I need 400 hours for my BSW", "I must log 120 hours".
+_REQUIRED_BEFORE = re.compile(
+    r"\b(?:i|we)\s+(?:still\s+)?(?:need|have\s+to\s+(?:complete|log|do)|must\s+(?:complete|log|"
+    r"do))\s+(?:about\s+|around\s+|at\s+least\s+|another\s+)?$",
+    re.IGNORECASE,
+)
 # "your 45-minute webinar", "a three-hour lab": a length that describes a thing, not the ask.
 _OWNER_BEFORE = re.compile(r"\b(?:your|his|her|their|my|our|the|this|that|its)\s+$", re.I)
 _THING_AFTER = re.compile(r"^\s*([a-z]+)", re.IGNORECASE)
@@ -137,6 +143,8 @@ def durations(text: str) -> list[Duration]:
     for match in _DURATION.finditer(text):
         before = text[max(0, match.start() - 20) : match.start()]
         if _NOT_A_REQUEST_BEFORE.search(before) or _NOT_A_REQUEST_AFTER.match(text[match.end() :]):
+            continue
+        if _REQUIRED_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
             continue
         if match.group("period") and (
             not _PERIOD_ASK_BEFORE.search(text[max(0, match.start() - 40) : match.start()])

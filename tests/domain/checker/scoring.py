@@ -2,9 +2,9 @@
 
 The development set, tuned on, is corpus.json plus every dev*.json file here
 (dev_students.json, dev_round2.json, dev_round3.json, dev_round4.json, dev_round7a.json,
-dev_round7b.json, dev_round8a.json, and dev_heldout1.json to dev_heldout7.json: the held-out
-sets of rounds 1 to 7, each scored once blind and then moved into development). The held-out
-set of round 8 is heldout8.json: written by someone who never saw the checker, never tuned on,
+dev_round7b.json, dev_round8a.json, and dev_heldout1.json to dev_heldout8.json: the held-out
+sets of rounds 1 to 8, each scored once blind and then moved into development). The held-out
+set of round 9 is heldout9.json: written by someone who never saw the checker, never tuned on,
 scored once when the round is finished. An
 entry's keys: `kind`, `channel`, `text`, `expected`, and optionally `subject`,
 `referrer_name` (or `referrer`), `to` (the recipient's full name), `minutes`, `rule_set`,
@@ -26,11 +26,11 @@ HERE = Path(__file__).parent
 CORPUS = HERE / "corpus.json"
 DEV_STUDENTS = HERE / "dev_students.json"
 DEV_ROUND2 = HERE / "dev_round2.json"
-# The held-out sets by the name the tool takes (--heldout heldout8); a test skips one not yet
+# The held-out sets by the name the tool takes (--heldout heldout9); a test skips one not yet
 # written.
-HELDOUT_SETS = {"heldout8": HERE / "heldout8.json"}
-# Rounds 1-7's held-out sets, development data since (each still has its own floors).
-OLD_HELDOUT_SETS = {f"dev_heldout{n}": HERE / f"dev_heldout{n}.json" for n in range(1, 8)}
+HELDOUT_SETS = {"heldout9": HERE / "heldout9.json"}
+# Rounds 1-8's held-out sets, development data since (each still has its own floors).
+OLD_HELDOUT_SETS = {f"dev_heldout{n}": HERE / f"dev_heldout{n}.json" for n in range(1, 9)}
 
 
 def dev_sets() -> list[Path]:
@@ -131,17 +131,19 @@ def score(cases: list[Case]) -> tuple[list[Score], list[tuple[Case, frozenset[st
 # HELDOUT_MEASURED records a lower, honestly measured figure for that set (docs/checker.md).
 HELDOUT_FLOOR = 0.9
 HELDOUT_MIN_POSITIVES = 10
-# A set's own floors where measured. For heldout8.json: the figure measured once with round
-# 8's final checker where a rule misses 0.9 (the coordinator records it). For rounds 1-7's
+# A set's own floors where measured. For heldout9.json: the figure measured once with round
+# 9's final checker where a rule misses 0.9 (the coordinator records it). For rounds 1-8's
 # held-out sets, now development data: what the current checker scores on them, so no later
 # round slips back (rules with 10+ positives only; each set's blind first-look figures are in
 # docs/checker.md).
 HELDOUT_MEASURED: dict[str, dict[str, float]] = {
-    # Round 8's held-out set, scored once with round 8's final checker on 2026-12-03.
-    "heldout8": {
-        "asks-for-job": 0.9,  # precision 63/64 (0.98), recall 63/70 (0.90)
-        "spelling": 0.84,  # precision 16/19 (0.842), recall 16/17 (0.94)
-        "greeting-name-mismatch": 0.75,  # precision 12/16 (0.75), recall 12/12
+    # Round 8's held-out set: scored once with round 8's final checker on 2026-12-03 (asks-for-job
+    # 0.98 / 0.90, spelling 0.84 / 0.94, greeting-name-mismatch 0.75 / 1.00; docs/checker.md);
+    # development data since round 9, these figures (round 9's checker) its floors.
+    "dev_heldout8": {
+        "asks-for-job": 1.0,  # 70/70
+        "spelling": 1.0,  # 18/18 (one label corrected: text shorthand is spelling)
+        "greeting-name-mismatch": 1.0,  # 12/12
     },
     # Round 7's held-out set: scored once with round 7's final checker on 2026-12-03 (asks-for-job
     # 0.96 / 0.91, spelling 0.87 / 0.87, greeting-name-mismatch 0.82 / 0.75; docs/checker.md);
@@ -184,7 +186,7 @@ HELDOUT_MEASURED: dict[str, dict[str, float]] = {
 }
 
 
-def heldout_floor(s: Score, held: str = "heldout8") -> float:
+def heldout_floor(s: Score, held: str = "heldout9") -> float:
     """The floor a rule's precision and recall must reach on set `held` (0 when the
     set has too few positives of the rule to say)."""
     if s.true_positives + s.false_negatives < HELDOUT_MIN_POSITIVES:

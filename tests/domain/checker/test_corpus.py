@@ -3,8 +3,8 @@
 Development set: corpus.json (written alongside the rules) and every dev*.json
 (dev_students.json, dev_round2.json, dev_round3.json, dev_round4.json, dev_round7a.json,
 dev_round7b.json, dev_round8a.json: written independently, as students write; dev_heldout1.json
-to dev_heldout7.json: the held-out sets of rounds 1-7, development data since); tuned on.
-Held-out set: heldout8.json, written before round 8 was measured and never tuned on. Floors per
+to dev_heldout8.json: the held-out sets of rounds 1-8, development data since); tuned on.
+Held-out set: heldout9.json, written before round 9 was measured and never tuned on. Floors per
 set are in scoring.HELDOUT_MEASURED / HELDOUT_FLOOR.
 """
 
