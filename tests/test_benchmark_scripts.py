@@ -16,3 +16,12 @@ def test_the_load_benchmark_answers_help_with_its_usage_instead_of_running() -> 
     assert done.returncode == 1
     assert "benchmarks/load.py [--quick] [--keep-database]" in done.stderr
     assert done.stdout == ""  # no figures: nothing was run
+
+
+def test_the_benchmark_document_ends_with_the_findings_the_next_run_keeps() -> None:
+    """`run.py` rewrites docs/benchmarks.md from its figures plus benchmarks/findings.md: a
+    finding written only into the document would be lost at the next run."""
+    root = Path(__file__).resolve().parent.parent
+    document = (root / "docs" / "benchmarks.md").read_text(encoding="utf-8")
+    findings = (root / "benchmarks" / "findings.md").read_text(encoding="utf-8").strip()
+    assert document.rstrip().endswith(findings)
