@@ -69,7 +69,7 @@ class Facts:
     @classmethod
     def of(
         cls,
-        settings: RuleSettings,
+        top: frozenset[int],
         contacts: list[ContactFacts],
         referrals: list[ReferralFacts],
         messages: list[MessageFacts],
@@ -86,7 +86,7 @@ class Facts:
             messages_of=_ids_by_contact(messages),
             meetings_of=_ids_by_contact(meetings),
             fields_of_interest=fields_of_interest,
-            top=top_lamp_organizations(tuple(organizations.values()), settings.shortlist_top_n),
+            top=top,
         )
 
     def snapshot(self, states: tuple[ActionStateFacts, ...]) -> Snapshot:
@@ -335,11 +335,11 @@ def gather_facts(user: Any, profile: Profile | None = None) -> Gathered:
     settings = rule_settings_for(profile)
     tz = settings.tzinfo
     organizations = {o.id: o for o in _organizations(user)}
-    top = top_lamp_organizations(tuple(organizations.values()), settings.shortlist_top_n)
+    top = _top(settings, organizations)
     contacts, referrals = _contacts(user, tz, top)
     interests = profile.fields_of_interest if isinstance(profile.fields_of_interest, list) else []
     facts = Facts.of(
-        settings,
+        top,
         contacts,
         referrals,
         _messages(user, tz),
@@ -383,7 +383,7 @@ def refresh_facts(
     fresh = _patched(gathered.settings, facts, read, contacts, referrals, messages, meetings)
     fresh.organizations.update((o.id, o) for o in organizations)
     if any(lamp_rank(facts.organizations.get(o.id)) != lamp_rank(o) for o in organizations):
-        fresh = replace(fresh, top=_top(gathered.settings, fresh))
+        fresh = replace(fresh, top=_top(gathered.settings, fresh.organizations))
     read_again = Snapshot(
         contacts=tuple(contacts),
         messages=tuple(messages),
@@ -432,9 +432,9 @@ def _patched(
     return found
 
 
-def _top(settings: RuleSettings, facts: Facts) -> frozenset[int]:
-    organizations = tuple(facts.organizations.values())
-    return top_lamp_organizations(organizations, settings.shortlist_top_n)
+def _top(settings: RuleSettings, organizations: dict[int, OrganizationFacts]) -> frozenset[int]:
+    """The top LAMP organizations, read by a contact's facts and kept with them."""
+    return top_lamp_organizations(tuple(organizations.values()), settings.shortlist_top_n)
 
 
 def _moved(
