@@ -421,10 +421,15 @@ def _matches(word: str, parts: list[str], first: str | None) -> bool:
 def _parts(name: str) -> list[str]:
     """The recipient's name words, folded, first name first: "Dr. Aisha Bello" -> aisha, bello."""
     words = [fold(w) for w in _NAME_WORD.findall(name)]
-    parts = [w for w in words if len(w) > 1 and w not in _TITLE_WORDS]
+    parts = _name_words(words)
     spelled_out = [_transliterated(w) for w in _NAME_WORD.findall(name)]
     parts += [w for w in spelled_out if w not in parts and w not in words]
     return parts + [piece for w in parts if "-" in w for piece in w.split("-")]
+
+
+def _name_words(folded: list[str]) -> list[str]:
+    """The folded words of a name that name the person: no titles, no initials."""
+    return [w for w in folded if len(w) > 1 and w not in _TITLE_WORDS]
 
 
 def _not_the_surname(word: str, recipient: str) -> bool:
@@ -432,8 +437,7 @@ def _not_the_surname(word: str, recipient: str) -> bool:
     where the name shows which word is: the given name of a name written surname-first ("Mr.
     Wei" for Zhang Wei), or the second half of a double-barrelled surname alone ("Dr. Jones"
     for Rhiannon Lloyd-Jones)."""
-    words = [fold(w) for w in _NAME_WORD.findall(recipient)]
-    words = [w for w in words if len(w) > 1 and w not in _TITLE_WORDS]
+    words = _name_words([fold(w) for w in _NAME_WORD.findall(recipient)])
     if len(words) < 2:
         return False
     if words[0] in _SURNAMES_FIRST and words[-1] not in _SURNAMES_FIRST and word == words[-1]:
